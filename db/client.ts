@@ -1,0 +1,102 @@
+// The one place that knows which Postgres engine runs: postgres.js over DATABASE_URL, or embedded PGlite
+// persisted under DATA_DIR. Everything else talks to a Drizzle `Database` and `queryRows`.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** A database or a transaction on it: both run queries the same way. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  /** 'postgres' or 'pglite', for logs and health only: code must not branch on it. */
+  engine: 'postgres' | 'pglite';
+  /** Runs `fn` for every NOTIFY on `channel`; resolves to a function that stops listening. */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+/** Opens a database. Callers own the handle and must close it; the app uses `getDatabase()` instead. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if ('url' in target) return openPostgres(target.url);
+  return openPglite('dataDir' in target ? target.dataDir : undefined);
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'retailwave' } });
+  const db = drizzle({ client, schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'postgres',
+    async listen(channel, fn) {
+      const sub = await client.listen(channel, (payload) => fn(payload));
+      return () => sub.unlisten();
+    },
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+      await migrate(drizzle({ client, schema }), { migrationsFolder });
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzle({ client, schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'pglite',
+    async listen(channel, fn) {
+      const unlisten = await client.listen(channel, fn);
+      return () => unlisten();
+    },
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(drizzle({ client, schema }), { migrationsFolder });
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Where the configured database lives: DATABASE_URL, else the PGlite folder under DATA_DIR. */
+export function configuredTarget(settings: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseTarget {
+  if (settings.DATABASE_URL) return { url: settings.DATABASE_URL };
+  return { dataDir: path.resolve(settings.DATA_DIR, 'pglite') };
+}
+
+const globalForDb = globalThis as unknown as { __retailwaveDb?: Promise<DatabaseHandle> };
+
+/** The process-wide handle (one PGlite instance per process; survives dev reloads). */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  if (!globalForDb.__retailwaveDb) {
+    globalForDb.__retailwaveDb = (async () => {
+      const { env } = await import('@/lib/env');
+      return openDatabase(configuredTarget(env()));
+    })();
+    globalForDb.__retailwaveDb.catch(() => (globalForDb.__retailwaveDb = undefined));
+  }
+  return globalForDb.__retailwaveDb;
+}
+
+export async function getDatabase(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Runs raw SQL and returns its rows, whatever the engine's result shape. */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}

@@ -1,0 +1,207 @@
+// Gold: the star schema and the rollups the dashboards read. Region-bearing tables carry region_id
+// so that row-level security can filter them without a join.
+import { sql } from 'drizzle-orm';
+import {
+  bigint, bigserial, boolean, date, index, integer, numeric, pgSchema, primaryKey, serial, smallint, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { regionPolicy } from './roles';
+
+export const goldSchema = pgSchema('gold');
+
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
+const total = (name: string) => numeric(name, { precision: 18, scale: 2, mode: 'number' });
+
+/** One row per calendar day in the reporting time zone; fiscal years start on 1 February (retail calendar). */
+export const dimDate = goldSchema.table('dim_date', {
+  dateKey: integer('date_key').primaryKey(), // yyyymmdd
+  date: date('date', { mode: 'string' }).notNull().unique(),
+  year: smallint('year').notNull(),
+  quarter: smallint('quarter').notNull(),
+  month: smallint('month').notNull(),
+  monthName: text('month_name').notNull(),
+  dayOfMonth: smallint('day_of_month').notNull(),
+  isoYear: smallint('iso_year').notNull(),
+  isoWeek: smallint('iso_week').notNull(),
+  weekday: smallint('weekday').notNull(), // 1 = Monday … 7 = Sunday
+  weekdayName: text('weekday_name').notNull(),
+  isWeekend: boolean('is_weekend').notNull(),
+  isHoliday: boolean('is_holiday').notNull(),
+  holidayName: text('holiday_name'),
+  fiscalYear: smallint('fiscal_year').notNull(),
+  fiscalQuarter: smallint('fiscal_quarter').notNull(),
+});
+
+export const dimRegion = goldSchema.table(
+  'dim_region',
+  {
+    regionId: smallint('region_id').primaryKey(),
+    name: text('name').notNull().unique(),
+  },
+  () => [regionPolicy('dim_region')],
+);
+
+export const dimStore = goldSchema.table(
+  'dim_store',
+  {
+    storeKey: serial('store_key').primaryKey(),
+    storeCode: text('store_code').notNull().unique(),
+    name: text('name').notNull(),
+    city: text('city').notNull(),
+    regionId: smallint('region_id').notNull().references(() => dimRegion.regionId),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+  },
+  () => [regionPolicy('dim_store')],
+);
+
+export const dimProduct = goldSchema.table(
+  'dim_product',
+  {
+    productKey: serial('product_key').primaryKey(),
+    sku: text('sku').notNull().unique(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    subcategory: text('subcategory').notNull(),
+    brand: text('brand').notNull(),
+    unitPrice: money('unit_price').notNull(),
+    unitCost: money('unit_cost').notNull(),
+    reorderPoint: integer('reorder_point').notNull(),
+  },
+  (t) => [index('dim_product_category_idx').on(t.category, t.subcategory)],
+);
+
+/** Slowly changing dimension, type 2: a segment change closes the current version and opens a new one. */
+export const dimCustomer = goldSchema.table(
+  'dim_customer',
+  {
+    customerSk: bigserial('customer_sk', { mode: 'number' }).primaryKey(),
+    customerId: text('customer_id').notNull(),
+    name: text('name').notNull(),
+    segment: text('segment').notNull(),
+    homeStoreKey: integer('home_store_key'),
+    acquiredOn: date('acquired_on', { mode: 'string' }).notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true, mode: 'date' }).notNull(),
+    validTo: timestamp('valid_to', { withTimezone: true, mode: 'date' }),
+    isCurrent: boolean('is_current').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dim_customer_current_idx').on(t.customerId).where(sql`is_current`),
+    index('dim_customer_history_idx').on(t.customerId, t.validFrom),
+  ],
+);
+
+export const dimCampaign = goldSchema.table('dim_campaign', {
+  campaignKey: serial('campaign_key').primaryKey(),
+  campaignCode: text('campaign_code').notNull().unique(),
+  name: text('name').notNull(),
+  category: text('category'),
+  discountPct: numeric('discount_pct', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+});
+
+/** One row per sales line. date_key and hour are in the reporting time zone; amounts in the store currency. */
+export const factSales = goldSchema.table(
+  'fact_sales',
+  {
+    salesLineId: bigint('sales_line_id', { mode: 'number' }).primaryKey(),
+    dateKey: integer('date_key').notNull(),
+    hour: smallint('hour').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    transactionId: text('transaction_id').notNull(),
+    storeKey: integer('store_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    productKey: integer('product_key').notNull(),
+    customerSk: bigint('customer_sk', { mode: 'number' }),
+    campaignKey: integer('campaign_key'),
+    quantity: integer('quantity').notNull(),
+    gross: money('gross').notNull(),
+    discount: money('discount').notNull(),
+    net: money('net').notNull(),
+    cost: money('cost').notNull(),
+  },
+  (t) => [
+    index('fact_sales_date_region_idx').on(t.dateKey, t.regionId),
+    index('fact_sales_store_date_idx').on(t.storeKey, t.dateKey),
+    index('fact_sales_customer_idx').on(t.customerSk, t.dateKey),
+    regionPolicy('fact_sales'),
+  ],
+);
+
+/** Stock on hand per store and product at the end of a snapshot day. */
+export const factInventory = goldSchema.table(
+  'fact_inventory',
+  {
+    dateKey: integer('date_key').notNull(),
+    storeKey: integer('store_key').notNull(),
+    productKey: integer('product_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    onHand: integer('on_hand').notNull(),
+    reorderPoint: integer('reorder_point').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dateKey, t.storeKey, t.productKey] }), regionPolicy('fact_inventory')],
+);
+
+const rollupMeasures = () => ({
+  lines: integer('lines').notNull(),
+  units: integer('units').notNull(),
+  transactions: integer('transactions').notNull(),
+  gross: total('gross').notNull(),
+  discount: total('discount').notNull(),
+  net: total('net').notNull(),
+  cost: total('cost').notNull(),
+});
+
+/**
+ * Day × store × category × customer segment. `transactions` counts baskets with a line in the category,
+ * so it adds up across days, stores and segments but not across categories.
+ */
+export const aggSalesDaily = goldSchema.table(
+  'agg_sales_daily',
+  {
+    dateKey: integer('date_key').notNull(),
+    storeKey: integer('store_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    category: text('category').notNull(),
+    segment: text('segment').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dateKey, t.storeKey, t.category, t.segment] }),
+    index('agg_sales_daily_region_date_idx').on(t.regionId, t.dateKey),
+    regionPolicy('agg_sales_daily'),
+  ],
+);
+
+/** Day × store × segment at basket grain: transactions add up across every row. */
+export const aggBasketsDaily = goldSchema.table(
+  'agg_baskets_daily',
+  {
+    dateKey: integer('date_key').notNull(),
+    storeKey: integer('store_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dateKey, t.storeKey, t.segment] }),
+    index('agg_baskets_daily_region_date_idx').on(t.regionId, t.dateKey),
+    regionPolicy('agg_baskets_daily'),
+  ],
+);
+
+/** Day × hour × store, for hour-of-day and weekday × hour views. */
+export const aggSalesHourly = goldSchema.table(
+  'agg_sales_hourly',
+  {
+    dateKey: integer('date_key').notNull(),
+    hour: smallint('hour').notNull(),
+    storeKey: integer('store_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dateKey, t.hour, t.storeKey] }),
+    index('agg_sales_hourly_region_date_idx').on(t.regionId, t.dateKey),
+    regionPolicy('agg_sales_hourly'),
+  ],
+);

@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './bronze';
+export * from './silver';
+export * from './gold';
+export * from './auth';
+export * from './app';

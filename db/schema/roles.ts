@@ -1,0 +1,16 @@
+// Database roles. Created by a custom migration (roles are cluster-wide, so CREATE ROLE must be idempotent).
+import { sql } from 'drizzle-orm';
+import { pgPolicy, pgRole } from 'drizzle-orm/pg-core';
+
+/** The role every scoped read runs as: no BYPASSRLS, not an owner, SELECT on gold only. */
+export const appReader = pgRole('retailwave_app').existing();
+
+/**
+ * The region ids the current transaction may see, from `set_config('app.region_ids', '{1,2}', true)`.
+ * Unset or empty means no region at all: a forgotten scope shows nothing rather than everything.
+ */
+export const inScopeRegion = sql`region_id = any (coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])`;
+
+/** The one policy shape of every region-protected table. */
+export const regionPolicy = (table: string) =>
+  pgPolicy(`${table}_region_scope`, { as: 'permissive', for: 'select', to: appReader, using: inScopeRegion });

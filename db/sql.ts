@@ -1,0 +1,18 @@
+// Array parameters. Drizzle expands a JS array into a tuple, so arrays travel as one text parameter in
+// Postgres array syntax and are cast on the server: still a single bound parameter, never spliced SQL.
+import { sql, type SQL } from 'drizzle-orm';
+
+function arrayLiteral(values: readonly (string | number)[]): string {
+  const items = values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`));
+  return `{${items.join(',')}}`;
+}
+
+export const intArray = (values: readonly number[]): SQL => {
+  if (!values.every(Number.isInteger)) throw new TypeError('intArray takes integers only');
+  return sql`${arrayLiteral(values)}::int[]`;
+};
+export const smallintArray = (values: readonly number[]): SQL => {
+  if (!values.every(Number.isInteger)) throw new TypeError('smallintArray takes integers only');
+  return sql`${arrayLiteral(values)}::smallint[]`;
+};
+export const textArray = (values: readonly string[]): SQL => sql`${arrayLiteral(values)}::text[]`;

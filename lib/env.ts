@@ -1,0 +1,61 @@
+// Settings, read once from the environment and validated, so a bad value fails at start
+// with a message naming the variable instead of surfacing later as a confusing error.
+import { z } from 'zod';
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: optionalUrl,
+    DATA_DIR: z.string().min(1).default('.data'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    AUTH_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
+    UPSTASH_REDIS_REST_URL: optionalUrl,
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    INGEST_API_KEYS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
+    DEMO_PASSWORD: optionalString,
+    REPORTING_TIME_ZONE: z
+      .string()
+      .default('UTC')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
+    TEST_DATABASE_URL: optionalUrl,
+    REDIS_URL: optionalUrl,
+    BENCH_DATABASE_URL: optionalUrl,
+  })
+  .refine((e) => Boolean(e.UPSTASH_REDIS_REST_URL) === Boolean(e.UPSTASH_REDIS_REST_TOKEN), {
+    message: 'set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither',
+    path: ['UPSTASH_REDIS_REST_TOKEN'],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses a set of variables; throws an EnvError whose message names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new EnvError(`Invalid environment settings:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+}
+
+let cached: Env | undefined;
+
+/** The process's settings, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
