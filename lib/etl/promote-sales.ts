@@ -1,0 +1,42 @@
+// Silver sales lines → gold.fact_sales. Used by the ETL for each batch and by the demo seeder in bulk,
+// so both produce identical facts. Day and hour are taken in the reporting time zone.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { intArray } from '@/db/sql';
+
+export type SalesLineSelection = { idRange: [number, number] } | { ids: number[] };
+
+function selectionFilter(selection: SalesLineSelection): SQL {
+  if ('ids' in selection) return sql`s.id = any(${intArray(selection.ids)}::bigint[])`;
+  return sql`s.id between ${selection.idRange[0]} and ${selection.idRange[1]}`;
+}
+
+/** Appends the facts of the selected silver lines, skipping any already loaded. */
+export async function promoteSalesLines(db: Database, selection: SalesLineSelection, timeZone: string): Promise<void> {
+  await db.execute(sql`
+    insert into gold.fact_sales (sales_line_id, date_key, hour, occurred_at, transaction_id, store_key, region_id,
+      product_key, customer_sk, campaign_key, quantity, gross, discount, net, cost)
+    select s.id,
+      to_char(s.occurred_at at time zone ${timeZone}, 'YYYYMMDD')::int,
+      extract(hour from s.occurred_at at time zone ${timeZone})::smallint,
+      s.occurred_at, s.transaction_id, st.store_key, st.region_id, p.product_key, cv.customer_sk, cam.campaign_key,
+      s.quantity, s.gross, s.discount, s.net, round(s.quantity * p.unit_cost, 2)
+    from silver.sales_lines s
+    join gold.dim_store st on st.store_code = s.store_code
+    join gold.dim_product p on p.sku = s.sku
+    -- the customer's version in force when the sale happened (type 2 history)
+    left join lateral (
+      select c.customer_sk from gold.dim_customer c
+      where c.customer_id = s.customer_id and c.valid_from <= s.occurred_at
+      order by c.valid_from desc limit 1
+    ) cv on s.customer_id is not null
+    -- a discounted line is attributed to the deepest campaign running for its category that day
+    left join lateral (
+      select c.campaign_key from gold.dim_campaign c
+      where (c.category is null or c.category = p.category)
+        and (s.occurred_at at time zone ${timeZone})::date between c.starts_on and c.ends_on
+      order by c.discount_pct desc, c.campaign_key limit 1
+    ) cam on s.discount > 0
+    where ${selectionFilter(selection)}
+    on conflict (sales_line_id) do nothing`);
+}
