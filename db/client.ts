@@ -91,6 +91,11 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   return globalForDb.__retailwaveDb;
 }
 
+/** Installs an already open handle as the process-wide one (the server at start, integration tests). */
+export function useDatabaseHandle(handle: DatabaseHandle): void {
+  globalForDb.__retailwaveDb = Promise.resolve(handle);
+}
+
 export async function getDatabase(): Promise<Database> {
   return (await getDatabaseHandle()).db;
 }

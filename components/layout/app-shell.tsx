@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { UserMenu, type ShellUser } from './user-menu';
+import { ThemeToggle } from './theme-toggle';
+
+const NAV = [{ href: '/dashboards/sales', label: 'Sales overview' }];
+
+export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white px-3 py-4 md:block dark:border-slate-800 dark:bg-slate-900">
+        <Link href="/dashboards/sales" className="mb-6 flex items-center gap-2 px-2 font-semibold">
+          <span className="flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">R</span>
+          RetailWave
+        </Link>
+        <nav aria-label="Dashboards" className="space-y-1">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className="block rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+              {item.label}
+            </Link>
+          ))}
+          {user.role === 'admin' && (
+            <Link href="/admin" className="block rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+              Admin
+            </Link>
+          )}
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+          <Link href="/dashboards/sales" className="font-semibold md:hidden">RetailWave</Link>
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle />
+            <UserMenu user={user} />
+          </div>
+        </header>
+        <main className="flex-1 p-4 md:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// The audit trail: who did what, when, from where. Admin actions call this inside the same transaction
+// as the change they record, so a change without its audit row cannot happen.
+import { auditLog } from '@/db/schema';
+import type { Database } from '@/db/client';
+
+export const AUDIT_ACTIONS = [
+  'sign_in', 'sign_in_failed', 'sign_out',
+  'user_created', 'user_role_changed', 'user_regions_changed', 'user_deactivated', 'user_reactivated', 'user_password_reset',
+  'export', 'share_created', 'share_viewed', 'share_revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  action: AuditAction;
+  actor?: { id: string; email: string } | null;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    action: entry.action,
+    actorId: entry.actor?.id ?? null,
+    actorEmail: entry.actor?.email ?? null,
+    target: entry.target ?? null,
+    detail: entry.detail ?? null,
+    ip: entry.ip ?? null,
+    userAgent: entry.userAgent?.slice(0, 300) ?? null,
+  });
+}
+
+/** The caller's address as the proxy in front of us reports it (first hop of x-forwarded-for). */
+export function clientIp(headers: { get(name: string): string | null } | Record<string, unknown>): string | null {
+  const get = (name: string) =>
+    typeof (headers as { get?: unknown }).get === 'function'
+      ? (headers as { get(n: string): string | null }).get(name)
+      : ((headers as Record<string, unknown>)[name] as string | undefined) ?? null;
+  return get('x-forwarded-for')?.split(',')[0]?.trim() || get('x-real-ip') || null;
+}

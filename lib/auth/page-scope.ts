@@ -1,0 +1,17 @@
+// The one way a page (server component) gets its Scope. Middleware already redirects signed-out visitors;
+// this re-checks on the server because middleware is a gate, not the lock.
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { Permission } from './roles';
+import { scopeCan, scopeFromSession, type Scope } from './scope';
+import { readSessionClaims } from './session';
+
+export async function getScope(options: { permission?: Permission; callbackUrl?: string } = {}): Promise<Scope> {
+  const result = await scopeFromSession(await readSessionClaims(await cookies()));
+  if (!result.ok) {
+    if (result.reason === 'no_regions') redirect('/no-access');
+    redirect(`/login${options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : ''}`);
+  }
+  if (options.permission && !scopeCan(result.scope, options.permission)) redirect('/no-access');
+  return result.scope;
+}

@@ -1,0 +1,34 @@
+// The wrapper every data route handler is built with: it verifies the session, builds the Scope, checks
+// the permission and turns every error into the contract's JSON. A handler cannot forget scoping
+// because it never builds a scope itself.
+import type { NextRequest } from 'next/server';
+import { getDatabase, type Database } from '@/db/client';
+import { errorResponse, forbidden, unauthorized } from '@/lib/errors';
+import type { Permission } from './roles';
+import { scopeCan, scopeFromSession, type Scope } from './scope';
+import { readSessionClaims } from './session';
+
+export interface ScopedContext<P> {
+  scope: Scope;
+  db: Database;
+  params: P;
+}
+
+type Handler<P> = (req: NextRequest, ctx: ScopedContext<P>) => Promise<Response>;
+
+export function scopedRoute<P = Record<string, never>>(handler: Handler<P>, options: { permission: Permission } = { permission: 'view' }) {
+  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const result = await scopeFromSession(await readSessionClaims(req.cookies));
+      if (!result.ok) {
+        throw result.reason === 'no_regions'
+          ? forbidden('Your account has no regions yet. Ask an administrator to grant one.')
+          : unauthorized();
+      }
+      if (!scopeCan(result.scope, options.permission)) throw forbidden();
+      return await handler(req, { scope: result.scope, db: await getDatabase(), params: await route.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

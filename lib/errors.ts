@@ -1,0 +1,46 @@
+// One error type for everything the app refuses on purpose, and one translator to HTTP. Unknown errors
+// are logged with detail server-side and answered generically, so no internal message (or data) leaks.
+import { ZodError } from 'zod';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const unauthorized = (message = 'Sign in to continue.') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message);
+export const forbiddenRegion = (message: string) => new AppError(403, 'forbidden_region', message);
+export const badRequest = (message: string, code = 'invalid_request') => new AppError(400, code, message);
+export const notFound = (message = 'Not found.') => new AppError(404, 'not_found', message);
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/** Human-readable summary of a zod error: "from: expected YYYY-MM-DD; pageSize: too big". */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export function errorBody(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof ZodError) {
+    return { status: 400, body: { error: { code: 'invalid_request', message: describeZodError(error) } } };
+  }
+  console.error('[retailwave] unexpected error', error);
+  return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } } };
+}
+
+export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+  const { status, body } = errorBody(error);
+  return Response.json(body, { status, headers });
+}

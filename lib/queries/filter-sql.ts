@@ -1,0 +1,65 @@
+// WHERE clauses for the resolved dashboard filters, per source table. Store codes are resolved to keys
+// inside the scope first, so a store of another region is refused rather than silently ignored.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import { intArray, smallintArray, textArray } from '@/db/sql';
+import { dateKeyOf } from '@/lib/calendar/days';
+import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { forbiddenRegion } from '@/lib/errors';
+import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+
+export interface QueryFilters extends ResolvedFilters {
+  /** Store keys of `stores`, all inside the scope; empty when no store filter. */
+  storeKeys: number[];
+}
+
+/** Resolves store codes within the scope (RLS hides other regions' stores), refusing unknown ones. */
+export async function withStoreKeys(tx: Database, filters: ResolvedFilters): Promise<QueryFilters> {
+  if (filters.stores.length === 0) return { ...filters, storeKeys: [] };
+  const rows = await queryRows<{ store_code: string; store_key: number }>(
+    tx,
+    sql`select store_code, store_key from gold.dim_store
+        where store_code = any(${textArray(filters.stores)}) and region_id = any(${smallintArray(filters.regionIds)})`,
+  );
+  const found = new Set(rows.map((r) => r.store_code));
+  const missing = filters.stores.filter((s) => !found.has(s));
+  if (missing.length > 0) throw forbiddenRegion(`Store ${missing.join(', ')} is not in your selected regions.`);
+  return { ...filters, storeKeys: rows.map((r) => r.store_key) };
+}
+
+function dateAndPlace(f: QueryFilters, alias: string): SQL[] {
+  const a = sql.raw(alias);
+  const parts = [
+    sql`${a}.date_key between ${dateKeyOf(f.from)} and ${dateKeyOf(f.to)}`,
+    sql`${a}.region_id = any(${smallintArray(f.regionIds)})`,
+  ];
+  if (f.storeKeys.length) parts.push(sql`${a}.store_key = any(${intArray(f.storeKeys)})`);
+  return parts;
+}
+
+/** Filters on a rollup with the given optional columns (category, segment). */
+export function rollupWhere(f: QueryFilters, alias: string, columns: { category?: boolean; segment?: boolean } = {}): SQL {
+  const a = sql.raw(alias);
+  const parts = dateAndPlace(f, alias);
+  if (f.categories.length) {
+    if (!columns.category) throw new Error('this rollup has no category column');
+    parts.push(sql`${a}.category = any(${textArray(f.categories)})`);
+  }
+  if (f.segments.length) {
+    if (!columns.segment) throw new Error('this rollup has no segment column');
+    parts.push(sql`${a}.segment = any(${textArray(f.segments)})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** Filters on gold.fact_sales aliased `f`, joined to dim_product `p` and (left) dim_customer `c`. */
+export function factWhere(f: QueryFilters): SQL {
+  const parts = dateAndPlace(f, 'f');
+  if (f.categories.length) parts.push(sql`p.category = any(${textArray(f.categories)})`);
+  if (f.segments.length) parts.push(sql`coalesce(c.segment, ${GUEST_SEGMENT}) = any(${textArray(f.segments)})`);
+  return sql.join(parts, sql` and `);
+}
+
+export const FACT_FROM = sql`gold.fact_sales f
+  join gold.dim_product p on p.product_key = f.product_key
+  left join gold.dim_customer c on c.customer_sk = f.customer_sk`;

@@ -1,0 +1,110 @@
+// Breakdowns: revenue (net), transactions and units grouped by one dimension, for charts and tables.
+// Days and hours are in the reporting time zone; weekday keys are ISO (1 = Monday).
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows, type Database } from '@/db/client';
+import type { Scope } from '@/lib/auth/scope';
+import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './filter-sql';
+import { readInScope } from './read-in-scope';
+import { planSource, type Source } from './source-plan';
+
+export const BREAKDOWN_DIMENSIONS = ['region', 'store', 'category', 'subcategory', 'product', 'hour', 'weekday', 'day'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+export const breakdownDimensionSchema = z.enum(BREAKDOWN_DIMENSIONS);
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  region?: string;
+  /** The category of a subcategory, or the subcategory of a product. */
+  parent?: string;
+  revenue: number;
+  transactions: number;
+  units: number;
+}
+
+interface Grouping {
+  key: SQL;
+  label: SQL;
+  region?: SQL;
+  parent?: SQL;
+  joins?: SQL;
+  /** Chronological dimensions sort by key; the others by revenue, largest first. */
+  chronological?: boolean;
+}
+
+const asText = (a: string, column: string) => sql.raw(`${a}.${column}::text`);
+
+function grouping(dimension: BreakdownDimension, a: string): Grouping {
+  const A = sql.raw(a);
+  switch (dimension) {
+    case 'region':
+      return { key: sql`dr.name`, label: sql`dr.name`, region: sql`dr.name`, joins: sql`join gold.dim_region dr on dr.region_id = ${A}.region_id` };
+    case 'store':
+      return {
+        key: sql`s.store_code`,
+        label: sql`s.name`,
+        region: sql`dr.name`,
+        joins: sql`join gold.dim_store s on s.store_key = ${A}.store_key join gold.dim_region dr on dr.region_id = s.region_id`,
+      };
+    case 'day':
+      return { key: sql`d.date::text`, label: sql`d.date::text`, joins: sql`join gold.dim_date d on d.date_key = ${A}.date_key`, chronological: true };
+    case 'weekday':
+      return { key: sql`d.weekday::text`, label: sql`left(d.weekday_name, 3)`, joins: sql`join gold.dim_date d on d.date_key = ${A}.date_key`, chronological: true };
+    case 'hour':
+      return { key: sql`lpad(${asText(a, 'hour')}, 2, '0')`, label: sql`lpad(${asText(a, 'hour')}, 2, '0') || ':00'`, chronological: true };
+    case 'category':
+      return a === 'r' ? { key: sql`r.category`, label: sql`r.category` } : { key: sql`p.category`, label: sql`p.category` };
+    case 'subcategory':
+      return { key: sql`p.category || ' / ' || p.subcategory`, label: sql`p.subcategory`, parent: sql`p.category` };
+    case 'product':
+      return { key: sql`p.sku`, label: sql`p.name`, parent: sql`p.subcategory` };
+  }
+}
+
+const ROLLUP_TABLES: Record<Exclude<Source, 'facts'>, { table: SQL; columns: { category?: boolean; segment?: boolean } }> = {
+  baskets: { table: sql`gold.agg_baskets_daily`, columns: { segment: true } },
+  daily: { table: sql`gold.agg_sales_daily`, columns: { category: true, segment: true } },
+  hourly: { table: sql`gold.agg_sales_hourly`, columns: {} },
+};
+
+function breakdownQuery(dimension: BreakdownDimension, f: QueryFilters, limit: number): SQL {
+  const source = planSource(dimension, f);
+  const alias = source === 'facts' ? 'f' : 'r';
+  const g = grouping(dimension, alias);
+  const select = sql`${g.key} as key, ${g.label} as label, ${g.region ?? sql`null`}::text as region, ${g.parent ?? sql`null`}::text as parent`;
+  const order = g.chronological ? sql`1` : sql`revenue desc, 1`;
+  if (source === 'facts') {
+    return sql`select ${select}, coalesce(sum(f.net), 0)::float8 as revenue,
+        count(distinct f.transaction_id)::int as transactions, coalesce(sum(f.quantity), 0)::int as units
+      from ${FACT_FROM} ${g.joins ?? sql``}
+      where ${factWhere(f)}
+      group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
+  }
+  const { table, columns } = ROLLUP_TABLES[source];
+  return sql`select ${select}, coalesce(sum(r.net), 0)::float8 as revenue,
+      coalesce(sum(r.transactions), 0)::int as transactions, coalesce(sum(r.units), 0)::int as units
+    from ${table} r ${g.joins ?? sql``}
+    where ${rollupWhere(f, 'r', columns)}
+    group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
+}
+
+export async function getBreakdown(
+  db: Database,
+  scope: Scope,
+  filters: ResolvedFilters,
+  dimension: BreakdownDimension,
+  limit = 1_000,
+): Promise<BreakdownRow[]> {
+  return readInScope(db, scope, async (tx) => {
+    const f = await withStoreKeys(tx, filters);
+    const rows = await queryRows<BreakdownRow & { region: string | null; parent: string | null }>(tx, breakdownQuery(dimension, f, limit));
+    return rows.map(({ region, parent, ...row }) => ({
+      ...row,
+      revenue: Math.round(row.revenue * 100) / 100,
+      ...(region ? { region } : {}),
+      ...(parent ? { parent } : {}),
+    }));
+  });
+}

@@ -1,0 +1,89 @@
+// KPI cards: totals of the filtered period and of the equal period just before it.
+// Money is net of discounts in the store currency; grossMargin is (net − cost) ÷ net, a fraction.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import type { Scope } from '@/lib/auth/scope';
+import { previousPeriod } from '@/lib/calendar/days';
+import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './filter-sql';
+import { readInScope } from './read-in-scope';
+import { planSource } from './source-plan';
+
+export interface Kpis {
+  revenue: number;
+  transactions: number;
+  units: number;
+  avgOrderValue: number;
+  discount: number;
+  uniqueCustomers: number;
+  grossMargin: number;
+}
+
+export interface KpiResult {
+  kpis: Kpis;
+  previous: Kpis;
+  asOf: string;
+}
+
+interface Totals {
+  revenue: number;
+  transactions: number;
+  units: number;
+  discount: number;
+  cost: number;
+}
+
+const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transactions), 0)::int as transactions,
+  coalesce(sum(units), 0)::int as units, coalesce(sum(discount), 0)::float8 as discount, coalesce(sum(cost), 0)::float8 as cost`;
+
+async function readTotals(tx: Database, f: QueryFilters): Promise<Totals> {
+  const source = planSource('total', f);
+  const query =
+    source === 'baskets'
+      ? sql`select ${TOTALS} from gold.agg_baskets_daily r where ${rollupWhere(f, 'r', { segment: true })}`
+      : source === 'daily'
+        ? sql`select ${TOTALS} from gold.agg_sales_daily r where ${rollupWhere(f, 'r', { category: true, segment: true })}`
+        : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
+                coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount,
+                coalesce(sum(f.cost), 0)::float8 as cost
+              from ${FACT_FROM} where ${factWhere(f)}`;
+  const [row] = await queryRows<Totals>(tx, query);
+  return row;
+}
+
+async function readUniqueCustomers(tx: Database, f: QueryFilters): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(distinct c.customer_id)::int as n from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`,
+  );
+  return row.n;
+}
+
+async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
+  const totals = await readTotals(tx, f);
+  const uniqueCustomers = await readUniqueCustomers(tx, f);
+  return toKpis(totals, uniqueCustomers);
+}
+
+export function toKpis(t: Totals, uniqueCustomers: number): Kpis {
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+  return {
+    revenue: round2(t.revenue),
+    transactions: t.transactions,
+    units: t.units,
+    avgOrderValue: t.transactions > 0 ? round2(t.revenue / t.transactions) : 0,
+    discount: round2(t.discount),
+    uniqueCustomers,
+    grossMargin: t.revenue > 0 ? Math.round(((t.revenue - t.cost) / t.revenue) * 10_000) / 10_000 : 0,
+  };
+}
+
+export async function getKpis(db: Database, scope: Scope, filters: ResolvedFilters): Promise<KpiResult> {
+  return readInScope(db, scope, async (tx) => {
+    const current = await withStoreKeys(tx, filters);
+    const prior = { ...current, ...previousPeriod(current.from, current.to) };
+    const kpis = await readPeriod(tx, current);
+    const previous = await readPeriod(tx, prior);
+    return { kpis, previous, asOf: new Date().toISOString() };
+  });
+}

@@ -1,0 +1,15 @@
+// Every gold read runs here: in a transaction, as the database role that row-level security applies to,
+// with the scope's regions set for the policies. The SQL also filters by region (indexes, clarity); RLS
+// is the backstop if a query ever forgets.
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { assertScope, type Scope } from '@/lib/auth/scope';
+
+export async function readInScope<T>(db: Database, scope: Scope, read: (tx: Database) => Promise<T>): Promise<T> {
+  assertScope(scope);
+  const regions = `{${scope.regionIds.join(',')}}`;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.region_ids', ${regions}, true), set_config('role', 'retailwave_app', true)`);
+    return read(tx as unknown as Database);
+  });
+}

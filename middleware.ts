@@ -1,0 +1,62 @@
+// Layer 1 of 3 of region scoping: the gate in front of every request. It turns away signed-out visitors,
+// non-admins on /admin, and filters that name a region outside the caller's scope; and it strips any
+// header the app uses internally so a client cannot forge one. The data layer and row-level security
+// check again behind it (middleware is a gate, not the only lock).
+import { NextResponse, type NextRequest } from 'next/server';
+import { loadPrincipal } from '@/lib/auth/principal';
+import { readSessionClaims } from '@/lib/auth/session';
+import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
+import { INTERNAL_HEADER_PREFIX, PUBLIC_PATHS } from '@/lib/auth/public-paths';
+
+export const config = {
+  runtime: 'nodejs',
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+};
+
+function errorJson(status: number, code: string, message: string) {
+  return NextResponse.json({ error: { code, message } }, { status });
+}
+
+/** Region names a request's filters ask for (query parameter `regions`, comma-separated). */
+function requestedRegions(req: NextRequest): string[] {
+  return req.nextUrl.searchParams
+    .getAll('regions')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => REGION_NAMES.find((r) => r.toLowerCase() === v.toLowerCase()) ?? v);
+}
+
+export async function middleware(req: NextRequest) {
+  const headers = new Headers(req.headers);
+  for (const name of [...headers.keys()]) if (name.startsWith(INTERNAL_HEADER_PREFIX)) headers.delete(name);
+  const pass = () => NextResponse.next({ request: { headers } });
+
+  const path = req.nextUrl.pathname;
+  if (PUBLIC_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p))) return pass();
+
+  const isApi = path.startsWith('/api/');
+  const claims = await readSessionClaims(req.cookies);
+  const user = claims ? await loadPrincipal(claims.sub) : null;
+  if (!claims || !user || !user.isActive || user.sessionVersion !== claims.sv) {
+    if (isApi) return errorJson(401, 'unauthorized', 'Sign in to continue.');
+    const login = new URL('/login', req.url);
+    login.searchParams.set('callbackUrl', `${path}${req.nextUrl.search}`);
+    return NextResponse.redirect(login);
+  }
+
+  if ((path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin/')) && user.role !== 'admin') {
+    if (isApi) return errorJson(403, 'forbidden', 'Only administrators may do this.');
+    return NextResponse.rewrite(new URL('/no-access', req.url), { status: 403 });
+  }
+
+  const allowed = new Set<string>(user.regionIds.map((id) => regionNameOf(id) ?? ''));
+  const outside = requestedRegions(req).filter((r) => !allowed.has(r));
+  if (outside.length > 0) {
+    if (isApi) return errorJson(403, 'forbidden_region', `You do not have access to region ${outside.join(', ')}.`);
+    const notAllowed = new URL('/no-access', req.url);
+    notAllowed.searchParams.set('reason', 'region');
+    return NextResponse.rewrite(notAllowed, { status: 403 });
+  }
+  return pass();
+}

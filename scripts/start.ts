@@ -1,0 +1,99 @@
+// npm start – the whole portal on one machine: migrate, seed the demo data if the database is empty,
+// build if the sources changed since the last build, then serve with `next start` and print how to sign in.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openConfiguredDatabase } from '@/lib/cli/open-database';
+import { progressBar, type Progress } from '@/lib/cli/progress';
+import { ensureDemoUsers, DEMO_USERS } from '@/lib/auth/demo-users';
+import { todayIn } from '@/lib/calendar/days';
+import { env } from '@/lib/env';
+import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED, hasDemoData, seedDemoData } from '@/lib/seed';
+
+const SOURCES = ['app', 'components', 'lib', 'db', 'middleware.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((child) => newestMtime(path.join(entry, child))));
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join('.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+async function prepareDatabase(): Promise<void> {
+  const settings = env();
+  const handle = await openConfiguredDatabase();
+  try {
+    if (!(await hasDemoData(handle.db))) {
+      console.log(`Seeding the demo dataset (${DEFAULT_DEMO_LINES.toLocaleString('en-US')} sale lines over two years)…`);
+      let bar: Progress | undefined;
+      const result = await seedDemoData(handle.db, {
+        lines: DEFAULT_DEMO_LINES,
+        seed: DEFAULT_DEMO_SEED,
+        endDate: todayIn(settings.REPORTING_TIME_ZONE),
+        timeZone: settings.REPORTING_TIME_ZONE,
+        onProgress: (done, total, note) => {
+          bar ??= progressBar('seed', total);
+          bar.update(done, note);
+        },
+      });
+      bar?.finish(`${result.lines.toLocaleString('en-US')} lines`);
+    }
+    const demo = await ensureDemoUsers(handle.db, { password: settings.DEMO_PASSWORD });
+    if (demo.generatedPassword) {
+      const file = path.resolve(settings.DATA_DIR, 'demo-password');
+      writeFileSync(file, `${demo.generatedPassword}\n`, { mode: 0o600 });
+      console.log(`\nDemo password (generated once, also saved in ${file}): ${demo.generatedPassword}`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function waitUntilHealthy(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+async function main() {
+  const settings = env();
+  await prepareDatabase();
+  if (needsBuild()) {
+    console.log('Building the portal (first start or sources changed)…');
+    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const url = `http://localhost:${settings.PORT}`;
+  const server = spawn('npx', ['next', 'start', '-p', String(settings.PORT)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+  if (await waitUntilHealthy(url, 120_000)) {
+    const password = settings.DEMO_PASSWORD ? 'DEMO_PASSWORD' : `the demo password (see ${path.resolve(settings.DATA_DIR, 'demo-password')})`;
+    console.log(`\nRetailWave is running at ${url}`);
+    console.log(`Sign in with ${password} as:`);
+    for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(32)} ${u.role.padEnd(8)} ${u.regions.join(', ')}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
