@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './filter-sql';
-import { readInScope } from './read-in-scope';
-import { planSource, type Source } from './source-plan';
+import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { readInScope } from './internal/read-in-scope';
+import { planSource, type Source } from './internal/source-plan';
 
 export const BREAKDOWN_DIMENSIONS = ['region', 'store', 'category', 'subcategory', 'product', 'hour', 'weekday', 'day'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];

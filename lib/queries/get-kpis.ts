@@ -5,9 +5,9 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
 import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './filter-sql';
-import { readInScope } from './read-in-scope';
-import { planSource } from './source-plan';
+import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { readInScope } from './internal/read-in-scope';
+import { planSource } from './internal/source-plan';
 
 export interface Kpis {
   revenue: number;

@@ -1,0 +1,32 @@
+import { EnvError, parseEnv } from '@/lib/env';
+
+describe('settings', () => {
+  it('applies the documented defaults', () => {
+    const env = parseEnv({});
+    expect(env.DATA_DIR).toBe('.data');
+    expect(env.PORT).toBe(3000);
+    expect(env.REPORTING_TIME_ZONE).toBe('UTC');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.INGEST_API_KEYS).toEqual([]);
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => parseEnv({ PORT: 'eighty', REPORTING_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'not a url' })).toThrow(EnvError);
+    try {
+      parseEnv({ PORT: 'eighty', REPORTING_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'not a url' });
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('REPORTING_TIME_ZONE');
+      expect(message).toContain('DATABASE_URL');
+    }
+  });
+
+  it('wants both Upstash variables or neither', () => {
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://x.upstash.io' })).toThrow(/UPSTASH_REDIS_REST_TOKEN/);
+  });
+
+  it('splits ingest keys', () => {
+    expect(parseEnv({ INGEST_API_KEYS: 'aaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbb' }).INGEST_API_KEYS).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']);
+  });
+});
