@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { getKpis, type Kpis } from '@/lib/queries/get-kpis';
 import { formatCount, formatMoney, formatMoneyCents, formatPercent } from '@/lib/format';
 import { relativeChange } from '@/lib/analytics/period-change';

@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { formatCount, formatMoney } from '@/lib/format';
 import { Card } from '@/components/ui/card';

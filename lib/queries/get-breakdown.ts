@@ -4,10 +4,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { readInScope } from './internal/read-in-scope';
-import { planSource, type Source } from './internal/source-plan';
+import { planSource, ROLLUPS } from './internal/source-plan';
 
 export const BREAKDOWN_DIMENSIONS = ['region', 'store', 'category', 'subcategory', 'product', 'hour', 'weekday', 'day'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
@@ -63,12 +63,6 @@ function grouping(dimension: BreakdownDimension, a: string): Grouping {
   }
 }
 
-const ROLLUP_TABLES: Record<Exclude<Source, 'facts'>, { table: SQL; columns: { category?: boolean; segment?: boolean } }> = {
-  baskets: { table: sql`gold.agg_baskets_daily`, columns: { segment: true } },
-  daily: { table: sql`gold.agg_sales_daily`, columns: { category: true, segment: true } },
-  hourly: { table: sql`gold.agg_sales_hourly`, columns: {} },
-};
-
 function breakdownQuery(dimension: BreakdownDimension, f: QueryFilters, limit: number): SQL {
   const source = planSource(dimension, f);
   const alias = source === 'facts' ? 'f' : 'r';
@@ -82,7 +76,7 @@ function breakdownQuery(dimension: BreakdownDimension, f: QueryFilters, limit: n
       where ${factWhere(f)}
       group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
   }
-  const { table, columns } = ROLLUP_TABLES[source];
+  const { table, columns } = ROLLUPS[source];
   return sql`select ${select}, coalesce(sum(r.net), 0)::float8 as revenue,
       coalesce(sum(r.transactions), 0)::int as transactions, coalesce(sum(r.units), 0)::int as units
     from ${table} r ${g.joins ?? sql``}

@@ -4,10 +4,10 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
-import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { readInScope } from './internal/read-in-scope';
-import { planSource } from './internal/source-plan';
+import { planSource, ROLLUPS } from './internal/source-plan';
 
 export interface Kpis {
   revenue: number;
@@ -39,11 +39,9 @@ const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transa
 async function readTotals(tx: Database, f: QueryFilters): Promise<Totals> {
   const source = planSource('total', f);
   const query =
-    source === 'baskets'
-      ? sql`select ${TOTALS} from gold.agg_baskets_daily r where ${rollupWhere(f, 'r', { segment: true })}`
-      : source === 'daily'
-        ? sql`select ${TOTALS} from gold.agg_sales_daily r where ${rollupWhere(f, 'r', { category: true, segment: true })}`
-        : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
+    source !== 'facts'
+      ? sql`select ${TOTALS} from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}`
+      : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
                 coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount,
                 coalesce(sum(f.cost), 0)::float8 as cost
               from ${FACT_FROM} where ${factWhere(f)}`;

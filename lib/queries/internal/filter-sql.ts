@@ -6,7 +6,7 @@ import { intArray, smallintArray, textArray } from '@/db/sql';
 import { dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { forbiddenRegion } from '@/lib/errors';
-import type { ResolvedFilters } from '@/lib/filters/dashboard-filters';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 
 export interface QueryFilters extends ResolvedFilters {
   /** Store keys of `stores`, all inside the scope; empty when no store filter. */
@@ -33,14 +33,22 @@ function dateAndPlace(f: QueryFilters, alias: string): SQL[] {
     sql`${a}.date_key between ${dateKeyOf(f.from)} and ${dateKeyOf(f.to)}`,
     sql`${a}.region_id = any(${smallintArray(f.regionIds)})`,
   ];
+  if (f.nothing) parts.push(sql`false`);
   if (f.storeKeys.length) parts.push(sql`${a}.store_key = any(${intArray(f.storeKeys)})`);
+  if (f.weekdays.length) {
+    parts.push(sql`${a}.date_key in (select date_key from gold.dim_date where weekday = any(${smallintArray(f.weekdays)}))`);
+  }
   return parts;
 }
 
-/** Filters on a rollup with the given optional columns (category, segment). */
-export function rollupWhere(f: QueryFilters, alias: string, columns: { category?: boolean; segment?: boolean } = {}): SQL {
+/** Filters on a rollup with the given optional columns (category, segment, hour). */
+export function rollupWhere(f: QueryFilters, alias: string, columns: { category?: boolean; segment?: boolean; hour?: boolean } = {}): SQL {
   const a = sql.raw(alias);
   const parts = dateAndPlace(f, alias);
+  if (f.hours.length) {
+    if (!columns.hour) throw new Error('this rollup has no hour column');
+    parts.push(sql`${a}.hour = any(${smallintArray(f.hours)})`);
+  }
   if (f.categories.length) {
     if (!columns.category) throw new Error('this rollup has no category column');
     parts.push(sql`${a}.category = any(${textArray(f.categories)})`);
@@ -57,6 +65,7 @@ export function factWhere(f: QueryFilters): SQL {
   const parts = dateAndPlace(f, 'f');
   if (f.categories.length) parts.push(sql`p.category = any(${textArray(f.categories)})`);
   if (f.segments.length) parts.push(sql`coalesce(c.segment, ${GUEST_SEGMENT}) = any(${textArray(f.segments)})`);
+  if (f.hours.length) parts.push(sql`f.hour = any(${smallintArray(f.hours)})`);
   return sql.join(parts, sql` and `);
 }
 

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getDatabase } from '@/db/client';
 import { getScope } from '@/lib/auth/page-scope';
 import { env } from '@/lib/env';
-import { resolveFilters } from '@/lib/filters/dashboard-filters';
+import { resolveFilters } from '@/lib/filters/resolve-filters';
 import { KpiCards } from '@/components/sales/kpi-cards';
 import { RegionTable } from '@/components/sales/region-table';
 import { Skeleton } from '@/components/ui/skeleton';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { scopedRoute } from '@/lib/auth/scoped-route';
 import { env } from '@/lib/env';
-import { resolveFilters } from '@/lib/filters/dashboard-filters';
+import { resolveFilters } from '@/lib/filters/resolve-filters';
 import { breakdownDimensionSchema, getBreakdown } from '@/lib/queries/get-breakdown';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 // GET /api/metrics/kpis – KPI totals of the filtered period and of the period before it, within the caller's scope.
 import { scopedRoute } from '@/lib/auth/scoped-route';
 import { env } from '@/lib/env';
-import { resolveFilters } from '@/lib/filters/dashboard-filters';
+import { resolveFilters } from '@/lib/filters/resolve-filters';
 import { getKpis } from '@/lib/queries/get-kpis';
 
 export const dynamic = 'force-dynamic';

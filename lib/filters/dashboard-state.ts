@@ -1,0 +1,143 @@
+// Dashboard state lives in the URL: filters, date range, time grain, tab, drill path, cross-filter
+// selections and table paging. One schema parses it for pages and APIs; one function writes it back.
+// Parsing is strict about meaning (a bad date is an error with a message) and lenient about size
+// (a page size above the maximum is clamped).
+import { z } from 'zod';
+import { isValidDay } from '@/lib/calendar/days';
+import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
+import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { DATE_PRESETS } from './date-presets';
+
+export const MAX_LIST_ITEMS = 100;
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 25;
+export const GRAINS = ['day', 'week', 'month'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+export const SELECTION_DIMENSIONS = ['region', 'store', 'category', 'segment', 'hour', 'weekday'] as const;
+export type SelectionDimension = (typeof SELECTION_DIMENSIONS)[number];
+export interface Selection {
+  dimension: SelectionDimension;
+  key: string;
+}
+
+const day = z.string().refine(isValidDay, 'expected a calendar day as YYYY-MM-DD');
+const regionName = z
+  .string()
+  .transform((v) => REGION_NAMES.find((r) => r.toLowerCase() === v.toLowerCase()) ?? v)
+  .refine((v): v is RegionName => (REGION_NAMES as string[]).includes(v), { message: `expected one of ${REGION_NAMES.join(', ')}` });
+const storeCode = z.string().regex(/^S\d{3,4}$/, 'expected a store code such as S001');
+// Category names travel inside comma lists and "dimension:key" pairs: no commas, colons or slashes.
+const categoryName = z.string().min(1).max(60).regex(/^[\p{L}\p{N} &'.-]+$/u, 'unexpected characters in a category');
+const segmentName = z.enum(REPORT_SEGMENTS);
+const hour = z.string().regex(/^([01]?\d|2[0-3])$/, 'expected an hour 0–23').transform((h) => String(Number(h)));
+const weekday = z.string().regex(/^[1-7]$/, 'expected an ISO weekday 1 (Monday) to 7 (Sunday)');
+
+const SELECTION_KEYS: Record<SelectionDimension, z.ZodType<string, string>> = {
+  region: regionName,
+  store: storeCode,
+  category: categoryName,
+  segment: segmentName,
+  hour,
+  weekday,
+};
+
+/** A comma-separated list, each item validated; blanks and duplicates dropped. */
+function commaList<O extends string>(item: z.ZodType<O, string>) {
+  return z
+    .string()
+    .max(4_000, 'list is too long')
+    .optional()
+    .transform((s) => [...new Set((s ?? '').split(',').map((v) => v.trim()).filter(Boolean))])
+    .pipe(z.array(item).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} values`));
+}
+
+const selectionSchema = z.string().transform((pair, ctx): Selection => {
+  const at = pair.indexOf(':');
+  const dimension = pair.slice(0, at) as SelectionDimension;
+  if (at < 0 || !SELECTION_DIMENSIONS.includes(dimension)) {
+    ctx.addIssue({ code: 'custom', message: `expected dimension:key with a dimension of ${SELECTION_DIMENSIONS.join(', ')}` });
+    return z.NEVER;
+  }
+  const key = SELECTION_KEYS[dimension].safeParse(pair.slice(at + 1));
+  if (!key.success) {
+    ctx.addIssue({ code: 'custom', message: `${dimension}: ${key.error.issues[0]?.message}` });
+    return z.NEVER;
+  }
+  return { dimension, key: key.data };
+});
+
+const clampedInt = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => {
+      const n = v === undefined || v === '' ? fallback : Math.trunc(Number(v));
+      return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+    });
+
+export const SORTABLE_COLUMNS = ['occurredAt', 'store', 'region', 'category', 'product', 'quantity', 'net', 'discount'] as const;
+export type SortColumn = (typeof SORTABLE_COLUMNS)[number];
+
+export const dashboardStateSchema = z.object({
+  range: z.enum(DATE_PRESETS).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  regions: commaList(regionName),
+  stores: commaList(storeCode),
+  categories: commaList(categoryName),
+  segments: commaList(segmentName),
+  sel: commaList(z.string().max(80)).pipe(z.array(selectionSchema)),
+  grain: z.enum(GRAINS).default('day'),
+  tab: z.string().regex(/^[a-z][a-z-]{0,23}$/, 'expected a tab name').optional(),
+  drill: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split('/').map((p) => p.trim()) : []))
+    .pipe(z.array(categoryName).max(2, 'the drill path has at most a category and a subcategory')),
+  page: clampedInt(1, 100_000, 1),
+  pageSize: clampedInt(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${SORTABLE_COLUMNS.join('|')})$`), `expected one of ${SORTABLE_COLUMNS.join(', ')}, optionally prefixed with -`)
+    .optional(),
+});
+
+export type DashboardState = z.output<typeof dashboardStateSchema>;
+
+export type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Flattens repeated parameters into one comma list, so `?regions=East&regions=West` equals `?regions=East,West`. */
+export function searchParamsToRecord(params: SearchParamsLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  const add = (k: string, v: string) => (out[k] = k in out ? `${out[k]},${v}` : v);
+  if (params instanceof URLSearchParams) for (const [k, v] of params) add(k, v);
+  else for (const [k, v] of Object.entries(params)) if (v !== undefined) (Array.isArray(v) ? v : [v]).forEach((x) => add(k, x));
+  return out;
+}
+
+/** Parses URL state; throws a ZodError (→ 400 with the offending parameter named) when it is invalid. */
+export function parseDashboardState(params: SearchParamsLike): DashboardState {
+  return dashboardStateSchema.parse(searchParamsToRecord(params));
+}
+
+/** Writes state back as a canonical query string: defaults omitted, keys in a fixed order. */
+export function serializeDashboardState(state: DashboardState): string {
+  const out = new URLSearchParams();
+  if (state.range) out.set('range', state.range);
+  if (state.from) out.set('from', state.from);
+  if (state.to) out.set('to', state.to);
+  for (const key of ['regions', 'stores', 'categories', 'segments'] as const) {
+    if (state[key].length) out.set(key, state[key].join(','));
+  }
+  if (state.sel.length) out.set('sel', state.sel.map((s) => `${s.dimension}:${s.key}`).join(','));
+  if (state.grain !== 'day') out.set('grain', state.grain);
+  if (state.tab) out.set('tab', state.tab);
+  if (state.drill.length) out.set('drill', state.drill.join('/'));
+  if (state.page !== 1) out.set('page', String(state.page));
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) out.set('pageSize', String(state.pageSize));
+  if (state.sort) out.set('sort', state.sort);
+  return out.toString();
+}
+
+export const EMPTY_STATE: DashboardState = parseDashboardState({});
