@@ -33,6 +33,7 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     await db.execute(sql`delete from ${sql.raw(`gold.${table}`)} r where ${sliceFilter(slice, 'r')}`);
   }
   const facts = sliceFilter(slice, 'f');
+  // grouped by position: the Guest parameter would be a different bind in GROUP BY and not match
   const segment = sql`coalesce(c.segment, ${GUEST_SEGMENT})`;
   await db.execute(sql`
     insert into gold.agg_sales_daily (date_key, store_key, region_id, category, segment,
@@ -42,7 +43,7 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     join gold.dim_product p on p.product_key = f.product_key
     left join gold.dim_customer c on c.customer_sk = f.customer_sk
     where ${facts}
-    group by f.date_key, f.store_key, f.region_id, p.category, ${segment}`);
+    group by 1, 2, 3, 4, 5`);
   await db.execute(sql`
     insert into gold.agg_baskets_daily (date_key, store_key, region_id, segment,
       lines, units, transactions, gross, discount, net, cost)
@@ -50,7 +51,7 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     from gold.fact_sales f
     left join gold.dim_customer c on c.customer_sk = f.customer_sk
     where ${facts}
-    group by f.date_key, f.store_key, f.region_id, ${segment}`);
+    group by 1, 2, 3, 4`);
   await db.execute(sql`
     insert into gold.agg_sales_hourly (date_key, hour, store_key, region_id,
       lines, units, transactions, gross, discount, net, cost)

@@ -1,0 +1,187 @@
+// One ETL micro-batch, bronze → silver → gold → rollups, in ONE transaction: a crash loses nothing and
+// double-counts nothing, and re-running is a no-op because claimed events are marked processed in it.
+// Workers claim with FOR UPDATE SKIP LOCKED, so several can run at once without sharing an event.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import { intArray, textArray } from '@/db/sql';
+import { ensureDateRange } from '@/lib/calendar/dim-date';
+import { dayOfDateKey, todayIn } from '@/lib/calendar/days';
+import { loadCustomers } from './customers';
+import { loadInventory } from './inventory';
+import { promoteSalesLines } from './promote-sales';
+import { quarantineEvents } from './quarantine';
+import { lockRollups, refreshRollups, type DayStore } from './rollups';
+import { insertSalesLines } from './sales-lines';
+import {
+  validateBronzeEvent, type BronzeEventRow, type Quarantined, type ReferenceCodes, type ValidCustomer, type ValidInventory,
+  type ValidSale, type ValidationResult,
+} from './validate';
+import { advanceWatermarks } from './watermarks';
+
+export interface EtlBatchOptions {
+  /** Most bronze events to claim in this batch. */
+  limit: number;
+  /** The reporting time zone: day and hour of facts and inventory snapshots. */
+  timeZone: string;
+}
+
+/** What a batch changed; the live-data layer turns it into a change notification. */
+export interface EtlSummary {
+  claimed: number;
+  sales: number;
+  customers: number;
+  inventory: number;
+  quarantined: number;
+  regions: number[];
+  /** Reporting-time-zone days (YYYY-MM-DD) whose facts or inventory changed. */
+  dates: string[];
+  stores: string[];
+}
+
+export const emptySummary = (): EtlSummary => ({
+  claimed: 0, sales: 0, customers: 0, inventory: 0, quarantined: 0, regions: [], dates: [], stores: [],
+});
+
+export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promise<EtlSummary> {
+  return db.transaction(async (tx) => {
+    const claimed = await claimBronzeEvents(tx, options.limit);
+    if (claimed.length === 0) return emptySummary();
+
+    const now = new Date();
+    const refs = await referenceCodes(tx, claimed);
+    const results = claimed.map((row) => validateBronzeEvent(row, refs, now));
+    const sales = ofKind(results, 'sale');
+    const inventory = ofKind(results, 'inventory');
+
+    const customers = await loadCustomers(tx, {
+      events: ofKind(results, 'customer'),
+      sales,
+      dayOf: (instant) => todayIn(options.timeZone, instant),
+    });
+    const quarantined = [...ofKind(results, 'quarantine'), ...customers.stale];
+    await quarantineEvents(tx, quarantined);
+
+    const lineIds = await insertSalesLines(tx, sales);
+    if (lineIds.length > 0) await promoteSalesLines(tx, { ids: lineIds }, options.timeZone);
+    const factSlices = await slicesOfLines(tx, lineIds);
+    const inventorySlices = await loadInventory(tx, inventory, options.timeZone);
+
+    const rollupSlices = uniqueSlices([...factSlices, ...customers.repointed]);
+    const touched = uniqueSlices([...rollupSlices, ...inventorySlices]);
+    const dateKeys = [...new Set(touched.map((s) => s.dateKey))].sort((a, b) => a - b);
+    if (dateKeys.length > 0) await ensureDateRange(tx, dayOfDateKey(dateKeys[0]), dayOfDateKey(dateKeys[dateKeys.length - 1]));
+    if (rollupSlices.length > 0) {
+      // Under READ COMMITTED each refresh statement then sees every fact committed before the lock.
+      await lockRollups(tx);
+      await refreshRollups(tx, { pairs: rollupSlices });
+    }
+
+    const bronzeIds = claimed.map((row) => row.id);
+    await tx.execute(sql`update bronze.events set processed_at = now() where id = any(${intArray(bronzeIds)}::bigint[])`);
+    // claimed in id order: the last id is the highest
+    await advanceWatermarks(tx, bronzeIds[bronzeIds.length - 1], {
+      bronze_to_silver: claimed.length,
+      silver_to_gold: lineIds.length + inventory.length + customers.applied + customers.inferred,
+      rollups: rollupSlices.length,
+    });
+
+    const stores = await storesOf(tx, [...new Set(touched.map((s) => s.storeKey))]);
+    return {
+      claimed: claimed.length,
+      sales: lineIds.length,
+      customers: customers.applied,
+      inventory: inventory.length,
+      quarantined: quarantined.length,
+      regions: [...new Set(stores.map((s) => s.regionId))].sort((a, b) => a - b),
+      dates: dateKeys.map(dayOfDateKey),
+      stores: stores.map((s) => s.storeCode).sort(),
+    };
+  });
+}
+
+/** Runs batches until none is left to claim; returns the combined summary. */
+export async function runEtlUntilDrained(
+  db: Database,
+  options: EtlBatchOptions & { onBatch?: (summary: EtlSummary) => void },
+): Promise<EtlSummary> {
+  let total = emptySummary();
+  for (;;) {
+    const summary = await runEtlBatch(db, options);
+    if (summary.claimed === 0) return total;
+    options.onBatch?.(summary);
+    total = mergeSummaries(total, summary);
+  }
+}
+
+export function mergeSummaries(a: EtlSummary, b: EtlSummary): EtlSummary {
+  const union = <T>(x: T[], y: T[]) => [...new Set([...x, ...y])].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+  return {
+    claimed: a.claimed + b.claimed,
+    sales: a.sales + b.sales,
+    customers: a.customers + b.customers,
+    inventory: a.inventory + b.inventory,
+    quarantined: a.quarantined + b.quarantined,
+    regions: union(a.regions, b.regions),
+    dates: union(a.dates, b.dates),
+    stores: union(a.stores, b.stores),
+  };
+}
+
+async function claimBronzeEvents(db: Database, limit: number): Promise<BronzeEventRow[]> {
+  const rows = await queryRows<{ id: number; envelope: string | null; raw_text: string | null }>(
+    db,
+    sql`select id::float8 as id, envelope::text as envelope, raw_text from bronze.events
+        where processed_at is null order by id limit ${limit} for update skip locked`,
+  );
+  return rows.map((r) => ({ id: r.id, envelope: r.envelope === null ? null : JSON.parse(r.envelope), rawText: r.raw_text }));
+}
+
+/** The store codes and SKUs the batch names that exist in gold (facts join gold, so gold decides). */
+async function referenceCodes(db: Database, rows: BronzeEventRow[]): Promise<ReferenceCodes> {
+  const storeCodes = new Set<string>();
+  const skus = new Set<string>();
+  for (const row of rows) {
+    const payload = (row.envelope as { payload?: Record<string, unknown> } | null)?.payload;
+    if (typeof payload !== 'object' || payload === null) continue;
+    for (const key of ['storeCode', 'homeStoreCode']) if (typeof payload[key] === 'string') storeCodes.add(payload[key]);
+    if (typeof payload.sku === 'string') skus.add(payload.sku);
+  }
+  const stores = await queryRows<{ code: string }>(
+    db,
+    sql`select store_code as code from gold.dim_store where store_code = any(${textArray([...storeCodes])})`,
+  );
+  const products = await queryRows<{ code: string }>(
+    db,
+    sql`select sku as code from gold.dim_product where sku = any(${textArray([...skus])})`,
+  );
+  return { storeCodes: new Set(stores.map((r) => r.code)), skus: new Set(products.map((r) => r.code)) };
+}
+
+async function slicesOfLines(db: Database, lineIds: number[]): Promise<DayStore[]> {
+  if (lineIds.length === 0) return [];
+  return queryRows<DayStore>(
+    db,
+    sql`select distinct date_key as "dateKey", store_key as "storeKey" from gold.fact_sales
+        where sales_line_id = any(${intArray(lineIds)}::bigint[])`,
+  );
+}
+
+async function storesOf(db: Database, storeKeys: number[]): Promise<{ storeCode: string; regionId: number }[]> {
+  if (storeKeys.length === 0) return [];
+  return queryRows(
+    db,
+    sql`select store_code as "storeCode", region_id::int as "regionId" from gold.dim_store
+        where store_key = any(${intArray(storeKeys)})`,
+  );
+}
+
+function uniqueSlices(slices: DayStore[]): DayStore[] {
+  const byKey = new Map(slices.map((s) => [`${s.dateKey}:${s.storeKey}`, s]));
+  return [...byKey.values()].sort((a, b) => a.dateKey - b.dateKey || a.storeKey - b.storeKey);
+}
+
+type ByKind = { sale: ValidSale; inventory: ValidInventory; customer: ValidCustomer; quarantine: Quarantined };
+
+function ofKind<K extends keyof ByKind>(results: ValidationResult[], kind: K): ByKind[K][] {
+  return results.filter((r): r is ByKind[K] => r.kind === kind);
+}
