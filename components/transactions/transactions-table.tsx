@@ -1,0 +1,109 @@
+import Link from 'next/link';
+import type { Database } from '@/db/client';
+import { scopeCan, type Scope } from '@/lib/auth/scope';
+import { serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { formatCount, formatMoneyCents } from '@/lib/format';
+import { listTransactions, parseSort } from '@/lib/queries/list-transactions';
+import { Card } from '@/components/ui/card';
+
+const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [
+  { key: 'occurredAt', label: 'Time (UTC)' },
+  { key: 'store', label: 'Store' },
+  { key: 'region', label: 'Region' },
+  { key: 'category', label: 'Category' },
+  { key: 'product', label: 'Product' },
+  { key: null, label: 'Customer' },
+  { key: 'quantity', label: 'Qty', numeric: true },
+  { key: 'discount', label: 'Discount', numeric: true },
+  { key: 'net', label: 'Net', numeric: true },
+];
+
+/** The detail table: server-paginated and sortable through the URL, with a total row and CSV export. */
+export async function TransactionsTable({ db, scope, filters, state, pathname }: {
+  db: Database;
+  scope: Scope;
+  filters: ResolvedFilters;
+  state: DashboardState;
+  pathname: string;
+}) {
+  const { rows, total, totals } = await listTransactions(db, scope, filters, { page: state.page, pageSize: state.pageSize, sort: state.sort });
+  const sorting = parseSort(state.sort);
+  const pages = Math.max(1, Math.ceil(total / state.pageSize));
+  const href = (patch: Partial<DashboardState>) => {
+    const query = serializeDashboardState({ ...state, ...patch });
+    return query ? `${pathname}?${query}` : pathname;
+  };
+  const sortHref = (column: SortColumn) =>
+    href({ sort: sorting.column === column && !sorting.descending ? `-${column}` : column === 'occurredAt' && sorting.column !== column ? '-occurredAt' : column, page: 1 });
+  const exportQuery = serializeDashboardState({ ...state, page: 1 });
+
+  return (
+    <Card
+      title={`Transaction lines (${formatCount(total)})`}
+      action={
+        scopeCan(scope, 'export') ? (
+          <a href={`/api/export?${exportQuery ? `${exportQuery}&` : ''}format=csv`} className="rounded-lg border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800" data-testid="export-csv">
+            Export CSV
+          </a>
+        ) : null
+      }
+    >
+      {total === 0 ? (
+        <p className="py-8 text-center text-sm text-slate-500">No sales in this range.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[760px] text-sm" data-testid="transactions-table">
+            <thead>
+              <tr className="text-left text-slate-500">
+                {COLUMNS.map((c) => (
+                  <th key={c.label} scope="col" className={`py-1 pr-3 font-medium ${c.numeric ? 'text-right' : ''}`}
+                    aria-sort={c.key && sorting.column === c.key ? (sorting.descending ? 'descending' : 'ascending') : undefined}>
+                    {c.key ? (
+                      <Link href={sortHref(c.key)} scroll={false} className="hover:text-slate-900 dark:hover:text-white">
+                        {c.label}
+                        {sorting.column === c.key ? (sorting.descending ? ' ↓' : ' ↑') : ''}
+                      </Link>
+                    ) : c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.lineId} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">{r.occurredAt.replace('T', ' ').slice(0, 16)}</td>
+                  <td className="py-1.5 pr-3">{r.storeName}</td>
+                  <td className="py-1.5 pr-3">{r.region}</td>
+                  <td className="py-1.5 pr-3">{r.category}</td>
+                  <td className="py-1.5 pr-3">{r.product}</td>
+                  <td className="py-1.5 pr-3 text-slate-500">{r.customerId ?? 'Guest'}</td>
+                  <td className="py-1.5 pr-3 text-right tabular-nums">{r.quantity}</td>
+                  <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(r.discount)}</td>
+                  <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(r.net)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-600" data-testid="transactions-total">
+                <td className="py-1.5 pr-3" colSpan={6}>Total, all {formatCount(total)} lines</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(totals.quantity)}</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(totals.discount)}</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(totals.net)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
+          <span className="text-slate-500">Page {state.page} of {formatCount(pages)}</span>
+          <span className="flex gap-2">
+            {state.page > 1 && <Link scroll={false} href={href({ page: state.page - 1 })} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">Previous</Link>}
+            {state.page < pages && <Link scroll={false} href={href({ page: state.page + 1 })} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">Next</Link>}
+          </span>
+        </nav>
+      )}
+    </Card>
+  );
+}

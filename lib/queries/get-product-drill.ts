@@ -1,0 +1,97 @@
+// Product drill-down: the children of the current drill path (all categories; a category's subcategories;
+// a subcategory's products) with revenue (net), units, transactions and gross margin. At product level it
+// adds stock on hand (latest inventory snapshot, summed over the stores in view) and how many of those
+// stores are below the reorder point.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import { intArray, smallintArray, textArray } from '@/db/sql';
+import type { Scope } from '@/lib/auth/scope';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { readInScope } from './internal/read-in-scope';
+import { planSource, ROLLUPS } from './internal/source-plan';
+
+export type DrillLevel = 'category' | 'subcategory' | 'product';
+
+export interface DrillRow {
+  key: string;
+  label: string;
+  revenue: number;
+  units: number;
+  transactions: number;
+  grossMargin: number;
+  /** Product level only. */
+  stockOnHand?: number;
+  lowStockStores?: number;
+}
+
+export interface ProductDrill {
+  level: DrillLevel;
+  path: string[];
+  rows: DrillRow[];
+}
+
+const margin = (net: number, cost: number) => (net > 0 ? Math.round(((net - cost) / net) * 10_000) / 10_000 : 0);
+
+async function readLevel(tx: Database, f: QueryFilters, path: string[]) {
+  type Row = { key: string; label: string; revenue: number; units: number; transactions: number; cost: number };
+  if (path.length === 0 && planSource('category', f) !== 'facts') {
+    return queryRows<Row>(
+      tx,
+      sql`select r.category as key, r.category as label, sum(r.net)::float8 as revenue, sum(r.units)::int as units,
+            sum(r.transactions)::int as transactions, sum(r.cost)::float8 as cost
+          from ${ROLLUPS.daily.table} r where ${rollupWhere(f, 'r', ROLLUPS.daily.columns)}
+          group by r.category order by revenue desc`,
+    );
+  }
+  const [key, label, within] =
+    path.length === 0
+      ? [sql`p.category`, sql`p.category`, sql`true`]
+      : path.length === 1
+        ? [sql`p.subcategory`, sql`p.subcategory`, sql`p.category = ${path[0]}`]
+        : [sql`p.sku`, sql`p.name`, sql`p.category = ${path[0]} and p.subcategory = ${path[1]}`];
+  return queryRows<Row>(
+    tx,
+    sql`select ${key} as key, ${label} as label, sum(f.net)::float8 as revenue, sum(f.quantity)::int as units,
+          count(distinct f.transaction_id)::int as transactions, sum(f.cost)::float8 as cost
+        from ${FACT_FROM} where ${factWhere(f)} and ${within}
+        group by 1, 2 order by revenue desc limit 500`,
+  );
+}
+
+async function readStock(tx: Database, f: QueryFilters, skus: string[]) {
+  if (skus.length === 0) return new Map<string, { onHand: number; low: number }>();
+  const stores = f.storeKeys.length ? sql`and i.store_key = any(${intArray(f.storeKeys)})` : sql``;
+  const rows = await queryRows<{ sku: string; on_hand: number; low: number }>(
+    tx,
+    sql`select p.sku, sum(i.on_hand)::int as on_hand, count(*) filter (where i.on_hand < i.reorder_point)::int as low
+        from gold.fact_inventory i join gold.dim_product p on p.product_key = i.product_key
+        where i.date_key = (select max(date_key) from gold.fact_inventory where region_id = any(${smallintArray(f.regionIds)}))
+          and i.region_id = any(${smallintArray(f.regionIds)}) ${stores}
+          and p.sku = any(${textArray(skus)})
+        group by p.sku`,
+  );
+  return new Map(rows.map((r) => [r.sku, { onHand: r.on_hand, low: r.low }]));
+}
+
+export async function getProductDrill(db: Database, scope: Scope, filters: ResolvedFilters, path: string[]): Promise<ProductDrill> {
+  const level: DrillLevel = path.length === 0 ? 'category' : path.length === 1 ? 'subcategory' : 'product';
+  return readInScope(db, scope, async (tx) => {
+    const f = await withStoreKeys(tx, filters);
+    const rows = await readLevel(tx, f, path.slice(0, 2));
+    const stock = level === 'product' ? await readStock(tx, f, rows.map((r) => r.key)) : null;
+    return {
+      level,
+      path: path.slice(0, 2),
+      rows: rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        revenue: Math.round(r.revenue * 100) / 100,
+        units: r.units,
+        transactions: r.transactions,
+        grossMargin: margin(r.revenue, r.cost),
+        ...(stock ? { stockOnHand: stock.get(r.key)?.onHand ?? 0, lowStockStores: stock.get(r.key)?.low ?? 0 } : {}),
+      })),
+    };
+  });
+}

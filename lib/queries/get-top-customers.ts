@@ -1,0 +1,58 @@
+// Top customers by revenue (net, store currency) within the scope and filters. Totals, orders and the
+// last purchase count only in-scope lines of the range, never a customer's purchases elsewhere; name,
+// segment and home store are the customer's current version (a home store outside the scope stays hidden).
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import type { Scope } from '@/lib/auth/scope';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { readInScope } from './internal/read-in-scope';
+
+export const TOP_CUSTOMERS_LIMIT = 20;
+
+export interface TopCustomerRow {
+  customerId: string;
+  name: string;
+  /** The current segment, which may differ from the segments the purchases were made under. */
+  segment: string;
+  homeStoreCode: string | null;
+  homeStoreName: string | null;
+  /** Distinct transactions. */
+  orders: number;
+  revenue: number;
+  /** YYYY-MM-DD in the reporting time zone. */
+  lastPurchase: string;
+}
+
+function topCustomersQuery(f: QueryFilters, limit: number) {
+  return sql`
+    with totals as (
+      select c.customer_id, count(distinct f.transaction_id)::int as orders, sum(f.net)::float8 as revenue,
+        max(f.date_key) as last_key
+      from ${FACT_FROM}
+      where ${factWhere(f)} and f.customer_sk is not null
+      group by c.customer_id
+      order by revenue desc, c.customer_id
+      limit ${limit}
+    )
+    select t.customer_id as "customerId", cur.name, cur.segment, s.store_code as "homeStoreCode", s.name as "homeStoreName",
+      t.orders, t.revenue, d.date::text as "lastPurchase"
+    from totals t
+    join gold.dim_customer cur on cur.customer_id = t.customer_id and cur.is_current
+    left join gold.dim_store s on s.store_key = cur.home_store_key
+    join gold.dim_date d on d.date_key = t.last_key
+    order by t.revenue desc, t.customer_id`;
+}
+
+export async function getTopCustomers(
+  db: Database,
+  scope: Scope,
+  filters: ResolvedFilters,
+  limit = TOP_CUSTOMERS_LIMIT,
+): Promise<TopCustomerRow[]> {
+  return readInScope(db, scope, async (tx) => {
+    const f = await withStoreKeys(tx, filters);
+    const rows = await queryRows<TopCustomerRow>(tx, topCustomersQuery(f, limit));
+    return rows.map((r) => ({ ...r, revenue: Math.round(r.revenue * 100) / 100 }));
+  });
+}

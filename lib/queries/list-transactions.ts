@@ -1,0 +1,145 @@
+// The detail table: the sales lines behind the current filters, one row per line, newest first unless
+// sorted otherwise. Pages use offset paging; CSV export walks the same query with a keyset cursor so a
+// million rows are streamed batch by batch and never held in memory.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import type { Scope } from '@/lib/auth/scope';
+import type { SortColumn } from '@/lib/filters/dashboard-state';
+import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { readInScope } from './internal/read-in-scope';
+
+export interface TransactionRow {
+  lineId: number;
+  occurredAt: string;
+  transactionId: string;
+  storeCode: string;
+  storeName: string;
+  region: string;
+  category: string;
+  sku: string;
+  product: string;
+  customerId: string | null;
+  segment: string;
+  quantity: number;
+  gross: number;
+  discount: number;
+  net: number;
+}
+
+export interface TransactionTotals {
+  lines: number;
+  quantity: number;
+  gross: number;
+  discount: number;
+  net: number;
+}
+
+export interface TransactionPage {
+  rows: TransactionRow[];
+  total: number;
+  totals: TransactionTotals;
+}
+
+const SORT_EXPRESSIONS: Record<SortColumn, SQL> = {
+  occurredAt: sql`f.occurred_at`,
+  store: sql`s.store_code`,
+  region: sql`dr.name`,
+  category: sql`p.category`,
+  product: sql`p.name`,
+  quantity: sql`f.quantity`,
+  net: sql`f.net`,
+  discount: sql`f.discount`,
+};
+
+export interface Sorting {
+  column: SortColumn;
+  descending: boolean;
+}
+
+/** `-net` → net descending; no sort → newest first. */
+export function parseSort(sort: string | undefined): Sorting {
+  if (!sort) return { column: 'occurredAt', descending: true };
+  const descending = sort.startsWith('-');
+  return { column: sort.replace(/^-/, '') as SortColumn, descending };
+}
+
+const ROW_COLUMNS = sql`f.sales_line_id::float8 as "lineId", to_char(f.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt",
+  f.transaction_id as "transactionId", s.store_code as "storeCode", s.name as "storeName", dr.name as region,
+  p.category, p.sku, p.name as product, c.customer_id as "customerId", coalesce(c.segment, ${GUEST_SEGMENT}) as segment,
+  f.quantity, f.gross::float8 as gross, f.discount::float8 as discount, f.net::float8 as net`;
+
+const DETAIL_FROM = sql`${FACT_FROM}
+  join gold.dim_store s on s.store_key = f.store_key
+  join gold.dim_region dr on dr.region_id = f.region_id`;
+
+function orderBy({ column, descending }: Sorting): SQL {
+  const dir = sql.raw(descending ? 'desc' : 'asc');
+  return sql`${SORT_EXPRESSIONS[column]} ${dir}, f.sales_line_id ${dir}`;
+}
+
+export async function listTransactions(
+  db: Database,
+  scope: Scope,
+  filters: ResolvedFilters,
+  paging: { page: number; pageSize: number; sort?: string },
+): Promise<TransactionPage> {
+  return readInScope(db, scope, async (tx) => {
+    const f = await withStoreKeys(tx, filters);
+    const sorting = parseSort(paging.sort);
+    const rows = await queryRows<TransactionRow>(
+      tx,
+      sql`select ${ROW_COLUMNS} from ${DETAIL_FROM} where ${factWhere(f)}
+          order by ${orderBy(sorting)} limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`,
+    );
+    const [totals] = await queryRows<TransactionTotals>(
+      tx,
+      sql`select count(*)::int as lines, coalesce(sum(f.quantity), 0)::int as quantity, coalesce(sum(f.gross), 0)::float8 as gross,
+            coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.net), 0)::float8 as net
+          from ${FACT_FROM} where ${factWhere(f)}`,
+    );
+    return { rows, total: totals.lines, totals };
+  });
+}
+
+/** A position in the export walk: the sort value and line id of the last row sent. */
+export interface ExportCursor {
+  value: string | number;
+  lineId: number;
+}
+
+/**
+ * One batch of the export, after `cursor` in the sort order. Each batch is its own short scoped
+ * transaction, so a long export never blocks other requests (PGlite serialises everything).
+ */
+export async function listTransactionsAfter(
+  db: Database,
+  scope: Scope,
+  filters: ResolvedFilters,
+  sort: string | undefined,
+  cursor: ExportCursor | null,
+  batchSize: number,
+): Promise<{ rows: TransactionRow[]; next: ExportCursor | null }> {
+  return readInScope(db, scope, async (tx) => {
+    const f: QueryFilters = await withStoreKeys(tx, filters);
+    const sorting = parseSort(sort);
+    const key = SORT_EXPRESSIONS[sorting.column];
+    const after = cursor
+      ? sorting.descending
+        ? sql`and (${key}, f.sales_line_id) < (${cursor.value}, ${cursor.lineId})`
+        : sql`and (${key}, f.sales_line_id) > (${cursor.value}, ${cursor.lineId})`
+      : sql``;
+    const rows = await queryRows<TransactionRow & { sortValue: string | number }>(
+      tx,
+      sql`select ${ROW_COLUMNS}, ${key}${sorting.column === 'occurredAt' ? sql`::text` : sql``} as "sortValue"
+          from ${DETAIL_FROM} where ${factWhere(f)} ${after}
+          order by ${orderBy(sorting)} limit ${batchSize}`,
+    );
+    const last = rows[rows.length - 1];
+    return {
+      rows: rows.map(({ sortValue: _sortValue, ...row }) => row),
+      next: rows.length === batchSize && last ? { value: last.sortValue, lineId: last.lineId } : null,
+    };
+  });
+}
