@@ -4,7 +4,8 @@ import { scopeCan, type Scope } from '@/lib/auth/scope';
 import { serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { formatCount, formatMoneyCents } from '@/lib/format';
-import { listTransactions, parseSort } from '@/lib/queries/list-transactions';
+import { parseSort } from '@/lib/filters/sorting';
+import { listTransactions } from '@/lib/queries/list-transactions';
 import { Card } from '@/components/ui/card';
 
 const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [

@@ -8,16 +8,10 @@ import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { readInScope } from './internal/read-in-scope';
 import { planSource, ROLLUPS } from './internal/source-plan';
+import { toKpis, type Kpis, type PeriodTotals as Totals } from '@/lib/analytics/kpi-math';
 
-export interface Kpis {
-  revenue: number;
-  transactions: number;
-  units: number;
-  avgOrderValue: number;
-  discount: number;
-  uniqueCustomers: number;
-  grossMargin: number;
-}
+export type { Kpis };
+
 
 export interface KpiResult {
   kpis: Kpis;
@@ -25,13 +19,6 @@ export interface KpiResult {
   asOf: string;
 }
 
-interface Totals {
-  revenue: number;
-  transactions: number;
-  units: number;
-  discount: number;
-  cost: number;
-}
 
 const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transactions), 0)::int as transactions,
   coalesce(sum(units), 0)::int as units, coalesce(sum(discount), 0)::float8 as discount, coalesce(sum(cost), 0)::float8 as cost`;
@@ -61,19 +48,6 @@ async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
   const totals = await readTotals(tx, f);
   const uniqueCustomers = await readUniqueCustomers(tx, f);
   return toKpis(totals, uniqueCustomers);
-}
-
-export function toKpis(t: Totals, uniqueCustomers: number): Kpis {
-  const round2 = (n: number) => Math.round(n * 100) / 100;
-  return {
-    revenue: round2(t.revenue),
-    transactions: t.transactions,
-    units: t.units,
-    avgOrderValue: t.transactions > 0 ? round2(t.revenue / t.transactions) : 0,
-    discount: round2(t.discount),
-    uniqueCustomers,
-    grossMargin: t.revenue > 0 ? Math.round(((t.revenue - t.cost) / t.revenue) * 10_000) / 10_000 : 0,
-  };
 }
 
 export async function getKpis(db: Database, scope: Scope, filters: ResolvedFilters): Promise<KpiResult> {

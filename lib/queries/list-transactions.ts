@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { SortColumn } from '@/lib/filters/dashboard-state';
+import { parseSort, type Sorting } from '@/lib/filters/sorting';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
@@ -52,18 +53,6 @@ const SORT_EXPRESSIONS: Record<SortColumn, SQL> = {
   net: sql`f.net`,
   discount: sql`f.discount`,
 };
-
-export interface Sorting {
-  column: SortColumn;
-  descending: boolean;
-}
-
-/** `-net` → net descending; no sort → newest first. */
-export function parseSort(sort: string | undefined): Sorting {
-  if (!sort) return { column: 'occurredAt', descending: true };
-  const descending = sort.startsWith('-');
-  return { column: sort.replace(/^-/, '') as SortColumn, descending };
-}
 
 const ROW_COLUMNS = sql`f.sales_line_id::float8 as "lineId", to_char(f.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt",
   f.transaction_id as "transactionId", s.store_code as "storeCode", s.name as "storeName", dr.name as region,
