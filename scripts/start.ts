@@ -1,30 +1,15 @@
 // npm start – the whole portal on one machine: migrate, seed the demo data if the database is empty,
 // build if the sources changed since the last build, then serve with `next start` and print how to sign in.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { needsBuild } from '@/lib/cli/build-freshness';
 import { openConfiguredDatabase } from '@/lib/cli/open-database';
 import { progressBar, type Progress } from '@/lib/cli/progress';
 import { ensureDemoUsers, DEMO_USERS } from '@/lib/auth/demo-users';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
 import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED, hasDemoData, seedDemoData } from '@/lib/seed';
-
-const SOURCES = ['app', 'components', 'lib', 'db', 'middleware.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).map((child) => newestMtime(path.join(entry, child))));
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join('.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((s) => newestMtime(s) > built);
-}
 
 async function prepareDatabase(): Promise<void> {
   const settings = env();

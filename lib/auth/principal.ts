@@ -16,7 +16,10 @@ export interface Principal {
 }
 
 const TTL_MS = 5_000;
-const cache = new Map<string, { at: number; principal: Principal | null }>();
+// On globalThis: middleware and route handlers may be bundled as separate module instances, and an
+// admin change must reach all of them through forgetPrincipal.
+const globalForPrincipals = globalThis as unknown as { __rwPrincipals?: Map<string, { at: number; principal: Principal | null }> };
+const cache = (globalForPrincipals.__rwPrincipals ??= new Map());
 
 export async function loadPrincipal(userId: string, db?: Database): Promise<Principal | null> {
   const hit = cache.get(userId);

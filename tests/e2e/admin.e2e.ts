@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { demoPassword, launchBrowser, newContext, screenshot } from './helpers/browser';
+import { openUserMenu, signIn, signOut } from './helpers/sign-in';
+
+describe('admin console', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it('an admin creates a North user who then sees only North', async () => {
+    const email = `north.${Date.now()}@example.test`;
+    const admin = await newContext(browser);
+    const page = await admin.newPage();
+    await signIn(page, 'admin@retailwave.test', demoPassword());
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    await screenshot(page, 'admin-users');
+
+    await page.getByRole('link', { name: 'New user' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Name').fill('Nora North');
+    await page.getByLabel('Role').selectOption('viewer');
+    await page.getByRole('checkbox', { name: 'North' }).check();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const password = (await page.getByTestId('one-time-password').textContent())?.trim();
+    expect(password).toMatch(/^\S{12,}$/);
+    await screenshot(page, 'admin-user-created');
+
+    await page.getByRole('link', { name: 'Open the new user' }).click();
+    await page.getByRole('heading', { name: 'Nora North' }).waitFor();
+    await expect(page.getByRole('checkbox', { name: 'North' }).isChecked()).resolves.toBe(true);
+    await screenshot(page, 'admin-user-detail');
+
+    await page.goto('/admin/audit?action=user_created');
+    await expect(page.getByTestId('audit-row').first().textContent()).resolves.toContain(email);
+    await screenshot(page, 'admin-audit');
+    await page.getByRole('link', { name: 'Roles' }).click();
+    await page.getByRole('heading', { name: 'Roles' }).waitFor();
+    await screenshot(page, 'admin-roles');
+    await signOut(page);
+    await admin.close();
+
+    const fresh = await newContext(browser);
+    const userPage = await fresh.newPage();
+    await signIn(userPage, email, password!);
+    const regionRows = userPage.getByTestId('region-table').locator('tbody tr');
+    await regionRows.first().waitFor();
+    await expect(regionRows.allTextContents()).resolves.toEqual([expect.stringMatching(/^North/)]);
+    await openUserMenu(userPage);
+    await expect(userPage.getByTestId('user-regions').textContent()).resolves.toBe('North');
+    await expect(userPage.getByTestId('user-role').textContent()).resolves.toBe('viewer');
+    await screenshot(userPage, 'new-north-user');
+    await fresh.close();
+  });
+
+  it('a viewer is turned away from /admin with 403 and the Not allowed page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'viewer@retailwave.test', demoPassword());
+    const response = await page.goto('/admin');
+    expect(response?.status()).toBe(403);
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    const api = await context.request.get('/api/admin/users');
+    expect(api.status()).toBe(403);
+    await screenshot(page, 'viewer-on-admin');
+    await context.close();
+  });
+});
