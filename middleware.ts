@@ -1,6 +1,6 @@
 // Layer 1 of 3 of region scoping: the gate in front of every request. It turns away signed-out visitors,
-// non-admins on /admin, and filters that name a region outside the caller's scope; and it strips any
-// header the app uses internally so a client cannot forge one. The data layer and row-level security
+// non-admins on /admin, and API filters (or whole page views) that name regions outside the caller's
+// scope; and it strips any header the app uses internally so a client cannot forge one. The data layer and row-level security
 // check again behind it (middleware is a gate, not the only lock).
 import { NextResponse, type NextRequest } from 'next/server';
 import { loadPrincipal } from '@/lib/auth/principal';
@@ -51,8 +51,11 @@ export async function middleware(req: NextRequest) {
   }
 
   const allowed = new Set<string>(user.regionIds.map((id) => regionNameOf(id) ?? ''));
-  const outside = requestedRegions(req).filter((r) => !allowed.has(r));
-  if (outside.length > 0) {
+  const requested = requestedRegions(req);
+  const outside = requested.filter((r) => !allowed.has(r));
+  // A page whose link mixes the viewer's regions with others is served clipped, with a notice (the page
+  // does the clipping); a page that names only regions outside the scope has nothing to show.
+  if (outside.length > 0 && (isApi || outside.length === requested.length)) {
     if (isApi) return errorJson(403, 'forbidden_region', `You do not have access to region ${outside.join(', ')}.`);
     const notAllowed = new URL('/no-access', req.url);
     notAllowed.searchParams.set('reason', 'region');

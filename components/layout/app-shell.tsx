@@ -2,7 +2,10 @@ import Link from 'next/link';
 import { UserMenu, type ShellUser } from './user-menu';
 import { ThemeToggle } from './theme-toggle';
 
-const NAV = [{ href: '/dashboards/sales', label: 'Sales overview' }];
+const NAV = [
+  { href: '/dashboards/sales', label: 'Sales overview' },
+  { href: '/dashboards/customers', label: 'Customers' },
+];
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
   return (

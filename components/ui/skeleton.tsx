@@ -1,3 +1,3 @@
-export function Skeleton({ className = '' }: { className?: string }) {
-  return <div aria-hidden className={`animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`} />;
+export function Skeleton({ className = '', style }: { className?: string; style?: React.CSSProperties }) {
+  return <div aria-hidden style={style} className={`animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800 ${className}`} />;
 }

@@ -7,10 +7,14 @@ import { addDays, daysBetween } from '@/lib/calendar/days';
 export type CohortGrain = 'month' | 'week';
 
 /**
- * How many periods the customer views show at least, so a short filter range (the default 30 days)
- * still gives a heatmap worth reading: a year of monthly cohorts, half a year of weekly ones.
+ * How many periods the customer views show: at least a year of monthly or half a year of weekly
+ * cohorts, so a short filter range (the default 30 days) still gives a heatmap worth reading; at most
+ * what the longest filter range holds in months, and a year of weeks (a wider weekly triangle is unreadable).
  */
-export const MIN_WINDOW_PERIODS: Record<CohortGrain, number> = { month: 12, week: 26 };
+export const WINDOW_PERIODS: Record<CohortGrain, { min: number; max: number }> = {
+  month: { min: 12, max: 37 },
+  week: { min: 26, max: 52 },
+};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -66,12 +70,14 @@ export function periodLabel(day: string, grain: CohortGrain): string {
 
 /**
  * The days the customer views cover for a filter range: from the start of the period containing `from`,
- * widened back so that at least MIN_WINDOW_PERIODS periods end with the period of `to`; `to` is kept.
+ * widened back or narrowed forward to keep WINDOW_PERIODS periods ending with the period of `to`.
  */
 export function customerWindow(range: { from: string; to: string }, grain: CohortGrain): { from: string; to: string } {
-  const earliest = addPeriods(range.to, -(MIN_WINDOW_PERIODS[grain] - 1), grain);
+  const { min, max } = WINDOW_PERIODS[grain];
+  const earliest = addPeriods(range.to, -(max - 1), grain);
+  const latest = addPeriods(range.to, -(min - 1), grain);
   const from = periodStart(range.from, grain);
-  return { from: from < earliest ? from : earliest, to: range.to };
+  return { from: from < earliest ? earliest : from > latest ? latest : from, to: range.to };
 }
 
 /** Distinct cohort customers who bought in a period: cohort and period are period starts. */

@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { DashboardView } from '@/lib/dashboards/load-view';
+import { FilterBar } from '@/components/filters/filter-bar';
+
+/** Title, period, filter bar and — when the viewer's regions clipped a shared view — a notice saying what was removed. */
+export function DashboardHeader({ title, view, children }: { title: string; view: DashboardView; children?: React.ReactNode }) {
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{title}</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="view-summary">
+            {view.range.from} to {view.range.to} · {view.scope.regions.join(', ')}
+          </p>
+        </div>
+        {children}
+      </div>
+      {view.removed.length > 0 && (
+        <p role="status" data-testid="clip-notice" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          This link included {view.removed.join(', ')}, outside your regions; that part was removed and you see your own regions only.
+        </p>
+      )}
+      <FilterBar options={view.options} range={view.range} />
+    </div>
+  );
+}
+
+/** Shown instead of a dashboard when its URL cannot be read or asks for data outside the viewer's regions. */
+export function InvalidView({ title, message, status, resetHref }: { title: string; message: string; status: number; resetHref: string }) {
+  return (
+    <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-6 text-center dark:border-slate-800 dark:bg-slate-900" role="alert">
+      <h1 className="text-lg font-semibold">{status === 403 ? 'Not allowed' : `${title}: this view could not be opened`}</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{message}</p>
+      <Link href={resetHref} className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        Open {title} with default filters
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import type { DashboardView } from '@/lib/dashboards/load-view';
+import { GRAINS, serializeDashboardState } from '@/lib/filters/dashboard-state';
+import { getTrend } from '@/lib/queries/get-trend';
+import { TrendChart } from '@/components/charts/trend-chart';
+
+const GRAIN_LABELS = { day: 'Day', week: 'Week', month: 'Month' } as const;
+
+/** Revenue over time by the URL's grain, with a 7-day average (daily) and the previous period overlaid. */
+export async function TrendTile({ view, pathname }: { view: DashboardView; pathname: string }) {
+  const trend = await getTrend(view.db, view.scope, view.filtersFor(), view.state.grain);
+  const points = trend.points.map((p, i) => ({
+    x: p.period,
+    value: p.revenue,
+    movingAverage: trend.movingAverage?.[i] ?? null,
+    previous: trend.previous[i]?.revenue ?? null,
+  }));
+  return (
+    <div className="space-y-2">
+      <nav aria-label="Time grain" className="flex justify-end gap-1 text-xs">
+        {GRAINS.map((grain) => {
+          const query = serializeDashboardState({ ...view.state, grain });
+          return (
+            <Link key={grain} href={query ? `${pathname}?${query}` : pathname} scroll={false}
+              aria-current={view.state.grain === grain ? 'true' : undefined}
+              className={`rounded-md px-2 py-1 ${view.state.grain === grain ? 'bg-brand-600 text-white' : 'bg-white text-slate-600 ring-1 ring-slate-200 dark:bg-slate-900 dark:text-slate-300 dark:ring-slate-700'}`}>
+              {GRAIN_LABELS[grain]}
+            </Link>
+          );
+        })}
+      </nav>
+      <TrendChart
+        title={`Revenue by ${view.state.grain}`}
+        description="Net revenue; dashed: the previous period of equal length"
+        points={points}
+        movingAverageName={trend.movingAverage ? '7-day average' : undefined}
+        xTitle={GRAIN_LABELS[view.state.grain]}
+      />
+    </div>
+  );
+}
