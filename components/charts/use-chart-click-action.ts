@@ -1,0 +1,42 @@
+// Connects a chart to the dashboard URL: which of its items are selected, and what a click does.
+// Writing the URL re-renders the server page, so every other tile refilters from the same state.
+import { useCallback, useMemo } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { ChartClick } from './figures/chart-click';
+import { applyClickToParams, selectedKeysOf, SELECTION_PARAM, type ChartClickAction } from './figures/url-selection';
+
+export interface ChartClickState {
+  selectedKeys: string[];
+  onPointClick: ((click: ChartClick) => void) | undefined;
+}
+
+const NONE: string[] = [];
+
+export function useChartClickAction(action: ChartClickAction | undefined): ChartClickState {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const sel = params.getAll(SELECTION_PARAM).join(',');
+  const kind = action?.kind;
+  const dimension = action?.kind === 'cross-filter' ? action.dimension : undefined;
+  // Rebuilt from its values: a server page sends a new (equal) action object on every render.
+  const stableAction = useMemo((): ChartClickAction | undefined => {
+    if (kind === 'drill') return { kind };
+    return dimension ? { kind: 'cross-filter', dimension } : undefined;
+  }, [kind, dimension]);
+  // Keyed on strings, so an unchanged selection keeps its identity and does not redraw the plot.
+  const selectedKeys = useMemo(() => (dimension ? selectedKeysOf(sel, dimension) : NONE), [sel, dimension]);
+
+  const onPointClick = useCallback(
+    (click: ChartClick) => {
+      if (!stableAction) return;
+      const next = applyClickToParams(new URLSearchParams(params.toString()), stableAction, click);
+      if (!next) return;
+      const query = next.toString();
+      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [stableAction, params, pathname, router],
+  );
+
+  return { selectedKeys, onPointClick: stableAction ? onPointClick : undefined };
+}
