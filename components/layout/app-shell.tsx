@@ -4,6 +4,7 @@ import { ThemeToggle } from './theme-toggle';
 
 const NAV = [
   { href: '/dashboards/sales', label: 'Sales overview' },
+  { href: '/dashboards/products', label: 'Products' },
   { href: '/dashboards/customers', label: 'Customers' },
 ];
 

@@ -17,6 +17,8 @@ export interface ResolvedFilters {
   regionIds: number[];
   stores: string[];
   categories: string[];
+  /** From the products drill path (category/subcategory): narrows every tile of that page. */
+  subcategories: string[];
   segments: string[];
   hours: number[];
   weekdays: number[];
@@ -60,12 +62,15 @@ export function resolveStateFilters(state: DashboardState, scope: Scope, options
   const base = state.regions.length ? state.regions : [...scope.regions];
   const regions = narrow(base, selected('region'));
   const stores = narrow(state.stores, selected('store'));
-  const categories = narrow(state.categories, selected('category'));
+  const categories = narrow(narrow(state.categories, selected('category')), state.drill.slice(0, 1));
   const segments = narrow(state.segments, selected('segment'));
   // An empty intersection must select nothing, never widen to "no filter".
   const contradicts = (filter: string[], narrowed: string[]) => filter.length > 0 && narrowed.length === 0;
   const nothing =
-    regions.length === 0 || contradicts(state.stores, stores) || contradicts(state.categories, categories) || contradicts(state.segments, segments);
+    regions.length === 0 ||
+    contradicts(state.stores, stores) ||
+    contradicts([...state.categories, ...state.drill.slice(0, 1)], categories) ||
+    contradicts(state.segments, segments);
 
   return {
     from,
@@ -73,6 +78,7 @@ export function resolveStateFilters(state: DashboardState, scope: Scope, options
     regionIds: (regions.length ? regions : base).map((r) => regionIdOf(r)!).sort((a, b) => a - b),
     stores,
     categories,
+    subcategories: state.drill.slice(1, 2),
     segments,
     hours: selected('hour').map(Number),
     weekdays: selected('weekday').map(Number),

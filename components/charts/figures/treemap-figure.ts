@@ -1,7 +1,7 @@
 // The category → subcategory → product treemap. Parents are sized by the sum of their children, so a
 // rounding difference in the server's totals can never make Plotly refuse to draw the tree.
 import { withAlpha, type ChartTheme } from '../theme';
-import { hoverValue, tickFormat, type ValueFormat } from './value-format';
+import { hoverValue, type ValueFormat } from './value-format';
 import type { ChartFigure } from './types';
 import type { DataTableSpec } from './data-table';
 
@@ -82,7 +82,8 @@ export function buildTreemapFigure(nodes: readonly TreemapNode[], options: Treem
         sort: true,
         marker: { colors, line: { color: theme.mode === 'dark' ? '#0f172a' : '#ffffff', width: 1 } },
         pathbar: { visible: false },
-        texttemplate: `<b>%{label}</b><br>%{value:${tickFormat(options.valueFormat)}}`,
+        // the hover format (e.g. $4,994), not the tick format (which abbreviates to $4.99392k on tiles)
+        texttemplate: `<b>%{label}</b><br>${hoverValue('value', options.valueFormat)}`,
         textfont: { color: textColors },
         hovertemplate: `<b>%{label}</b><br>${hoverValue('value', options.valueFormat)}<br>%{percentParent:.1%} of %{parent}<extra></extra>`,
       },

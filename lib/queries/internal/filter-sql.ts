@@ -45,6 +45,7 @@ function dateAndPlace(f: QueryFilters, alias: string): SQL[] {
 export function rollupWhere(f: QueryFilters, alias: string, columns: { category?: boolean; segment?: boolean; hour?: boolean } = {}): SQL {
   const a = sql.raw(alias);
   const parts = dateAndPlace(f, alias);
+  if (f.subcategories.length) throw new Error('no rollup has a subcategory column');
   if (f.hours.length) {
     if (!columns.hour) throw new Error('this rollup has no hour column');
     parts.push(sql`${a}.hour = any(${smallintArray(f.hours)})`);
@@ -64,6 +65,7 @@ export function rollupWhere(f: QueryFilters, alias: string, columns: { category?
 export function factWhere(f: QueryFilters): SQL {
   const parts = dateAndPlace(f, 'f');
   if (f.categories.length) parts.push(sql`p.category = any(${textArray(f.categories)})`);
+  if (f.subcategories.length) parts.push(sql`p.subcategory = any(${textArray(f.subcategories)})`);
   if (f.segments.length) parts.push(sql`coalesce(c.segment, ${GUEST_SEGMENT}) = any(${textArray(f.segments)})`);
   if (f.hours.length) parts.push(sql`f.hour = any(${smallintArray(f.hours)})`);
   return sql.join(parts, sql` and `);

@@ -8,7 +8,9 @@ export type Source = 'baskets' | 'daily' | 'hourly' | 'facts';
 
 export type Grouping = 'total' | 'region' | 'store' | 'day' | 'category' | 'subcategory' | 'product' | 'hour' | 'weekday';
 
-export function planSource(grouping: Grouping, f: Pick<ResolvedFilters, 'categories' | 'segments' | 'hours'>): Source {
+export function planSource(grouping: Grouping, f: Pick<ResolvedFilters, 'categories' | 'subcategories' | 'segments' | 'hours'>): Source {
+  // no rollup keeps subcategories
+  if (f.subcategories.length > 0) return 'facts';
   const byHour = f.hours.length > 0;
   const byCategoryOrSegment = f.categories.length > 0 || f.segments.length > 0;
   switch (grouping) {
