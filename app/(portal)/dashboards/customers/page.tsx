@@ -1,19 +1,14 @@
-import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import { getDatabase } from '@/db/client';
 import { cohortGrainOf, customerWindow } from '@/lib/analytics/cohorts';
-import { getScope } from '@/lib/auth/page-scope';
-import { env } from '@/lib/env';
-import { parseDashboardState } from '@/lib/filters/dashboard-state';
-import { resolveStateFilters } from '@/lib/filters/resolve-filters';
-import { listFilterOptions } from '@/lib/queries/list-filter-options';
+import { loadDashboardView } from '@/lib/dashboards/load-view';
 import { CohortHeatmap } from '@/components/customers/cohort-heatmap';
 import { GrainToggle } from '@/components/customers/grain-toggle';
 import { NewVsReturningChart } from '@/components/customers/new-vs-returning-chart';
 import { SegmentMixChart } from '@/components/customers/segment-mix-chart';
 import { TopCustomersTable } from '@/components/customers/top-customers-table';
-import { FilterBar } from '@/components/filters/filter-bar';
-import { Skeleton } from '@/components/ui/skeleton';
+import { DashboardHeader, InvalidView } from '@/components/dashboard/dashboard-header';
+import { TransactionsTable } from '@/components/transactions/transactions-table';
+import { Tile } from '@/components/ui/tile';
 
 export const metadata: Metadata = { title: 'Customers' };
 
@@ -23,47 +18,39 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 
 // The time-series tiles cover the range in whole periods, widened to at least a year of months (half a
 // year of weeks) ending on its last day, so the default 30 days still give readable cohorts (see
-// customerWindow); the top customers table keeps the exact range.
+// customerWindow); the top customers table and the detail table keep the exact range.
 export default async function CustomersPage({ searchParams }: PageProps) {
-  const scope = await getScope({ callbackUrl: PATH });
-  const state = parseDashboardState(await searchParams);
+  const loaded = await loadDashboardView(await searchParams, PATH);
+  if (!loaded.ok) return <InvalidView title="Customers" message={loaded.message} status={loaded.status} resetHref={PATH} />;
+  const { view } = loaded;
+  const { db, scope, state } = view;
   const grain = cohortGrainOf(state.grain);
-  const { REPORTING_TIME_ZONE: timeZone } = env();
-  const filters = resolveStateFilters(state, scope, { timeZone });
+  const filters = view.filtersFor();
   const window = customerWindow(filters, grain);
   const overTime = { ...filters, ...window };
   // The segment chart shows its own selection highlighted instead of filtering itself away.
-  const segmentTile = { ...resolveStateFilters(state, scope, { timeZone, except: 'segment' }), ...window };
-  const db = await getDatabase();
-  const options = await listFilterOptions(db, scope);
+  const segmentTile = { ...view.filtersFor('segment'), ...window };
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold">Customers</h1>
-          <p className="text-sm text-slate-500 dark:text-slate-400">
-            Trends {window.from} to {window.to} · top customers {filters.from} to {filters.to} · {scope.regions.join(', ')}
-          </p>
+    <div className="space-y-5">
+      <DashboardHeader title="Customers" view={view}>
+        <div className="flex flex-col items-end gap-1">
+          <GrainToggle path={PATH} state={state} grain={grain} />
+          <p className="text-xs text-slate-500 dark:text-slate-400">Cohorts and trends: {window.from} to {window.to}</p>
         </div>
-        <GrainToggle path={PATH} state={state} grain={grain} />
-      </div>
-      <Suspense fallback={<Skeleton className="h-10" />}>
-        <FilterBar options={options} range={{ from: filters.from, to: filters.to }} />
-      </Suspense>
-      <Suspense fallback={<Skeleton className="h-96" />}>
+      </DashboardHeader>
+      <Tile title="Retention cohorts" height={420}>
         <CohortHeatmap db={db} scope={scope} filters={overTime} grain={grain} />
-      </Suspense>
-      <div className="grid gap-6 xl:grid-cols-2">
-        <Suspense fallback={<Skeleton className="h-80" />}>
-          <SegmentMixChart db={db} scope={scope} filters={segmentTile} grain={grain} />
-        </Suspense>
-        <Suspense fallback={<Skeleton className="h-80" />}>
-          <NewVsReturningChart db={db} scope={scope} filters={overTime} grain={grain} />
-        </Suspense>
+      </Tile>
+      <div className="grid gap-5 xl:grid-cols-2">
+        <Tile title="Segment mix"><SegmentMixChart db={db} scope={scope} filters={segmentTile} grain={grain} /></Tile>
+        <Tile title="New vs returning revenue"><NewVsReturningChart db={db} scope={scope} filters={overTime} grain={grain} /></Tile>
       </div>
-      <Suspense fallback={<Skeleton className="h-96" />}>
+      <Tile title="Top customers" height={420}>
         <TopCustomersTable db={db} scope={scope} filters={filters} />
-      </Suspense>
+      </Tile>
+      <Tile title="Transaction lines" height={480}>
+        <TransactionsTable db={db} scope={scope} filters={filters} state={state} pathname={PATH} />
+      </Tile>
     </div>
   );
 }
