@@ -61,6 +61,14 @@ export function authOptions(): NextAuthOptions {
         authorize: (credentials, req) => authorize(credentials, (req.headers ?? {}) as Record<string, unknown>),
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (!token?.sub) return;
+        const db = await getDatabase();
+        const [user] = await queryRows<{ email: string }>(db, sql`select email from app.users where id = ${token.sub}::uuid`);
+        await recordAudit(db, { action: 'sign_out', actor: { id: token.sub, email: user?.email ?? 'unknown' } });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
