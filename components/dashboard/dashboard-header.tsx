@@ -20,7 +20,7 @@ export function DashboardHeader({ title, view, children }: { title: string; view
           This link included {view.removed.join(', ')}, outside your regions; that part was removed and you see your own regions only.
         </p>
       )}
-      <FilterBar options={view.options} range={view.range} />
+      <FilterBar options={view.options} range={view.range} shown={view.state} />
     </div>
   );
 }

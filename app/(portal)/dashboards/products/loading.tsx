@@ -1,16 +1,5 @@
-import { Skeleton } from '@/components/ui/skeleton';
+import { DashboardLoading } from '@/components/dashboard/dashboard-loading';
 
-export default function Loading() {
-  return (
-    <div className="space-y-5" aria-busy="true" aria-label="Loading products">
-      <Skeleton className="h-10 w-64" />
-      <Skeleton className="h-9 w-full" />
-      <Skeleton className="h-28 w-full" />
-      <Skeleton className="h-80 w-full" />
-      <div className="grid gap-5 lg:grid-cols-2">
-        <Skeleton className="h-80" />
-        <Skeleton className="h-80" />
-      </div>
-    </div>
-  );
+export default function ProductsLoading() {
+  return <DashboardLoading label="the products dashboard" />;
 }
