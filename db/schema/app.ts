@@ -1,11 +1,34 @@
-// Operational state of the pipeline: how far each ETL stage has come.
-import { bigint, text, timestamp } from 'drizzle-orm/pg-core';
+// Operational state of the pipeline: how far each ETL stage has come, and what each batch changed.
+import { bigint, bigserial, jsonb, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { appSchema } from './auth';
+import { dimRegion } from './gold';
 
 /** One row per ETL stage, written in the same transaction as the rows that stage moved. */
 export const etlWatermarks = appSchema.table('etl_watermarks', {
   stage: text('stage').primaryKey(),
   lastBronzeId: bigint('last_bronze_id', { mode: 'number' }).notNull().default(0),
   rowsTotal: bigint('rows_total', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * One row per ETL batch that changed gold, written in the batch's transaction (ids follow commit order:
+ * see lib/realtime/change-log.ts). The live stream replays it on resume; old rows are pruned.
+ * `slices` is `[{ region, dates, stores }]`, one entry per region touched: ids and days, never data.
+ */
+export const changeLog = appSchema.table('change_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  regions: smallint('regions').array().notNull(),
+  slices: jsonb('slices').notNull(),
+});
+
+/**
+ * One counter per region, advanced in the transaction of every ETL batch that changes the region's gold
+ * data. Cache keys carry the versions of the caller's regions (lib/cache/data-versions.ts).
+ */
+export const dataVersions = appSchema.table('data_versions', {
+  regionId: smallint('region_id').primaryKey().references(() => dimRegion.regionId),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -31,7 +31,7 @@ async function authorize(raw: unknown, headers: Record<string, unknown>) {
   const ip = clientIp(headers);
   const userAgent = typeof headers['user-agent'] === 'string' ? headers['user-agent'] : null;
   if (!user || !valid || !user.is_active) {
-    signInFailures.record(email);
+    await signInFailures.record(email);
     await recordAudit(db, {
       action: 'sign_in_failed',
       actor: user ? { id: user.id, email: user.email } : null,
@@ -42,7 +42,7 @@ async function authorize(raw: unknown, headers: Record<string, unknown>) {
     });
     return null;
   }
-  signInFailures.reset(email);
+  await signInFailures.reset(email);
   await db.execute(sql`update app.users set last_sign_in_at = now() where id = ${user.id}::uuid`);
   await recordAudit(db, { action: 'sign_in', actor: { id: user.id, email: user.email }, ip, userAgent });
   return { id: user.id, email: user.email, name: user.name, sv: user.session_version };

@@ -6,6 +6,9 @@ import { queryRows, type Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
 import { ensureDateRange } from '@/lib/calendar/dim-date';
 import { dayOfDateKey, todayIn } from '@/lib/calendar/days';
+import { bumpDataVersions } from '@/lib/cache/data-versions';
+import { recordGoldChange } from '@/lib/realtime/change-log';
+import { changeSlicesByRegion, type StoreOfKey } from '@/lib/realtime/change-slices';
 import { loadCustomers } from './customers';
 import { loadInventory } from './inventory';
 import { promoteSalesLines } from './promote-sales';
@@ -36,10 +39,12 @@ export interface EtlSummary {
   /** Reporting-time-zone days (YYYY-MM-DD) whose facts or inventory changed. */
   dates: string[];
   stores: string[];
+  /** The app.change_log id this batch published, or null when it changed nothing in gold. */
+  changeId: number | null;
 }
 
 export const emptySummary = (): EtlSummary => ({
-  claimed: 0, sales: 0, customers: 0, inventory: 0, quarantined: 0, regions: [], dates: [], stores: [],
+  claimed: 0, sales: 0, customers: 0, inventory: 0, quarantined: 0, regions: [], dates: [], stores: [], changeId: null,
 });
 
 export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promise<EtlSummary> {
@@ -86,6 +91,10 @@ export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promi
     });
 
     const stores = await storesOf(tx, [...new Set(touched.map((s) => s.storeKey))]);
+    // In this transaction: cache keys of these regions change exactly when the batch becomes visible.
+    await bumpDataVersions(tx, stores.map((s) => s.regionId));
+    // Last, so the change-log lock is held only until commit (see change-log.ts).
+    const changeId = await recordGoldChange(tx, changeSlicesByRegion(touched, stores, dayOfDateKey));
     return {
       claimed: claimed.length,
       sales: lineIds.length,
@@ -95,6 +104,7 @@ export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promi
       regions: [...new Set(stores.map((s) => s.regionId))].sort((a, b) => a - b),
       dates: dateKeys.map(dayOfDateKey),
       stores: stores.map((s) => s.storeCode).sort(),
+      changeId,
     };
   });
 }
@@ -124,6 +134,7 @@ export function mergeSummaries(a: EtlSummary, b: EtlSummary): EtlSummary {
     regions: union(a.regions, b.regions),
     dates: union(a.dates, b.dates),
     stores: union(a.stores, b.stores),
+    changeId: b.changeId ?? a.changeId,
   };
 }
 
@@ -166,11 +177,11 @@ async function slicesOfLines(db: Database, lineIds: number[]): Promise<DayStore[
   );
 }
 
-async function storesOf(db: Database, storeKeys: number[]): Promise<{ storeCode: string; regionId: number }[]> {
+async function storesOf(db: Database, storeKeys: number[]): Promise<StoreOfKey[]> {
   if (storeKeys.length === 0) return [];
   return queryRows(
     db,
-    sql`select store_code as "storeCode", region_id::int as "regionId" from gold.dim_store
+    sql`select store_key::int as "storeKey", store_code as "storeCode", region_id::int as "regionId" from gold.dim_store
         where store_key = any(${intArray(storeKeys)})`,
   );
 }

@@ -19,7 +19,7 @@ export async function POST(req: NextRequest, ctx: RouteContext) {
   if (req.nextUrl.pathname.endsWith('/callback/credentials')) {
     const form = await req.clone().formData().catch(() => null);
     const email = String(form?.get('email') ?? '').trim().toLowerCase();
-    const check = signInFailures.check(email);
+    const check = await signInFailures.check(email);
     if (!check.allowed) {
       return errorResponse(new AppError(429, 'too_many_attempts', 'Too many failed sign-ins. Try again in a minute.'), {
         'Retry-After': String(check.retryAfter),

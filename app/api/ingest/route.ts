@@ -1,0 +1,29 @@
+// POST /api/ingest – a batch of retail events from a point-of-sale or stock system (API key, not a session).
+import type { NextRequest } from 'next/server';
+import { getDatabase } from '@/db/client';
+import { env } from '@/lib/env';
+import { AppError, errorResponse, unauthorized } from '@/lib/errors';
+import { authenticateIngestKey } from '@/lib/ingest/api-key';
+import { ingestEvents } from '@/lib/ingest/ingest-events';
+import { takeIngestAllowance } from '@/lib/ingest/rate-limit';
+import { readIngestBody } from '@/lib/ingest/read-body';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function POST(req: NextRequest): Promise<Response> {
+  try {
+    const client = authenticateIngestKey(req.headers.get('authorization'), env().INGEST_API_KEYS);
+    if (!client) throw unauthorized('Send a valid ingest API key as "Authorization: Bearer <key>".');
+    const allowance = await takeIngestAllowance(client.keyId);
+    if (!allowance.allowed) {
+      const error = new AppError(429, 'rate_limited', `Too many requests for this key; retry in ${allowance.retryAfter} s.`);
+      return errorResponse(error, { 'Retry-After': String(allowance.retryAfter) });
+    }
+    const events = await readIngestBody(req);
+    const result = await ingestEvents(await getDatabase(), { source: `api:${client.keyId}`, events });
+    return Response.json(result);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

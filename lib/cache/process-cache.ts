@@ -1,0 +1,32 @@
+// The process's query cache, chosen once: on Upstash when it is configured, the in-process LRU otherwise.
+// Kept on globalThis so dev reloads and bundler layers share one (and one single-flight map).
+import type { Database } from '@/db/client';
+import type { CacheHealth } from './cache';
+import { MemoryCache } from './memory-cache';
+import { KEY_NAMESPACE, processUpstash } from './process-upstash';
+import { QueryCache, type CachedQuery } from './read-through';
+import { UpstashCache } from './upstash-cache';
+
+const globalForCache = globalThis as unknown as { __rwQueryCache?: QueryCache };
+
+function processQueryCache(): QueryCache {
+  if (!globalForCache.__rwQueryCache) {
+    const upstash = processUpstash();
+    const cache = upstash ? new UpstashCache(upstash) : new MemoryCache();
+    globalForCache.__rwQueryCache = new QueryCache({ cache, namespace: KEY_NAMESPACE });
+  }
+  return globalForCache.__rwQueryCache;
+}
+
+/**
+ * A cached gold read: `cached(db, { query: 'kpis', params: filters, scope }, () => readKpis(db, scope, filters))`.
+ * Call it outside readInScope, with the database the query was given (see QueryCache.read).
+ */
+export function cached<T>(db: Database, request: CachedQuery, load: () => Promise<T>): Promise<T> {
+  return processQueryCache().read(db, request, load);
+}
+
+/** checks.cache of GET /api/health: not ok when Upstash is configured but does not answer. */
+export function cacheHealth(): Promise<CacheHealth> {
+  return processQueryCache().health();
+}

@@ -1,0 +1,81 @@
+// Cached reads of the gold layer. The key (keys.ts) holds the query, its parameters, the scope's regions
+// and their data versions (data-versions.ts). Concurrent misses for one key in this process share one load.
+// A failing cache is skipped: the loader answers, the portal keeps working, and the failure is logged once
+// a minute. Every caller gets the value as JSON gives it back (a fresh copy, Dates as strings), on a hit
+// and on a miss alike, so a result that does not survive JSON shows up on the first call, not the second.
+import type { Database } from '@/db/client';
+import { assertScope, type Scope } from '@/lib/auth/scope';
+import { probeCache, type Cache, type CacheHealth } from './cache';
+import { readDataVersions } from './data-versions';
+import { FailureLog } from './failure-log';
+import { queryCacheKey } from './keys';
+
+export const DEFAULT_TTL_SECONDS = 15 * 60;
+/** Larger results are served but not stored (Upstash refuses big requests; one such value would evict many). */
+export const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024;
+
+export interface QueryCacheOptions {
+  cache: Cache;
+  /** Prefix of every key: one per deployment, or one per test run. */
+  namespace: string;
+  ttlSeconds?: number;
+  maxEntryBytes?: number;
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface CachedQuery {
+  /** The query's name: lowercase letters, digits and dashes, e.g. `kpis`. */
+  query: string;
+  /** Everything besides the scope that the answer depends on (filters, grain, paging, …), as JSON. */
+  params: unknown;
+  scope: Scope;
+  ttlSeconds?: number;
+}
+
+export class QueryCache {
+  private readonly inflight = new Map<string, Promise<string | undefined>>();
+  private readonly failures: FailureLog;
+
+  constructor(private readonly options: QueryCacheOptions) {
+    this.failures = new FailureLog('cache unavailable; reading from the database', 60_000, options.log);
+  }
+
+  get cache(): Cache {
+    return this.options.cache;
+  }
+
+  /** The loader's answer for this query and scope, from the cache when a current entry exists. */
+  async read<T>(db: Database, request: CachedQuery, load: () => Promise<T>): Promise<T> {
+    // A hit never reaches readInScope, so the scope is checked here too.
+    assertScope(request.scope);
+    const versions = await readDataVersions(db, request.scope.regionIds);
+    const key = queryCacheKey({ namespace: this.options.namespace, query: request.query, params: request.params, versions });
+    let flight = this.inflight.get(key);
+    if (!flight) {
+      flight = this.getOrLoad(key, request.ttlSeconds ?? this.options.ttlSeconds ?? DEFAULT_TTL_SECONDS, load);
+      this.inflight.set(key, flight);
+      const settled = () => this.inflight.delete(key);
+      flight.then(settled, settled);
+    }
+    const json = await flight;
+    return (json === undefined ? undefined : JSON.parse(json)) as T;
+  }
+
+  health(): Promise<CacheHealth> {
+    return probeCache(this.options.cache);
+  }
+
+  private async getOrLoad(key: string, ttlSeconds: number, load: () => Promise<unknown>): Promise<string | undefined> {
+    const hit = await this.cache.get(key).catch((error: unknown) => this.failed(error));
+    if (hit !== undefined) return hit;
+    const json = JSON.stringify(await load()) as string | undefined;
+    if (json === undefined || Buffer.byteLength(json) > (this.options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES)) return json;
+    await this.cache.set(key, json, ttlSeconds).catch((error: unknown) => this.failed(error));
+    return json;
+  }
+
+  private failed(error: unknown): undefined {
+    this.failures.report(error);
+    return undefined;
+  }
+}
