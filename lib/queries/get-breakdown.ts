@@ -6,6 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { planSource, ROLLUPS } from './internal/source-plan';
 
@@ -91,14 +92,16 @@ export async function getBreakdown(
   dimension: BreakdownDimension,
   limit = 1_000,
 ): Promise<BreakdownRow[]> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const rows = await queryRows<BreakdownRow & { region: string | null; parent: string | null }>(tx, breakdownQuery(dimension, f, limit));
-    return rows.map(({ region, parent, ...row }) => ({
-      ...row,
-      revenue: Math.round(row.revenue * 100) / 100,
-      ...(region ? { region } : {}),
-      ...(parent ? { parent } : {}),
-    }));
-  });
+  return cached(db, { query: 'breakdown', params: { filters, dimension, limit }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const rows = await queryRows<BreakdownRow & { region: string | null; parent: string | null }>(tx, breakdownQuery(dimension, f, limit));
+      return rows.map(({ region, parent, ...row }) => ({
+        ...row,
+        revenue: Math.round(row.revenue * 100) / 100,
+        ...(region ? { region } : {}),
+        ...(parent ? { parent } : {}),
+      }));
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import { buildCohortTriangle, periodStart, type CohortCell, type CohortGrain, ty
 import { dateKeyOf } from '@/lib/calendar/days';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 
 /** Far enough back that "first purchase" means first ever, not first within the range. */
@@ -43,10 +44,12 @@ function cohortQuery(f: QueryFilters, grain: CohortGrain, firstCohort: string) {
  * came before that period belong to no cohort shown.
  */
 export async function getCohorts(db: Database, scope: Scope, filters: ResolvedFilters, grain: CohortGrain): Promise<CohortTriangle> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const window = { from: periodStart(f.from, grain), to: f.to };
-    const cells = await queryRows<CohortCell>(tx, cohortQuery(f, grain, window.from));
-    return buildCohortTriangle(cells, grain, window);
-  });
+  return cached(db, { query: 'cohorts', params: { filters, grain }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const window = { from: periodStart(f.from, grain), to: f.to };
+      const cells = await queryRows<CohortCell>(tx, cohortQuery(f, grain, window.from));
+      return buildCohortTriangle(cells, grain, window);
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { planSource, ROLLUPS } from './internal/source-plan';
 import { toKpis, type Kpis, type PeriodTotals as Totals } from '@/lib/analytics/kpi-math';
@@ -51,11 +52,13 @@ async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
 }
 
 export async function getKpis(db: Database, scope: Scope, filters: ResolvedFilters): Promise<KpiResult> {
-  return readInScope(db, scope, async (tx) => {
-    const current = await withStoreKeys(tx, filters);
-    const prior = { ...current, ...previousPeriod(current.from, current.to) };
-    const kpis = await readPeriod(tx, current);
-    const previous = await readPeriod(tx, prior);
-    return { kpis, previous, asOf: new Date().toISOString() };
-  });
+  return cached(db, { query: 'kpis', params: { filters }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const current = await withStoreKeys(tx, filters);
+      const prior = { ...current, ...previousPeriod(current.from, current.to) };
+      const kpis = await readPeriod(tx, current);
+      const previous = await readPeriod(tx, prior);
+      return { kpis, previous, asOf: new Date().toISOString() };
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import type { CohortGrain } from '@/lib/analytics/cohorts';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { HISTORY_START } from './get-cohorts';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 
 export interface NewVsReturningRow {
@@ -51,15 +52,17 @@ export async function getNewVsReturning(
   filters: ResolvedFilters,
   grain: CohortGrain,
 ): Promise<NewVsReturningRow[]> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const rows = await queryRows<NewVsReturningRow>(tx, newVsReturningQuery(f, grain));
-    const cents = (n: number) => Math.round(n * 100) / 100;
-    return rows.map((r) => ({
-      ...r,
-      newRevenue: cents(r.newRevenue),
-      returningRevenue: cents(r.returningRevenue),
-      guestRevenue: cents(r.guestRevenue),
-    }));
-  });
+  return cached(db, { query: 'new-vs-returning', params: { filters, grain }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const rows = await queryRows<NewVsReturningRow>(tx, newVsReturningQuery(f, grain));
+      const cents = (n: number) => Math.round(n * 100) / 100;
+      return rows.map((r) => ({
+        ...r,
+        newRevenue: cents(r.newRevenue),
+        returningRevenue: cents(r.returningRevenue),
+        guestRevenue: cents(r.guestRevenue),
+      }));
+    }),
+  );
 }

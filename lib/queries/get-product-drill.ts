@@ -8,6 +8,7 @@ import { intArray, smallintArray, textArray } from '@/db/sql';
 import type { Scope } from '@/lib/auth/scope';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { planSource, ROLLUPS } from './internal/source-plan';
 
@@ -76,22 +77,24 @@ async function readStock(tx: Database, f: QueryFilters, skus: string[]) {
 
 export async function getProductDrill(db: Database, scope: Scope, filters: ResolvedFilters, path: string[]): Promise<ProductDrill> {
   const level: DrillLevel = path.length === 0 ? 'category' : path.length === 1 ? 'subcategory' : 'product';
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const rows = await readLevel(tx, f, path.slice(0, 2));
-    const stock = level === 'product' ? await readStock(tx, f, rows.map((r) => r.key)) : null;
-    return {
-      level,
-      path: path.slice(0, 2),
-      rows: rows.map((r) => ({
-        key: r.key,
-        label: r.label,
-        revenue: Math.round(r.revenue * 100) / 100,
-        units: r.units,
-        transactions: r.transactions,
-        grossMargin: margin(r.revenue, r.cost),
-        ...(stock ? { stockOnHand: stock.get(r.key)?.onHand ?? 0, lowStockStores: stock.get(r.key)?.low ?? 0 } : {}),
-      })),
-    };
-  });
+  return cached(db, { query: 'product-drill', params: { filters, path }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const rows = await readLevel(tx, f, path.slice(0, 2));
+      const stock = level === 'product' ? await readStock(tx, f, rows.map((r) => r.key)) : null;
+      return {
+        level,
+        path: path.slice(0, 2),
+        rows: rows.map((r) => ({
+          key: r.key,
+          label: r.label,
+          revenue: Math.round(r.revenue * 100) / 100,
+          units: r.units,
+          transactions: r.transactions,
+          grossMargin: margin(r.revenue, r.cost),
+          ...(stock ? { stockOnHand: stock.get(r.key)?.onHand ?? 0, lowStockStores: stock.get(r.key)?.low ?? 0 } : {}),
+        })),
+      };
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import type { CohortGrain } from '@/lib/analytics/cohorts';
 import { GUEST_SEGMENT, REPORT_SEGMENTS } from '@/lib/domain/segments';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { planSource, ROLLUPS } from './internal/source-plan';
 
@@ -37,12 +38,14 @@ function segmentMixQuery(f: QueryFilters, grain: CohortGrain): SQL {
 }
 
 export async function getSegmentMix(db: Database, scope: Scope, filters: ResolvedFilters, grain: CohortGrain): Promise<SegmentMixRow[]> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const rows = await queryRows<SegmentMixRow>(tx, segmentMixQuery(f, grain));
-    const order = (s: string) => (REPORT_SEGMENTS as readonly string[]).indexOf(s);
-    return rows
-      .map(({ period, segment, revenue }) => ({ period, segment, revenue: Math.round(revenue * 100) / 100 }))
-      .sort((a, b) => a.period.localeCompare(b.period) || order(a.segment) - order(b.segment));
-  });
+  return cached(db, { query: 'segment-mix', params: { filters, grain }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const rows = await queryRows<SegmentMixRow>(tx, segmentMixQuery(f, grain));
+      const order = (s: string) => (REPORT_SEGMENTS as readonly string[]).indexOf(s);
+      return rows
+        .map(({ period, segment, revenue }) => ({ period, segment, revenue: Math.round(revenue * 100) / 100 }))
+        .sort((a, b) => a.period.localeCompare(b.period) || order(a.segment) - order(b.segment));
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 
 export const TOP_CUSTOMERS_LIMIT = 20;
@@ -50,9 +51,11 @@ export async function getTopCustomers(
   filters: ResolvedFilters,
   limit = TOP_CUSTOMERS_LIMIT,
 ): Promise<TopCustomerRow[]> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const rows = await queryRows<TopCustomerRow>(tx, topCustomersQuery(f, limit));
-    return rows.map((r) => ({ ...r, revenue: Math.round(r.revenue * 100) / 100 }));
-  });
+  return cached(db, { query: 'top-customers', params: { filters, limit }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const rows = await queryRows<TopCustomerRow>(tx, topCustomersQuery(f, limit));
+      return rows.map((r) => ({ ...r, revenue: Math.round(r.revenue * 100) / 100 }));
+    }),
+  );
 }

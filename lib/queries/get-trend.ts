@@ -9,6 +9,7 @@ import { addDays, previousPeriod } from '@/lib/calendar/days';
 import { periodStart, periodStarts, type PeriodGrain } from '@/lib/calendar/periods';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { planSource, ROLLUPS } from './internal/source-plan';
 
@@ -65,19 +66,21 @@ function bucket(daily: Map<string, TrendPoint>, from: string, to: string, grain:
 }
 
 export async function getTrend(db: Database, scope: Scope, filters: ResolvedFilters, grain: PeriodGrain): Promise<Trend> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const prior = previousPeriod(f.from, f.to);
-    // One read covers the previous period, the week before `from` (for the moving average) and the range.
-    const daily = await readDaily(tx, { ...f, from: prior.from < addDays(f.from, -7) ? prior.from : addDays(f.from, -7) });
-    const points = bucket(daily, f.from, f.to, grain);
-    const previous = bucket(daily, prior.from, prior.to, grain);
-    let movingAverage: (number | null)[] | null = null;
-    if (grain === 'day') {
-      const warmup = periodStarts(addDays(f.from, -(MOVING_AVERAGE_DAYS - 1)), f.to, 'day');
-      const averaged = trailingMovingAverage(warmup.map((d) => daily.get(d)?.revenue ?? 0), MOVING_AVERAGE_DAYS);
-      movingAverage = averaged.slice(MOVING_AVERAGE_DAYS - 1).map((v) => (v === null ? null : Math.round(v * 100) / 100));
-    }
-    return { grain, points, previous, movingAverage };
-  });
+  return cached(db, { query: 'trend', params: { filters, grain }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const prior = previousPeriod(f.from, f.to);
+      // One read covers the previous period, the week before `from` (for the moving average) and the range.
+      const daily = await readDaily(tx, { ...f, from: prior.from < addDays(f.from, -7) ? prior.from : addDays(f.from, -7) });
+      const points = bucket(daily, f.from, f.to, grain);
+      const previous = bucket(daily, prior.from, prior.to, grain);
+      let movingAverage: (number | null)[] | null = null;
+      if (grain === 'day') {
+        const warmup = periodStarts(addDays(f.from, -(MOVING_AVERAGE_DAYS - 1)), f.to, 'day');
+        const averaged = trailingMovingAverage(warmup.map((d) => daily.get(d)?.revenue ?? 0), MOVING_AVERAGE_DAYS);
+        movingAverage = averaged.slice(MOVING_AVERAGE_DAYS - 1).map((v) => (v === null ? null : Math.round(v * 100) / 100));
+      }
+      return { grain, points, previous, movingAverage };
+    }),
+  );
 }

@@ -5,6 +5,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { planSource, ROLLUPS } from './internal/source-plan';
 
@@ -16,19 +17,21 @@ export interface WeekdayHourCell {
 }
 
 export async function getWeekdayHour(db: Database, scope: Scope, filters: ResolvedFilters): Promise<WeekdayHourCell[]> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const source = planSource('hour', f);
-    const query =
-      source === 'facts'
-        ? sql`select d.weekday::int as weekday, f.hour::int as hour, coalesce(sum(f.net), 0)::float8 as revenue,
-                count(distinct f.transaction_id)::int as transactions
-              from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
-              where ${factWhere(f)} group by 1, 2 order by 1, 2`
-        : sql`select d.weekday::int as weekday, r.hour::int as hour, coalesce(sum(r.net), 0)::float8 as revenue,
-                coalesce(sum(r.transactions), 0)::int as transactions
-              from ${ROLLUPS.hourly.table} r join gold.dim_date d on d.date_key = r.date_key
-              where ${rollupWhere(f, 'r', ROLLUPS.hourly.columns)} group by 1, 2 order by 1, 2`;
-    return queryRows<WeekdayHourCell>(tx, query);
-  });
+  return cached(db, { query: 'weekday-hour', params: { filters }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const source = planSource('hour', f);
+      const query =
+        source === 'facts'
+          ? sql`select d.weekday::int as weekday, f.hour::int as hour, coalesce(sum(f.net), 0)::float8 as revenue,
+                  count(distinct f.transaction_id)::int as transactions
+                from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
+                where ${factWhere(f)} group by 1, 2 order by 1, 2`
+          : sql`select d.weekday::int as weekday, r.hour::int as hour, coalesce(sum(r.net), 0)::float8 as revenue,
+                  coalesce(sum(r.transactions), 0)::int as transactions
+                from ${ROLLUPS.hourly.table} r join gold.dim_date d on d.date_key = r.date_key
+                where ${rollupWhere(f, 'r', ROLLUPS.hourly.columns)} group by 1, 2 order by 1, 2`;
+      return queryRows<WeekdayHourCell>(tx, query);
+    }),
+  );
 }

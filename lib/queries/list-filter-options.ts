@@ -5,6 +5,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { REPORT_SEGMENTS } from '@/lib/domain/segments';
 import { smallintArray } from '@/db/sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 
 export interface FilterOptions {
@@ -15,14 +16,16 @@ export interface FilterOptions {
 }
 
 export async function listFilterOptions(db: Database, scope: Scope): Promise<FilterOptions> {
-  return readInScope(db, scope, async (tx) => {
-    const stores = await queryRows<{ code: string; name: string; region: string }>(
-      tx,
-      sql`select s.store_code as code, s.name, r.name as region
-          from gold.dim_store s join gold.dim_region r on r.region_id = s.region_id
-          where s.region_id = any(${smallintArray(scope.regionIds)}) order by r.name, s.store_code`,
-    );
-    const categories = await queryRows<{ category: string }>(tx, sql`select distinct category from gold.dim_product order by 1`);
-    return { regions: [...scope.regions], stores, categories: categories.map((c) => c.category), segments: [...REPORT_SEGMENTS] };
-  });
+  return cached(db, { query: 'filter-options', params: {}, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const stores = await queryRows<{ code: string; name: string; region: string }>(
+        tx,
+        sql`select s.store_code as code, s.name, r.name as region
+            from gold.dim_store s join gold.dim_region r on r.region_id = s.region_id
+            where s.region_id = any(${smallintArray(scope.regionIds)}) order by r.name, s.store_code`,
+      );
+      const categories = await queryRows<{ category: string }>(tx, sql`select distinct category from gold.dim_product order by 1`);
+      return { regions: [...scope.regions], stores, categories: categories.map((c) => c.category), segments: [...REPORT_SEGMENTS] };
+    }),
+  );
 }

@@ -9,6 +9,7 @@ import { parseSort, type Sorting } from '@/lib/filters/sorting';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 
 export interface TransactionRow {
@@ -74,22 +75,24 @@ export async function listTransactions(
   filters: ResolvedFilters,
   paging: { page: number; pageSize: number; sort?: string },
 ): Promise<TransactionPage> {
-  return readInScope(db, scope, async (tx) => {
-    const f = await withStoreKeys(tx, filters);
-    const sorting = parseSort(paging.sort);
-    const rows = await queryRows<TransactionRow>(
-      tx,
-      sql`select ${ROW_COLUMNS} from ${DETAIL_FROM} where ${factWhere(f)}
-          order by ${orderBy(sorting)} limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`,
-    );
-    const [totals] = await queryRows<TransactionTotals>(
-      tx,
-      sql`select count(*)::int as lines, coalesce(sum(f.quantity), 0)::int as quantity, coalesce(sum(f.gross), 0)::float8 as gross,
-            coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.net), 0)::float8 as net
-          from ${FACT_FROM} where ${factWhere(f)}`,
-    );
-    return { rows, total: totals.lines, totals };
-  });
+  return cached(db, { query: 'transactions', params: { filters, paging }, scope }, () =>
+    readInScope(db, scope, async (tx) => {
+      const f = await withStoreKeys(tx, filters);
+      const sorting = parseSort(paging.sort);
+      const rows = await queryRows<TransactionRow>(
+        tx,
+        sql`select ${ROW_COLUMNS} from ${DETAIL_FROM} where ${factWhere(f)}
+            order by ${orderBy(sorting)} limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`,
+      );
+      const [totals] = await queryRows<TransactionTotals>(
+        tx,
+        sql`select count(*)::int as lines, coalesce(sum(f.quantity), 0)::int as quantity, coalesce(sum(f.gross), 0)::float8 as gross,
+              coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.net), 0)::float8 as net
+            from ${FACT_FROM} where ${factWhere(f)}`,
+      );
+      return { rows, total: totals.lines, totals };
+    }),
+  );
 }
 
 /** A position in the export walk: the sort value and line id of the last row sent. */
