@@ -9,7 +9,7 @@ import { UpstashCache } from './upstash-cache';
 
 const globalForCache = globalThis as unknown as { __rwQueryCache?: QueryCache };
 
-function processQueryCache(): QueryCache {
+export function processQueryCache(): QueryCache {
   if (!globalForCache.__rwQueryCache) {
     const upstash = processUpstash();
     const cache = upstash ? new UpstashCache(upstash) : new MemoryCache();

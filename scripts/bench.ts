@@ -1,0 +1,133 @@
+// npm run bench – the benchmark suite on real Postgres (BENCH_DATABASE_URL, default the local server's
+// `retailwave_bench` database). Seeds the chosen size if needed, then measures side by side: the overview's
+// data through our query layer (cold and warm), the same numbers the obvious way, the floor (a select 1
+// round trip and a cache hit), the overview's time to first byte through `next start`, and 50 users at
+// once. Prints a table and writes bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+
+const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
+process.env.AUTH_SECRET ??= BENCH_SECRET;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      lines: { type: 'string', default: '1000000' },
+      iterations: { type: 'string', default: '20' },
+      users: { type: 'string', default: '50' },
+      rounds: { type: 'string', default: '4' },
+      'skip-http': { type: 'boolean', default: false },
+    },
+  });
+  const lines = Number(values.lines);
+  const iterations = Number(values.iterations);
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/retailwave_bench';
+
+  const { sql } = await import('drizzle-orm');
+  const { openDatabase, queryRows, useDatabaseHandle } = await import('@/db/client');
+  const { ensureDemoUsers } = await import('@/lib/auth/demo-users');
+  const { scopeFromSession } = await import('@/lib/auth/scope');
+  const { addDays } = await import('@/lib/calendar/days');
+  const { progressBar } = await import('@/lib/cli/progress');
+  const { needsBuild } = await import('@/lib/cli/build-freshness');
+  const { parseDashboardState } = await import('@/lib/filters/dashboard-state');
+  const { resolveStateFilters } = await import('@/lib/filters/resolve-filters');
+  const { processQueryCache } = await import('@/lib/cache/process-cache');
+  const { describeDemoData, seedDemoData, todayIn, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
+  const { summarize, time } = await import('../bench/stats');
+  const { overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
+  const { concurrentLoad, getPage, startServer, stopServer } = await import('../bench/http-load');
+  const { encode } = await import('next-auth/jwt');
+
+  // The database: create it if missing, migrate, seed the requested size if it differs.
+  const target = new URL(url);
+  const admin = await openDatabase({ url: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const name = target.pathname.slice(1);
+  const exists = await queryRows(admin.db, sql`select 1 from pg_database where datname = ${name}`);
+  if (exists.length === 0) await admin.db.execute(sql.raw(`create database "${name.replace(/"/g, '')}"`));
+  await admin.close();
+  const handle = await openDatabase({ url });
+  await handle.migrate();
+  useDatabaseHandle(handle);
+  const db = handle.db;
+  const today = todayIn('UTC');
+  const dataset = await describeDemoData(db, 'UTC');
+  let seedSeconds: number | null = null;
+  if (!dataset || dataset.lines !== lines) {
+    console.log(`Seeding ${lines.toLocaleString('en-US')} lines into ${name}…`);
+    const started = performance.now();
+    let bar: ReturnType<typeof progressBar> | undefined;
+    await seedDemoData(db, {
+      lines, seed: DEFAULT_DEMO_SEED, endDate: today, timeZone: 'UTC',
+      onProgress: (done, total, note) => { bar ??= progressBar('seed', total); bar.update(done, note); },
+    });
+    bar?.finish();
+    seedSeconds = (performance.now() - started) / 1000;
+  }
+  const [{ n: facts }] = await queryRows<{ n: number }>(db, sql`select count(*)::float8 as n from gold.fact_sales`);
+  await ensureDemoUsers(db, { password: 'bench-password' });
+  const [adminUser] = await queryRows<{ id: string; session_version: number }>(db, sql`select id, session_version from app.users where email = 'admin@retailwave.test'`);
+  const scoped = await scopeFromSession({ sub: adminUser.id, sv: adminUser.session_version });
+  if (!scoped.ok) throw new Error('no admin scope');
+  const scope = scoped.scope;
+
+  // Each cold iteration asks for a different 30-day window, so neither our cache nor the plan is reused.
+  const filtersFor = (i: number) => {
+    const to = addDays(today, -i * 3);
+    return resolveStateFilters(parseDashboardState(new URLSearchParams({ from: addDays(to, -29), to })), scope, { timeZone: 'UTC' });
+  };
+  console.log(`Measuring on ${facts.toLocaleString('en-US')} sale lines (${iterations} iterations each)…`);
+  const results: Record<string, ReturnType<typeof summarize>> = {};
+  results['floor: select 1'] = summarize(await time(iterations * 5, () => db.execute(sql`select 1`)));
+  const cache = processQueryCache();
+  await cache.cache.set('bench:probe', '{"ok":true}', 60);
+  results['floor: cache hit'] = summarize(await time(iterations * 5, () => cache.cache.get('bench:probe')));
+  results['ours, cold (all tiles)'] = summarize(await time(iterations, (i) => overviewThroughQueryLayer(db, scope, filtersFor(i))));
+  results['ours, warm (all tiles)'] = summarize(await time(iterations, (i) => overviewThroughQueryLayer(db, scope, filtersFor(i % iterations))));
+  results['obvious (all tiles)'] = summarize(await time(Math.max(3, Math.ceil(iterations / 4)), (i) => overviewTheObviousWay(db, filtersFor(i + iterations))));
+
+  if (!values['skip-http']) {
+    if (needsBuild()) {
+      console.log('Building the portal for the HTTP measurements…');
+      const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+      if (build.status !== 0) throw new Error('build failed');
+    }
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const server = await startServer(port, { DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` });
+    try {
+      const cookie = `next-auth.session-token=${await encode({ token: { sub: adminUser.id, sv: adminUser.session_version }, secret: process.env.AUTH_SECRET! })}`;
+      const page = `http://127.0.0.1:${port}/dashboards/sales`;
+      await getPage(page, cookie); // first render compiles nothing in production, but warms the server's own caches
+      const warm = [];
+      for (let i = 0; i < iterations; i++) warm.push(await getPage(page, cookie));
+      if (warm.some((t) => t.status !== 200)) throw new Error(`overview answered ${warm.find((t) => t.status !== 200)?.status}`);
+      results['overview page, first byte (warm)'] = summarize(warm.map((t) => t.firstByteMs));
+      results['overview page, complete (warm)'] = summarize(warm.map((t) => t.totalMs));
+      const users = Number(values.users);
+      const load = await concurrentLoad(page, cookie, users, Number(values.rounds));
+      results[`${users} concurrent users, complete page`] = summarize(load.map((t) => t.totalMs));
+    } finally {
+      stopServer(server);
+    }
+  }
+  await handle.close();
+
+  const floor = results['floor: select 1'].p95;
+  const obvious = results['obvious (all tiles)'].p95;
+  console.log(`\n${'measurement'.padEnd(42)} ${'n'.padStart(5)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'÷ obvious'.padStart(10)} ${'÷ floor'.padStart(9)}`);
+  for (const [label, s] of Object.entries(results)) {
+    const ratio = (d: number) => (label.startsWith('ours') ? (s.p95 / d).toFixed(3) : '');
+    console.log(`${label.padEnd(42)} ${String(s.n).padStart(5)} ${s.p50.toFixed(2).padStart(9)} ${s.p95.toFixed(2).padStart(9)} ${s.p99.toFixed(2).padStart(9)} ${ratio(obvious).padStart(10)} ${ratio(floor).padStart(9)}`);
+  }
+  const out = path.join(process.cwd(), 'bench', 'results', 'latest.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), database: name, lines: facts, seedSeconds, results }, null, 2));
+  console.log(`\nWritten to ${path.relative(process.cwd(), out)}${seedSeconds ? `; seeding took ${seedSeconds.toFixed(1)} s` : ''}.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
