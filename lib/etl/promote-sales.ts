@@ -11,8 +11,18 @@ function selectionFilter(selection: SalesLineSelection): SQL {
   return sql`s.id between ${selection.idRange[0]} and ${selection.idRange[1]}`;
 }
 
+export interface PromoteOptions {
+  /**
+   * The caller guarantees no selected line has a fact yet (a bulk load into emptied tables): the
+   * per-row duplicate check is skipped, so the table needs no primary key index while loading.
+   */
+  allNew?: boolean;
+}
+
 /** Appends the facts of the selected silver lines, skipping any already loaded. */
-export async function promoteSalesLines(db: Database, selection: SalesLineSelection, timeZone: string): Promise<void> {
+export async function promoteSalesLines(
+  db: Database, selection: SalesLineSelection, timeZone: string, options: PromoteOptions = {},
+): Promise<void> {
   await db.execute(sql`
     insert into gold.fact_sales (sales_line_id, date_key, hour, occurred_at, transaction_id, store_key, region_id,
       product_key, customer_sk, campaign_key, quantity, gross, discount, net, cost)
@@ -43,5 +53,5 @@ export async function promoteSalesLines(db: Database, selection: SalesLineSelect
     left join campaign_days cam on s.discount > 0 and cam.category = p.category
       and cam.day = (s.occurred_at at time zone ${timeZone})::date
     where ${selectionFilter(selection)}
-    on conflict (sales_line_id) do nothing`);
+    ${options.allNew ? sql`` : sql`on conflict (sales_line_id) do nothing`}`);
 }

@@ -1,0 +1,146 @@
+// The deterministic demo dataset: reference data and two years of sales ending on a given day, then
+// the same dimension sync, fact promotion and rollup refresh the ETL uses, so both produce identical gold.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import { ensureDateRange } from '@/lib/calendar/dim-date';
+import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimensions';
+import { promoteSalesLines } from '@/lib/etl/promote-sales';
+import { refreshRollups } from '@/lib/etl/rollups';
+import { suspendIndexes } from './bulk-load';
+import { isIsoDay, monthRuns } from './calendar-days';
+import { forgetDemoData, recordDemoData } from './demo-dataset';
+import { seedInventory } from './inventory';
+import { generateReferenceData, writeReferenceData } from './reference-data';
+import { insertSalesChunk } from './sales';
+import { planDailyLines, salesChunk, salesConstants } from './sales-plan';
+
+export { describeDemoData, hasDemoData, type DemoDataset } from './demo-dataset';
+export { todayIn } from './calendar-days';
+
+export const DEFAULT_DEMO_LINES = 1_000_000;
+export const DEFAULT_DEMO_SEED = 42;
+
+export interface SeedOptions {
+  /** Sale lines to generate (about 2.5 per transaction). */
+  lines: number;
+  seed: number;
+  /** Last day of sales, YYYY-MM-DD in the reporting time zone; usually today. */
+  endDate: string;
+  timeZone: string;
+  /** `done` counts up to `total` (= lines): generating the lines is the first half, promoting them the second. */
+  onProgress?: (done: number, total: number, note: string) => void;
+}
+
+export interface SeedResult {
+  lines: number;
+  transactions: number;
+  /** Net sales, in the store currency. */
+  revenue: number;
+}
+
+const ROLLUP_TABLES = ['agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly'];
+
+/**
+ * Replaces the demo sales (silver lines, gold facts, rollups, inventory) with a fresh deterministic
+ * dataset, in one transaction: other sessions see the old dataset or the new one, and a failure
+ * changes nothing. Users, their regions and the audit log are never touched.
+ */
+export async function seedDemoData(db: Database, options: SeedOptions): Promise<SeedResult> {
+  const { lines, seed, endDate, timeZone } = options;
+  if (!Number.isSafeInteger(lines) || lines < 1) throw new RangeError('lines must be a positive integer');
+  if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be an integer');
+  if (!isIsoDay(endDate)) throw new RangeError('endDate must be a YYYY-MM-DD date');
+  const progress = options.onProgress ?? (() => {});
+
+  return db.transaction(async (tx) => {
+    // Room for the big sorts and index builds, and no JIT: the generated queries' row estimates are
+    // huge, so Postgres would compile every chunk's query with LLVM for seconds. Reset at commit.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+    await tx.execute(sql`set local jit = off`);
+    progress(0, lines, 'clearing previous sales');
+    await forgetDemoData(tx);
+    await clearSales(tx);
+
+    const plan = planDailyLines(seed, lines, endDate);
+    const firstDay = plan.days[0];
+    progress(0, lines, 'reference data');
+    const data = generateReferenceData(seed, lines, firstDay, endDate);
+    await writeReferenceData(tx, data);
+    await syncReferenceDimensions(tx);
+    await insertNewCustomers(tx);
+    await ensureDateRange(tx, firstDay, endDate);
+
+    const salesIndexes = await suspendIndexes(tx, 'silver', 'sales_lines');
+    const factIndexes = await suspendIndexes(tx, 'gold', 'fact_sales');
+    const constants = salesConstants(seed, data);
+    const chunks: { month: string; ids: [number, number]; lines: number }[] = [];
+    let written = 0;
+    let dayNumber = 0;
+    for (const days of monthRuns(firstDay, endDate)) {
+      const dayNumbers = days.map((_, i) => dayNumber + i);
+      const chunkLines = dayNumbers.map((n) => plan.lines[n]);
+      dayNumber += days.length;
+      await insertSalesChunk(tx, seed, timeZone, constants, salesChunk(seed, data, constants, days, dayNumbers, chunkLines));
+      const last = await lastSalesLineId(tx);
+      const month = days[0].slice(0, 7);
+      chunks.push({ month, ids: [(chunks.at(-1)?.ids[1] ?? 0) + 1, last], lines: last - (chunks.at(-1)?.ids[1] ?? 0) });
+      written += chunkLines.reduce((a, b) => a + b, 0);
+      progress(Math.floor(written / 2), lines, `generating ${month}`);
+    }
+    progress(Math.floor(lines / 2), lines, 'indexing sales lines');
+    await salesIndexes.restore();
+
+    let promoted = 0;
+    for (const chunk of chunks) {
+      if (chunk.lines > 0) await promoteSalesLines(tx, { idRange: chunk.ids }, timeZone, { allNew: true });
+      promoted += chunk.lines;
+      progress(Math.floor((lines + promoted) / 2), lines, `promoting ${chunk.month}`);
+    }
+    progress(lines, lines, 'rollups');
+    const rollupIndexes = [];
+    for (const table of ROLLUP_TABLES) rollupIndexes.push(await suspendIndexes(tx, 'gold', table));
+    await refreshRollups(tx, { all: true });
+    progress(lines, lines, 'indexing facts and rollups');
+    for (const suspended of [factIndexes, ...rollupIndexes]) await suspended.restore();
+
+    progress(lines, lines, 'inventory');
+    const inventoryIndexes = [
+      await suspendIndexes(tx, 'silver', 'inventory_levels'),
+      await suspendIndexes(tx, 'gold', 'fact_inventory'),
+    ];
+    await seedInventory(tx, seed, endDate, timeZone);
+    for (const suspended of inventoryIndexes) await suspended.restore();
+    // PGlite has no autovacuum: fresh statistics keep the dashboards' query plans sane after a bulk load.
+    await tx.execute(sql`analyze silver.sales_lines, silver.customers, silver.inventory_levels, gold.fact_sales,
+      gold.dim_customer, gold.fact_inventory, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly`);
+
+    const result = await seededTotals(tx);
+    await recordDemoData(tx, lines, seed);
+    return result;
+  });
+}
+
+/** Empties everything derived from sales. Reference dimensions stay (upserted later); customers are rebuilt. */
+async function clearSales(db: Database): Promise<void> {
+  await db.execute(sql`
+    truncate silver.sales_lines, silver.inventory_levels, gold.fact_sales, gold.fact_inventory,
+      gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.dim_customer
+    restart identity`);
+}
+
+/** The last id handed out for silver.sales_lines (read from its sequence: the table has no index while loading). */
+async function lastSalesLineId(db: Database): Promise<number> {
+  const [row] = await queryRows<{ id: string | number | null }>(db, sql`
+    select pg_sequence_last_value(pg_get_serial_sequence('silver.sales_lines', 'id')::regclass) as id`);
+  return Number(row.id ?? 0);
+}
+
+async function seededTotals(db: Database): Promise<SeedResult> {
+  // agg_baskets_daily is at basket grain: its transactions add up across every row.
+  const [row] = await queryRows<{ lines: string | number; transactions: string | number; revenue: string | number }>(db, sql`
+    select coalesce(sum(lines), 0) as lines, coalesce(sum(transactions), 0) as transactions,
+      coalesce(sum(net), 0) as revenue
+    from gold.agg_baskets_daily`);
+  return { lines: Number(row.lines), transactions: Number(row.transactions), revenue: Number(row.revenue) };
+}

@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { describeDemoData, hasDemoData, seedDemoData, type SeedResult } from '@/lib/seed';
+import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
+
+const LINES = 30_000;
+const END = '2026-11-23';
+// A zone with daylight saving time, so local hours are checked across clock changes.
+const ZONE = 'America/New_York';
+
+async function one<T>(db: Database, query: ReturnType<typeof sql>): Promise<T> {
+  const [row] = await queryRows<T>(db, query);
+  return row;
+}
+
+describe.each(testEngines())('demo seeder on %s', (engine) => {
+  let main: TestDatabase;
+  let result: SeedResult;
+
+  beforeAll(async () => {
+    main = await createTestDatabase(engine);
+    await main.db.execute(sql`insert into app.users (email, name, role, password_hash)
+      values ('keep@retailwave.test', 'Keep Me', 'viewer', 'x')`);
+    result = await seedDemoData(main.db, { lines: LINES, seed: 42, endDate: END, timeZone: ZONE });
+  }, 120_000);
+  afterAll(() => main?.destroy());
+
+  it('reports the lines, baskets and revenue it wrote', async () => {
+    expect(result.lines).toBe(LINES);
+    const lines = result.lines / result.transactions;
+    expect(lines).toBeGreaterThan(2.2);
+    expect(lines).toBeLessThan(2.8);
+    const silver = await one<{ lines: number; net: string }>(main.db, sql`select count(*)::int as lines, sum(net)::text as net from silver.sales_lines`);
+    expect(silver.lines).toBe(LINES);
+    expect(Number(silver.net)).toBeCloseTo(result.revenue, 2);
+    expect(await hasDemoData(main.db)).toBe(LINES);
+    expect(await describeDemoData(main.db, ZONE)).toEqual({ lines: LINES, seed: 42, lastDay: END });
+  });
+
+  it('covers two years ending on the end date, inside opening hours', async () => {
+    const span = await one<{ first: number; last: number; min_hour: number; max_hour: number }>(main.db, sql`
+      select min(date_key) as first, max(date_key) as last, min(hour) as min_hour, max(hour) as max_hour from gold.fact_sales`);
+    expect(span).toEqual({ first: 20241124, last: 20261123, min_hour: 8, max_hour: 21 });
+    const local = await one<{ mismatched: number }>(main.db, sql`
+      select count(*)::int as mismatched from gold.fact_sales
+      where hour <> extract(hour from occurred_at at time zone ${ZONE})`);
+    expect(local.mismatched).toBe(0);
+  });
+
+  it('sells in all five regions and about 60 stores', async () => {
+    const spread = await one<{ regions: number; stores: number }>(main.db, sql`
+      select count(distinct region_id)::int as regions, count(distinct store_key)::int as stores from gold.fact_sales`);
+    expect(spread.regions).toBe(5);
+    expect(spread.stores).toBeGreaterThanOrEqual(58);
+  });
+
+  it('sells more on weekends and in December', async () => {
+    const days = await one<{ weekend: string; weekday: string; december: string; june: string }>(main.db, sql`
+      with daily as (
+        select d.date_key, d.is_weekend, d.month, sum(a.net) as net
+        from gold.agg_baskets_daily a join gold.dim_date d on d.date_key = a.date_key
+        group by d.date_key, d.is_weekend, d.month
+      )
+      select avg(net) filter (where is_weekend) as weekend, avg(net) filter (where not is_weekend) as weekday,
+        sum(net) filter (where month = 12) as december, sum(net) filter (where month = 6) as june
+      from daily`);
+    expect(Number(days.weekend)).toBeGreaterThan(Number(days.weekday));
+    expect(Number(days.december)).toBeGreaterThan(Number(days.june));
+  });
+
+  it('has every customer segment plus guests, with guests in about 30 % of baskets', async () => {
+    const rows = await queryRows<{ segment: string; transactions: number }>(main.db, sql`
+      select segment, sum(transactions)::int as transactions from gold.agg_baskets_daily group by segment`);
+    expect(new Set(rows.map((r) => r.segment))).toEqual(new Set(REPORT_SEGMENTS));
+    const guests = rows.find((r) => r.segment === 'Guest')!.transactions / result.transactions;
+    expect(guests).toBeGreaterThan(0.22);
+    expect(guests).toBeLessThan(0.38);
+  });
+
+  it('sends card holders mostly to their home store and keeps quantities small', async () => {
+    const shares = await one<{ home: number; small: number }>(main.db, sql`
+      select avg((f.store_key = c.home_store_key)::int) filter (where f.customer_sk is not null)::float8 as home,
+        avg((f.quantity <= 3)::int)::float8 as small
+      from gold.fact_sales f left join gold.dim_customer c on c.customer_sk = f.customer_sk`);
+    expect(shares.home).toBeGreaterThan(0.8);
+    expect(shares.small).toBeGreaterThan(0.85);
+  });
+
+  it('discounts campaign categories and keeps net = gross − discount', async () => {
+    const amounts = await one<{ wrong: number; campaign_lines: number; discounted: number }>(main.db, sql`
+      select count(*) filter (where net <> gross - discount or gross <> quantity * unit_price)::int as wrong,
+        (select count(*)::int from gold.fact_sales where campaign_key is not null) as campaign_lines,
+        count(*) filter (where discount > 0)::int as discounted
+      from silver.sales_lines`);
+    expect(amounts.wrong).toBe(0);
+    expect(amounts.campaign_lines).toBeGreaterThan(0);
+    expect(amounts.discounted).toBeGreaterThan(amounts.campaign_lines);
+  });
+
+  it('adds up to the cent from silver to facts to rollups', async () => {
+    const totals = await one<{ silver: string; facts: string; daily: string; baskets: string; hourly: string }>(main.db, sql`
+      select (select sum(net) from silver.sales_lines)::text as silver, (select sum(net) from gold.fact_sales)::text as facts,
+        (select sum(net) from gold.agg_sales_daily)::text as daily, (select sum(net) from gold.agg_baskets_daily)::text as baskets,
+        (select sum(net) from gold.agg_sales_hourly)::text as hourly`);
+    expect(totals.facts).toBe(totals.silver);
+    expect(totals.daily).toBe(totals.facts);
+    expect(totals.baskets).toBe(totals.facts);
+    expect(totals.hourly).toBe(totals.facts);
+  });
+
+  it('stocks every store with some products below their reorder point', async () => {
+    const stock = await one<{ levels: number; snapshots: number; low: number; mismatched: number }>(main.db, sql`
+      select (select count(*)::int from silver.inventory_levels) as levels,
+        count(distinct date_key)::int as snapshots,
+        count(*) filter (where on_hand < reorder_point and date_key = 20261123)::int as low,
+        count(*) filter (where f.region_id <> st.region_id)::int as mismatched
+      from gold.fact_inventory f join gold.dim_store st on st.store_key = f.store_key`);
+    expect(stock.levels).toBe(60 * 1200);
+    expect(stock.snapshots).toBe(4);
+    expect(stock.low).toBeGreaterThan(0);
+    expect(stock.mismatched).toBe(0);
+  });
+
+  it('leaves users alone', async () => {
+    const users = await queryRows<{ email: string }>(main.db, sql`select email from app.users`);
+    expect(users.map((u) => u.email)).toEqual(['keep@retailwave.test']);
+  });
+
+  it('gives the same totals for the same seed and different ones for another seed', async () => {
+    const other = await createTestDatabase(engine);
+    try {
+      const again = await seedDemoData(other.db, { lines: LINES, seed: 42, endDate: END, timeZone: ZONE });
+      expect(again).toEqual(result);
+      // Reseeding replaces the dataset rather than adding to it.
+      const changed = await seedDemoData(other.db, { lines: LINES, seed: 7, endDate: END, timeZone: ZONE });
+      expect(changed.lines).toBe(LINES);
+      expect(changed.revenue).not.toBe(result.revenue);
+      const facts = await one<{ lines: number }>(other.db, sql`select count(*)::int as lines from gold.fact_sales`);
+      expect(facts.lines).toBe(LINES);
+    } finally {
+      await other.destroy();
+    }
+  }, 180_000);
+});
