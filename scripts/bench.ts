@@ -29,13 +29,13 @@ async function main() {
   const { openDatabase, queryRows, useDatabaseHandle } = await import('@/db/client');
   const { ensureDemoUsers } = await import('@/lib/auth/demo-users');
   const { scopeFromSession } = await import('@/lib/auth/scope');
-  const { addDays } = await import('@/lib/calendar/days');
+  const { addDays, todayIn } = await import('@/lib/calendar/days');
   const { progressBar } = await import('@/lib/cli/progress');
   const { needsBuild } = await import('@/lib/cli/build-freshness');
   const { parseDashboardState } = await import('@/lib/filters/dashboard-state');
   const { resolveStateFilters } = await import('@/lib/filters/resolve-filters');
   const { processQueryCache } = await import('@/lib/cache/process-cache');
-  const { describeDemoData, seedDemoData, todayIn, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
+  const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
   const { overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
   const { concurrentLoad, getPage, startServer, stopServer } = await import('../bench/http-load');

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { openConfiguredDatabase } from '@/lib/cli/open-database';
 import { progressBar } from '@/lib/cli/progress';
 import { env } from '@/lib/env';
-import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED, describeDemoData, seedDemoData, todayIn } from '@/lib/seed';
+import { todayIn } from '@/lib/calendar/days';
+import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED, describeDemoData, seedDemoData } from '@/lib/seed';
 
 const HELP = `Usage: npm run db:seed -- [--transactions N] [--seed S]
 

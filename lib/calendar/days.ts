@@ -39,3 +39,22 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   const length = daysBetween(from, to) + 1;
   return { from: addDays(from, -length), to: addDays(from, -1) };
 }
+
+/** ISO weekday: 1 = Monday … 7 = Sunday, as gold.dim_date.weekday. */
+export function isoWeekday(day: string): number {
+  const d = new Date(toUtc(day)).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export const monthOf = (day: string): number => Number(day.slice(5, 7));
+
+/** Consecutive runs of days that stay within one calendar month, covering `from`…`to` inclusive. */
+export function monthRuns(from: string, to: string): string[][] {
+  const runs: string[][] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].slice(0, 7) === day.slice(0, 7)) last.push(day);
+    else runs.push([day]);
+  }
+  return runs;
+}

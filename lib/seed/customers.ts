@@ -1,7 +1,7 @@
 // Loyalty-card customers: names, segments, a home store, and acquisition dates spread over the sales
 // window (and some before it), so retention cohorts have something to show.
 import { CUSTOMER_SEGMENTS, type CustomerSegment } from '@/lib/domain/segments';
-import { addDays, daysBetween } from './calendar-days';
+import { addDays, daysBetween } from '@/lib/calendar/days';
 import { streamFor, weightedIndex } from './random';
 import type { DemoStore } from './stores';
 

@@ -1,7 +1,7 @@
 // The demand curve of the demo data: how many sale lines fall on each day, which hours they happen
 // in, and how each product's popularity moves with the season and the shopper's segment.
 import { holidaysBetween } from '@/lib/calendar/holidays';
-import { daysBetween, isoWeekday, monthOf } from './calendar-days';
+import { daysBetween, isoWeekday, monthOf } from '@/lib/calendar/days';
 import { CATEGORIES, type DemoProduct } from './products';
 import { streamFor } from './random';
 

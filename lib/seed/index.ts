@@ -7,15 +7,16 @@ import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimension
 import { promoteSalesLines } from '@/lib/etl/promote-sales';
 import { refreshRollups } from '@/lib/etl/rollups';
 import { suspendIndexes } from './bulk-load';
-import { isIsoDay, monthRuns } from './calendar-days';
+import { isValidDay, monthRuns } from '@/lib/calendar/days';
 import { forgetDemoData, recordDemoData } from './demo-dataset';
+import { bumpDataVersions } from '@/lib/cache/data-versions';
+import { REGIONS } from '@/lib/domain/regions';
 import { seedInventory } from './inventory';
 import { generateReferenceData, writeReferenceData } from './reference-data';
 import { insertSalesChunk } from './sales';
 import { planDailyLines, salesChunk, salesConstants } from './sales-plan';
 
 export { describeDemoData, hasDemoData, type DemoDataset } from './demo-dataset';
-export { todayIn } from './calendar-days';
 
 export const DEFAULT_DEMO_LINES = 1_000_000;
 export const DEFAULT_DEMO_SEED = 42;
@@ -49,7 +50,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   const { lines, seed, endDate, timeZone } = options;
   if (!Number.isSafeInteger(lines) || lines < 1) throw new RangeError('lines must be a positive integer');
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be an integer');
-  if (!isIsoDay(endDate)) throw new RangeError('endDate must be a YYYY-MM-DD date');
+  if (!isValidDay(endDate)) throw new RangeError('endDate must be a YYYY-MM-DD date');
   const progress = options.onProgress ?? (() => {});
 
   return db.transaction(async (tx) => {
@@ -117,6 +118,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
 
     const result = await seededTotals(tx);
     await recordDemoData(tx, lines, seed);
+    // Every region's data changed: cached dashboard answers must not outlive the old dataset.
+    await bumpDataVersions(tx, REGIONS.map((r) => r.id));
     return result;
   });
 }

@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
-import { addDays } from './calendar-days';
+import { addDays } from '@/lib/calendar/days';
 
 /** Snapshots today and one, two and three weeks back. */
 const SNAPSHOT_WEEKS = [0, 1, 2, 3];

@@ -1,7 +1,7 @@
 // Everything the set-based sales SQL needs, computed in JavaScript: lines per day, and for each chunk
 // of days the weighted lookup tables the SQL indexes with a hash (stores, hours, products), plus
 // customer pools and campaign discounts. Pure functions of the seed and the reference data.
-import { addDays, monthOf } from './calendar-days';
+import { addDays, monthOf } from '@/lib/calendar/days';
 import { campaignDiscounts } from './campaigns';
 import { buildCustomerPools, eligibleCounts, type CustomerPools } from './customer-pools';
 import { dayWeights, hourWeights, PRICE_TIERS, productWeights } from './demand';

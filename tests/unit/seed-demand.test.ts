@@ -1,4 +1,4 @@
-import { isoWeekday } from '@/lib/seed/calendar-days';
+import { isoWeekday } from '@/lib/calendar/days';
 import { dayWeights, hourWeights } from '@/lib/seed/demand';
 import { planDailyLines, SALES_DAYS } from '@/lib/seed/sales-plan';
 
