@@ -16,9 +16,12 @@ function selectionLabel(s: Selection, options: FilterOptions): string {
   return s.key;
 }
 
-/** Filter bar of every dashboard: date range, regions, stores, categories, segments, and the active chips. */
-export function FilterBar({ options, range }: { options: FilterOptions; range: { from: string; to: string } }) {
-  const { state, navigate, pending } = useDashboardUrl();
+/**
+ * Filter bar of every dashboard: date range, regions, stores, categories, segments, and the active chips.
+ * `shown` is the view's state as the server clipped it to the viewer's regions.
+ */
+export function FilterBar({ options, range, shown }: { options: FilterOptions; range: { from: string; to: string }; shown: DashboardState }) {
+  const { state, navigate, pending } = useDashboardUrl(shown);
   const [copied, setCopied] = useState(false);
   const set = (patch: Partial<DashboardState>) => navigate((s) => ({ ...s, ...patch }));
   const preset = state.from || state.to ? 'custom' : (state.range ?? 'last30');

@@ -6,18 +6,24 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useTransition } from 'react';
 import { parseDashboardState, serializeDashboardState, type DashboardState, EMPTY_STATE } from '@/lib/filters/dashboard-state';
 
-export function useDashboardUrl() {
+/**
+ * `shown` is the state the server rendered, when the caller has it: a shared link clipped to the viewer's
+ * regions (lib/filters/clip-to-scope.ts) differs from its URL, and chips and changes must start from
+ * what is shown, never from the regions and stores that were removed.
+ */
+export function useDashboardUrl(shown?: DashboardState) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const state = useMemo<DashboardState>(() => {
+  const fromUrl = useMemo<DashboardState>(() => {
     try {
       return parseDashboardState(new URLSearchParams(params.toString()));
     } catch {
       return EMPTY_STATE;
     }
   }, [params]);
+  const state = shown ?? fromUrl;
 
   const hrefFor = useCallback((next: DashboardState) => {
     const query = serializeDashboardState(next);

@@ -8,7 +8,10 @@ const NAV = [
   { href: '/dashboards/customers', label: 'Customers' },
 ];
 
+const LINK = 'rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';
+
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  const links = user.role === 'admin' ? [...NAV, { href: '/admin', label: 'Admin' }] : NAV;
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white px-3 py-4 md:block dark:border-slate-800 dark:bg-slate-900">
@@ -17,16 +20,11 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
           RetailWave
         </Link>
         <nav aria-label="Dashboards" className="space-y-1">
-          {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="block rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+          {links.map((item) => (
+            <Link key={item.href} href={item.href} className={`block ${LINK}`}>
               {item.label}
             </Link>
           ))}
-          {user.role === 'admin' && (
-            <Link href="/admin" className="block rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
-              Admin
-            </Link>
-          )}
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -37,6 +35,14 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
             <UserMenu user={user} />
           </div>
         </header>
+        {/* Below md the sidebar is hidden: the same links as a row under the header. */}
+        <nav aria-label="Dashboards" className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 md:hidden dark:border-slate-800 dark:bg-slate-900">
+          {links.map((item) => (
+            <Link key={item.href} href={item.href} className={`shrink-0 whitespace-nowrap ${LINK}`}>
+              {item.label}
+            </Link>
+          ))}
+        </nav>
         <main className="flex-1 p-4 md:p-6">{children}</main>
       </div>
     </div>

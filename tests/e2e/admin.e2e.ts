@@ -45,9 +45,11 @@ describe('admin console', () => {
     const fresh = await newContext(browser);
     const userPage = await fresh.newPage();
     await signIn(userPage, email, password!);
-    const regionRows = userPage.getByTestId('region-table').locator('tbody tr');
-    await regionRows.first().waitFor();
-    await expect(regionRows.allTextContents()).resolves.toEqual([expect.stringMatching(/^North/)]);
+    await userPage.getByRole('heading', { name: 'Sales overview' }).waitFor();
+    await expect(userPage.getByTestId('view-summary').textContent()).resolves.toMatch(/ · North$/);
+    const regions = await userPage.getByTestId('transactions-table').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(regions.length).toBeGreaterThan(0);
+    expect(new Set(regions)).toEqual(new Set(['North']));
     await openUserMenu(userPage);
     await expect(userPage.getByTestId('user-regions').textContent()).resolves.toBe('North');
     await expect(userPage.getByTestId('user-role').textContent()).resolves.toBe('viewer');

@@ -14,7 +14,7 @@ describe('signing in', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, user.email, demoPassword());
-    await expect(page.getByRole('heading', { name: 'Sales overview' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Sales overview' }).waitFor();
     for (const kpi of ['revenue', 'transactions', 'avgOrderValue']) {
       await page.getByTestId(`kpi-${kpi}`).waitFor();
     }

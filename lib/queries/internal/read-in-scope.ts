@@ -10,6 +10,10 @@ export async function readInScope<T>(db: Database, scope: Scope, read: (tx: Data
   const regions = `{${scope.regionIds.join(',')}}`;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.region_ids', ${regions}, true), set_config('role', 'retailwave_app', true)`);
-    return read(tx as unknown as Database);
+    const result = await read(tx as unknown as Database);
+    // When this read is nested in a caller's transaction (a savepoint), "local" settings would outlive it
+    // until that transaction ends: hand the caller back its own role and no regions.
+    await tx.execute(sql`select set_config('role', 'none', true), set_config('app.region_ids', '', true)`);
+    return result;
   });
 }

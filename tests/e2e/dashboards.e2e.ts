@@ -1,0 +1,127 @@
+// The Sales overview as a person uses it: every tile drawn, the date range from the filter bar, and
+// cross-filtering by clicking the bars of "Revenue by category".
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './helpers/browser';
+import { bars, chartTitles, clickBar, kpiValue, openDashboard, param, tableColumn, tile, transactionTotals, waitForCharts, waitUntil } from './helpers/dashboard';
+import { signedInContext, signInOnce } from './helpers/session';
+
+const SALES_CHARTS = ['Revenue by day', 'Revenue by category', 'Top 10 stores', 'Sales by hour of day', 'Weekday × hour', 'Region comparison'];
+const KPIS = ['revenue', 'transactions', 'units', 'avgOrderValue', 'discount', 'uniqueCustomers', 'grossMargin'];
+
+function summaryDates(summary: string | null): { from: string; to: string } {
+  const match = summary?.match(/^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/);
+  if (!match) throw new Error(`unexpected view summary ${JSON.stringify(summary)}`);
+  return { from: match[1], to: match[2] };
+}
+
+function daysBefore(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('Sales overview', () => {
+  let browser: Browser;
+  let admin: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    admin = await signedInContext(browser, await signInOnce(browser, 'admin@retailwave.test'));
+  });
+  afterAll(() => browser?.close());
+
+  async function openSales(): Promise<Page> {
+    const page = await admin.newPage();
+    await openDashboard(page, '/dashboards/sales');
+    await waitForCharts(page, SALES_CHARTS.length);
+    return page;
+  }
+
+  it('draws the KPI cards, every chart and the detail table with its total row', async () => {
+    const page = await openSales();
+    await page.getByRole('heading', { level: 1, name: 'Sales overview' }).waitFor();
+    expect(await page.getByTestId('view-summary').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} · East, West, North, South, Central$/);
+
+    for (const kpi of KPIS) {
+      const card = page.getByTestId(`kpi-${kpi}`);
+      expect(await card.getByTestId('kpi-value').textContent()).toMatch(/^\$?[\d,.]+%?$/);
+      expect(await card.textContent()).toMatch(/vs previous period|no prior data/);
+    }
+    expect(await kpiValue(page, 'revenue')).toBeGreaterThan(0);
+    expect(await kpiValue(page, 'transactions')).toBeGreaterThan(0);
+
+    // An admin sees all five regions, so the region comparison is there too.
+    expect(await page.locator('.js-plotly-plot').count()).toBe(SALES_CHARTS.length);
+    expect(await chartTitles(page)).toEqual(SALES_CHARTS);
+    expect((await bars(tile(page, 'Top 10 stores'))).length).toBe(10);
+    expect((await bars(tile(page, 'Region comparison'))).map((b) => b.key).sort()).toEqual(['Central', 'East', 'North', 'South', 'West']);
+    expect((await bars(tile(page, 'Sales by hour of day'))).length).toBe(24);
+    expect(await tile(page, 'Weekday × hour').locator('.heatmaplayer image, .hm image').count()).toBeGreaterThan(0);
+
+    const totals = await transactionTotals(page);
+    expect(totals.lines).toBeGreaterThan(25);
+    expect(totals.titleCount).toBe(totals.lines);
+    expect(await page.getByTestId('transactions-table').locator('tbody tr').count()).toBe(25);
+    // The table's net total and the revenue KPI are the same money, rounded differently.
+    expect(Math.abs(totals.net - (await kpiValue(page, 'revenue')))).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('"Last 7 days" in the filter bar puts range=last7 in the URL and narrows the dates and figures', async () => {
+    const page = await openSales();
+    const before = summaryDates(await page.getByTestId('view-summary').textContent());
+    const revenueBefore = await kpiValue(page, 'revenue');
+    const linesBefore = (await transactionTotals(page)).lines;
+
+    await page.locator('#date-preset').selectOption({ label: 'Last 7 days' });
+    await page.waitForURL((url) => url.searchParams.get('range') === 'last7');
+    const summary = await waitUntil(() => page.getByTestId('view-summary').textContent(), (s) => summaryDates(s).from !== before.from, 'the new dates in the header');
+    expect(summaryDates(summary)).toEqual({ from: daysBefore(before.to, 6), to: before.to });
+    const revenue = await waitUntil(() => kpiValue(page, 'revenue'), (r) => r !== revenueBefore, 'the revenue KPI to change');
+    expect(revenue).toBeLessThan(revenueBefore);
+    expect((await transactionTotals(page)).lines).toBeLessThan(linesBefore);
+    expect(await page.locator('#date-preset').inputValue()).toBe('last7');
+    await page.close();
+  });
+
+  it('clicking category bars cross-filters the other tiles; shift-click adds; removing the chips restores the view', async () => {
+    const page = await openSales();
+    const baseline = { revenue: await kpiValue(page, 'revenue'), totals: await transactionTotals(page) };
+    const categories = tile(page, 'Revenue by category');
+    const [, first, second] = await bars(categories);
+
+    await clickBar(categories, first.key);
+    await page.waitForURL((url) => url.searchParams.get('sel') === `category:${first.key}`);
+    const firstChip = page.getByRole('button', { name: `Remove Selected category: ${first.key}` });
+    await firstChip.waitFor();
+    expect(await firstChip.textContent()).toContain(`Selected category: ${first.key}`);
+    const firstRevenue = await waitUntil(() => kpiValue(page, 'revenue'), (r) => r < baseline.revenue, 'the revenue KPI to drop to one category');
+    expect(new Set(await tableColumn(page, 'Category'))).toEqual(new Set([first.key]));
+    const firstTotals = await transactionTotals(page);
+    expect(firstTotals.lines).toBeLessThan(baseline.totals.lines);
+    expect(Math.abs(firstTotals.net - firstRevenue)).toBeLessThanOrEqual(1);
+    // The clicked chart highlights its selection rather than filtering itself away.
+    expect((await bars(categories)).length).toBeGreaterThan(2);
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'sales-category-selected');
+
+    await clickBar(categories, second.key, { additive: true });
+    await page.waitForURL((url) => url.searchParams.get('sel') === `category:${first.key},category:${second.key}`);
+    await page.getByRole('button', { name: `Remove Selected category: ${second.key}` }).waitFor();
+    const bothRevenue = await waitUntil(() => kpiValue(page, 'revenue'), (r) => r > firstRevenue, 'the revenue KPI to grow to two categories');
+    expect(bothRevenue).toBeLessThan(baseline.revenue);
+    await waitUntil(() => tableColumn(page, 'Category'), (cells) => cells.every((c) => c === first.key || c === second.key), 'table rows of the two categories');
+
+    await page.getByRole('button', { name: `Remove Selected category: ${second.key}` }).click();
+    await page.waitForURL((url) => url.searchParams.get('sel') === `category:${first.key}`);
+    await waitUntil(() => kpiValue(page, 'revenue'), (r) => r === firstRevenue, 'the revenue KPI of one category again');
+
+    await firstChip.click();
+    await page.waitForURL((url) => !url.searchParams.has('sel'));
+    await waitUntil(() => kpiValue(page, 'revenue'), (r) => r === baseline.revenue, 'the unfiltered revenue KPI');
+    expect(await transactionTotals(page)).toEqual(baseline.totals);
+    expect(await page.getByRole('list', { name: 'Active filters' }).count()).toBe(0);
+    expect(param(page, 'sel')).toBe('');
+    await page.close();
+  });
+});
