@@ -9,6 +9,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { GET as getKpisRoute } from '@/app/api/metrics/kpis/route';
 import { GET as getBreakdownRoute } from '@/app/api/metrics/breakdown/route';
+import { GET as getTransactionsRoute } from '@/app/api/transactions/route';
+import { GET as getExportRoute } from '@/app/api/export/route';
 import type { Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
 import { resolveFilters } from '@/lib/filters/resolve-filters';
@@ -147,10 +149,28 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
       const text = JSON.stringify(body);
       for (const r of outside) expect(text).not.toContain(r);
 
+      const linesRes = await getTransactionsRoute(getRequest(`/api/transactions?${params({ pageSize: '500' })}`, cookie), noParams);
+      const lines = await linesRes.json();
+      expect(linesRes.status).toBe(200);
+      expect(lines.rows.length).toBeGreaterThan(0);
+      for (const row of lines.rows) expect(regions).toContain(row.region);
+      expect(lines.totals.net).toBeCloseTo(expectedRevenue(regions), 1);
+
+      const exportRes = await getExportRoute(getRequest(`/api/export?${params({ format: 'csv' })}`, cookie), noParams);
+      if (email === 'viewer@retailwave.test') {
+        expect(exportRes.status).toBe(403);
+      } else {
+        const csv = (await exportRes.text()).trim().split('\r\n').slice(1);
+        expect(csv.length).toBe(lines.total);
+        for (const line of csv) expect(regions).toContain(line.split(',')[4]);
+      }
+
       if (outside.length > 0) {
-        const escape = await getKpisRoute(getRequest(`/api/metrics/kpis?${params({ regions: outside[0] })}`, cookie), noParams);
-        expect(escape.status).toBe(403);
-        expect(await escape.json()).toEqual({ error: { code: 'forbidden_region', message: expect.any(String) } });
+        for (const route of [getKpisRoute, getTransactionsRoute, getExportRoute]) {
+          const escape = await route(getRequest(`/api/x?${params({ regions: outside[0], format: 'csv' })}`, cookie), noParams);
+          expect(escape.status).toBe(403);
+          expect(await escape.json()).toEqual({ error: { code: email === 'viewer@retailwave.test' && route === getExportRoute ? 'forbidden' : 'forbidden_region', message: expect.any(String) } });
+        }
       }
     });
   });
