@@ -4,3 +4,4 @@ export * from './silver';
 export * from './gold';
 export * from './auth';
 export * from './app';
+export * from './shares';
