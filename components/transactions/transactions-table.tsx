@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Database } from '@/db/client';
-import { scopeCan, type Scope } from '@/lib/auth/scope';
+import type { Scope } from '@/lib/auth/scope';
+import type { ViewLinks } from '@/lib/dashboards/load-view';
 import { serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { formatCount, formatMoneyCents } from '@/lib/format';
@@ -21,13 +22,14 @@ const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = 
 ];
 
 /** The detail table: server-paginated and sortable through the URL, with a total row and CSV export. */
-export async function TransactionsTable({ db, scope, filters, state, pathname }: {
+export async function TransactionsTable({ db, scope, filters, state, links }: {
   db: Database;
   scope: Scope;
   filters: ResolvedFilters;
   state: DashboardState;
-  pathname: string;
+  links: ViewLinks;
 }) {
+  const pathname = links.basePath;
   const { rows, total, totals } = await listTransactions(db, scope, filters, { page: state.page, pageSize: state.pageSize, sort: state.sort });
   const sorting = parseSort(state.sort);
   const pages = Math.max(1, Math.ceil(total / state.pageSize));
@@ -43,8 +45,8 @@ export async function TransactionsTable({ db, scope, filters, state, pathname }:
     <Card
       title={`Transaction lines (${formatCount(total)})`}
       action={
-        scopeCan(scope, 'export') ? (
-          <a href={`/api/export?${exportQuery ? `${exportQuery}&` : ''}format=csv`} className="rounded-lg border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800" data-testid="export-csv">
+        links.exportPath ? (
+          <a href={`${links.exportPath}?${exportQuery ? `${exportQuery}&` : ''}format=csv`} className="rounded-lg border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800" data-testid="export-csv">
             Export CSV
           </a>
         ) : null

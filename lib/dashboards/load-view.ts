@@ -4,7 +4,7 @@
 import { ZodError } from 'zod';
 import { getDatabase, type Database } from '@/db/client';
 import { getScope } from '@/lib/auth/page-scope';
-import type { Scope } from '@/lib/auth/scope';
+import { scopeCan, type Scope } from '@/lib/auth/scope';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
 import { AppError, describeZodError } from '@/lib/errors';
@@ -21,28 +21,49 @@ export interface DashboardView {
   options: FilterOptions;
   /** What clipping to the viewer's regions removed from the URL's view. */
   removed: string[];
+  /** Where the view's links lead: the dashboard's own path, or `/s/<token>` for a share link viewer. */
+  links: ViewLinks;
   filtersFor(except?: SelectionDimension): ResolvedFilters;
+}
+
+export interface ViewLinks {
+  /** The path filter, sort, paging and drill links are built on. */
+  basePath: string;
+  /** The CSV export of the detail table, or null when the viewer may not export. */
+  exportPath: string | null;
+  /** A share link viewer: read-only, no navigation to other dashboards. */
+  shared: boolean;
 }
 
 export type LoadedView = { ok: true; view: DashboardView } | { ok: false; scope: Scope; message: string; status: 400 | 403 };
 
-export async function loadDashboardView(searchParams: SearchParamsLike, callbackUrl: string): Promise<LoadedView> {
-  const scope = await getScope({ callbackUrl });
+/** A signed-in user's dashboard at `path`. */
+export async function loadDashboardView(searchParams: SearchParamsLike, path: string): Promise<LoadedView> {
+  const scope = await getScope({ callbackUrl: path });
+  return buildDashboardView(scope, searchParams, { basePath: path, exportPath: '/api/export', shared: false });
+}
+
+/**
+ * The view for any scope. A shared link's viewer cannot leave the link's regions: a URL that names only
+ * regions or stores outside them falls back to the whole link, with the same notice as a clipped view.
+ */
+export async function buildDashboardView(scope: Scope, searchParams: SearchParamsLike, links: ViewLinks): Promise<LoadedView> {
   const db = await getDatabase();
   const timeZone = env().REPORTING_TIME_ZONE;
   try {
     const parsed = parseDashboardState(searchParams);
     const options = await listFilterOptions(db, scope);
     const clip = clipStateToScope(parsed, scope, new Set(options.stores.map((s) => s.code)));
-    if (clip.emptied) {
+    if (clip.emptied && !links.shared) {
       return { ok: false, scope, status: 403, message: `This view is about ${clip.removed.join(', ')}, which is outside your regions.` };
     }
-    const state = clip.state;
+    const state = clip.emptied ? { ...clip.state, regions: [], stores: [] } : clip.state;
     const range = resolveDateRange(state, todayIn(timeZone));
     return {
       ok: true,
       view: {
         db, scope, state, range, options, removed: clip.removed,
+        links: { ...links, exportPath: scopeCan(scope, 'export') ? links.exportPath : null },
         filtersFor: (except) => resolveStateFilters(state, scope, { timeZone, except }),
       },
     };

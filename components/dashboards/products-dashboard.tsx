@@ -1,0 +1,22 @@
+// Products: drill category → subcategory → product, for any view (signed-in or shared).
+import type { DashboardView } from '@/lib/dashboards/load-view';
+import { DashboardHeader } from '@/components/dashboard/dashboard-header';
+import { DrillBreadcrumb, DrillCharts, DrillTable } from '@/components/products/drill-tiles';
+import { TransactionsTable } from '@/components/transactions/transactions-table';
+import { Tile } from '@/components/ui/tile';
+
+export const PRODUCTS_TITLE = 'Products';
+
+export function ProductsDashboard({ view }: { view: DashboardView }) {
+  return (
+    <div className="space-y-5">
+      <DashboardHeader title={PRODUCTS_TITLE} view={view} />
+      <DrillBreadcrumb view={view} pathname={view.links.basePath} />
+      <Tile title="Product charts" height={420}><DrillCharts view={view} /></Tile>
+      <Tile title="Product table" height={360}><DrillTable view={view} /></Tile>
+      <Tile title="Transaction lines" height={480}>
+        <TransactionsTable db={view.db} scope={view.scope} filters={view.filtersFor()} state={view.state} links={view.links} />
+      </Tile>
+    </div>
+  );
+}
