@@ -5,3 +5,4 @@ export * from './gold';
 export * from './auth';
 export * from './app';
 export * from './shares';
+export * from './signals';
