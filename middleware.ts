@@ -1,12 +1,15 @@
 // Layer 1 of 3 of region scoping: the gate in front of every request. It turns away signed-out visitors,
-// non-admins on /admin, and API filters (or whole page views) that name regions outside the caller's
-// scope; and it strips any header the app uses internally so a client cannot forge one. The data layer and row-level security
+// non-admins on /admin, API filters (or whole page views) that name regions outside the caller's scope,
+// and share links that are unknown (404), expired, revoked or stopped (410); and it strips any header the
+// app uses internally so a client cannot forge one. The data layer and row-level security
 // check again behind it (middleware is a gate, not the only lock).
 import { NextResponse, type NextRequest } from 'next/server';
 import { loadPrincipal } from '@/lib/auth/principal';
 import { readSessionClaims } from '@/lib/auth/session';
 import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
-import { INTERNAL_HEADER_PREFIX, PUBLIC_PATHS } from '@/lib/auth/public-paths';
+import { INTERNAL_HEADER_PREFIX, PUBLIC_PATHS, SHARE_PATH_PREFIX } from '@/lib/auth/public-paths';
+import { scopeFromShare } from '@/lib/auth/scope';
+import { shareUnavailable } from '@/lib/auth/shared-route';
 
 export const config = {
   runtime: 'nodejs',
@@ -33,6 +36,7 @@ export async function middleware(req: NextRequest) {
   const pass = () => NextResponse.next({ request: { headers } });
 
   const path = req.nextUrl.pathname;
+  if (path.startsWith(SHARE_PATH_PREFIX)) return shareGate(req, headers);
   if (PUBLIC_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p))) return pass();
 
   const isApi = path.startsWith('/api/');
@@ -62,4 +66,29 @@ export async function middleware(req: NextRequest) {
     return NextResponse.rewrite(notAllowed, { status: 403 });
   }
   return pass();
+}
+
+/**
+ * /s/<token>[/stream|/export]: the token is the only credential. The page clips the view to the link's
+ * regions itself (like a copied URL), so here only the link's state matters. The token must not leak
+ * through the Referer of outgoing requests, and shared views are not for search engines.
+ */
+async function shareGate(req: NextRequest, headers: Headers) {
+  const [token = '', subpath] = req.nextUrl.pathname.slice(SHARE_PATH_PREFIX.length).split('/');
+  const result = await scopeFromShare(token);
+  const response = result.ok
+    ? NextResponse.next({ request: { headers } })
+    : unavailableShareResponse(req, result.reason, subpath !== undefined && subpath !== '');
+  response.headers.set('Referrer-Policy', 'no-referrer');
+  response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+}
+
+function unavailableShareResponse(req: NextRequest, reason: Parameters<typeof shareUnavailable>[0], isApi: boolean) {
+  const error = shareUnavailable(reason);
+  if (isApi) return errorJson(error.status, error.code, error.message);
+  const page = new URL('/share-unavailable', req.url);
+  page.searchParams.set('reason', reason);
+  return NextResponse.rewrite(page, { status: error.status });
 }

@@ -1,9 +1,18 @@
 import Link from 'next/link';
+import { scopeCan } from '@/lib/auth/scope';
 import type { DashboardView } from '@/lib/dashboards/load-view';
+import { serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { FilterBar } from '@/components/filters/filter-bar';
+import { ShareDialog } from '@/components/shares/share-dialog';
 
-/** Title, period, filter bar and — when the viewer's regions clipped a shared view — a notice saying what was removed. */
+/**
+ * Title, period, Share (for those who may), filter bar and — when the viewer's regions clipped a copied
+ * or shared view — a notice saying what was removed.
+ */
 export function DashboardHeader({ title, view, children }: { title: string; view: DashboardView; children?: React.ReactNode }) {
+  const { scope, links } = view;
+  const owner = scope.owner;
+  const query = serializeDashboardState({ ...view.state, page: 1 });
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -13,11 +22,23 @@ export function DashboardHeader({ title, view, children }: { title: string; view
             {view.range.from} to {view.range.to} · {view.scope.regions.join(', ')}
           </p>
         </div>
-        {children}
+        <div className="flex items-end gap-3">
+          {children}
+          {owner.kind === 'user' && scopeCan(scope, 'share') && (
+            <ShareDialog
+              path={query ? `${links.basePath}?${query}` : links.basePath}
+              regions={[...scope.regions]}
+              canExport={scopeCan(scope, 'export')}
+              isAdmin={owner.user.role === 'admin'}
+            />
+          )}
+        </div>
       </div>
       {view.removed.length > 0 && (
         <p role="status" data-testid="clip-notice" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          This link included {view.removed.join(', ')}, outside your regions; that part was removed and you see your own regions only.
+          {links.shared
+            ? `This view asked for ${view.removed.join(', ')}, outside what this link shares; that part was removed.`
+            : `This link included ${view.removed.join(', ')}, outside your regions; that part was removed and you see your own regions only.`}
         </p>
       )}
       <FilterBar options={view.options} range={view.range} shown={view.state} />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { can } from '@/lib/auth/roles';
 import { UserMenu, type ShellUser } from './user-menu';
 import { ThemeToggle } from './theme-toggle';
 
@@ -11,7 +12,11 @@ const NAV = [
 const LINK = 'rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
-  const links = user.role === 'admin' ? [...NAV, { href: '/admin', label: 'Admin' }] : NAV;
+  const links = [
+    ...NAV,
+    ...(can(user.role, 'share') ? [{ href: '/shares', label: 'Shared links' }] : []),
+    ...(user.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+  ];
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white px-3 py-4 md:block dark:border-slate-800 dark:bg-slate-900">

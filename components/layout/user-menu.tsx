@@ -2,11 +2,12 @@
 
 import { useState } from 'react';
 import { signOut } from 'next-auth/react';
+import type { Role } from '@/lib/auth/roles';
 
 export interface ShellUser {
   name: string;
   email: string;
-  role: string;
+  role: Role;
   regions: string[];
 }
 

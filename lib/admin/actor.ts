@@ -1,6 +1,6 @@
 // Who performs an admin action and from where. Built by the server actions from the verified session
 // (never from the form), and passed to lib/admin so the audit row names the right person.
-import type { Scope } from '@/lib/auth/scope';
+import type { UserScope } from '@/lib/auth/scope';
 
 export interface AdminActor {
   id: string;
@@ -9,7 +9,7 @@ export interface AdminActor {
   userAgent: string | null;
 }
 
-export function actorOf(scope: Scope, request: { ip: string | null; userAgent: string | null }): AdminActor {
+export function actorOf(scope: UserScope, request: { ip: string | null; userAgent: string | null }): AdminActor {
   const user = scope.owner.user;
   return { id: user.userId, email: user.email, ip: request.ip, userAgent: request.userAgent };
 }

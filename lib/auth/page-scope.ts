@@ -3,10 +3,10 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Permission } from './roles';
-import { scopeCan, scopeFromSession, type Scope } from './scope';
+import { scopeCan, scopeFromSession, type UserScope } from './scope';
 import { readSessionClaims } from './session';
 
-export async function getScope(options: { permission?: Permission; callbackUrl?: string } = {}): Promise<Scope> {
+export async function getScope(options: { permission?: Permission; callbackUrl?: string } = {}): Promise<UserScope> {
   const result = await scopeFromSession(await readSessionClaims(await cookies()));
   if (!result.ok) {
     if (result.reason === 'no_regions') redirect('/no-access');

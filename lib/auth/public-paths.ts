@@ -1,5 +1,8 @@
 // Paths served without a session (a trailing slash means "and everything below").
-export const PUBLIC_PATHS = ['/login', '/no-access', '/api/auth/', '/api/health', '/api/ingest'];
+export const PUBLIC_PATHS = ['/login', '/no-access', '/share-unavailable', '/api/auth/', '/api/health', '/api/ingest'];
+
+/** Share links: public, but each request is checked against its token (middleware.ts shareGate). */
+export const SHARE_PATH_PREFIX = '/s/';
 
 /** Headers with this prefix are set only by the app itself; middleware strips them from every request. */
 export const INTERNAL_HEADER_PREFIX = 'x-retailwave-';

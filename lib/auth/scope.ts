@@ -1,7 +1,11 @@
 // The Scope: the regions a caller may see. It is the only key to gold data (every lib/queries export takes
-// one), and only this module can make one: from a verified session (and, with share links, from a verified
-// share token). Scopes are frozen and registered, so an object that merely looks like a Scope is refused.
+// one), and only this module can make one: from a verified session, or from a verified share token.
+// Scopes are frozen and registered, so an object that merely looks like a Scope is refused.
+import { getDatabase } from '@/db/client';
 import { regionNameOf, type RegionName } from '@/lib/domain/regions';
+import { findShareById, findShareByTokenHash, type ShareRecord } from '@/lib/shares/find-share';
+import type { ShareDashboard } from '@/lib/shares/share-paths';
+import { hashShareToken, shareTokenSchema } from '@/lib/shares/share-token';
 import { loadPrincipal, type Principal } from './principal';
 import type { SessionClaims } from './session';
 import type { Permission } from './roles';
@@ -9,26 +13,46 @@ import { can } from './roles';
 
 declare const scopeBrand: unique symbol;
 
-export type ScopeOwner = { kind: 'user'; user: Principal };
+/** What a share link lets its viewer see and do, as of this request. */
+export interface ShareGrant {
+  shareId: string;
+  label: string;
+  dashboard: ShareDashboard;
+  /** The shared view's URL state, without '?'. */
+  query: string;
+  allowExport: boolean;
+  expiresAt: Date | null;
+  /** The person who shared it, as they are now: the link can never show more than they may see today. */
+  sharer: Principal;
+}
 
-export interface Scope {
+export type UserOwner = { kind: 'user'; user: Principal };
+export type ShareOwner = { kind: 'share'; share: ShareGrant };
+export type ScopeOwner = UserOwner | ShareOwner;
+
+export interface Scope<Owner extends ScopeOwner = ScopeOwner> {
   readonly [scopeBrand]: true;
   /** Region ids, ascending; never empty (a caller with no region gets no scope at all). */
   readonly regionIds: readonly number[];
   readonly regions: readonly RegionName[];
-  readonly owner: ScopeOwner;
+  readonly owner: Owner;
 }
+
+/** A signed-in user's scope: what pages under the portal, admin actions and session routes hold. */
+export type UserScope = Scope<UserOwner>;
+/** A share link viewer's scope: read-only, frozen by the link, shrunk by the sharer's current regions. */
+export type ShareScope = Scope<ShareOwner>;
 
 // One registry per process, even when the bundler loads this module once per server layer.
 const registry = globalThis as unknown as { [key: symbol]: WeakSet<object> | undefined };
 const REGISTRY_KEY = Symbol.for('retailwave.issued-scopes');
 const issued = (registry[REGISTRY_KEY] ??= new WeakSet<object>());
 
-function issue(regionIds: readonly number[], owner: ScopeOwner): Scope | null {
+function issue<Owner extends ScopeOwner>(regionIds: readonly number[], owner: Owner): Scope<Owner> | null {
   const ids = [...new Set(regionIds)].sort((a, b) => a - b);
   const regions = ids.map(regionNameOf).filter((r): r is RegionName => Boolean(r));
   if (regions.length === 0) return null;
-  const scope = Object.freeze({ regionIds: Object.freeze(ids), regions: Object.freeze(regions), owner }) as unknown as Scope;
+  const scope = Object.freeze({ regionIds: Object.freeze(ids), regions: Object.freeze(regions), owner }) as unknown as Scope<Owner>;
   issued.add(scope);
   return scope;
 }
@@ -38,7 +62,7 @@ export function assertScope(scope: Scope): void {
   if (!issued.has(scope)) throw new Error('Refusing a scope that was not issued by lib/auth/scope');
 }
 
-export type SessionScopeResult = { ok: true; scope: Scope } | { ok: false; reason: 'signed_out' | 'no_regions' };
+export type SessionScopeResult = { ok: true; scope: UserScope } | { ok: false; reason: 'signed_out' | 'no_regions' };
 
 /** A signed-in user's scope, checked against the database (active, same session version). */
 export async function scopeFromSession(claims: SessionClaims | null): Promise<SessionScopeResult> {
@@ -49,7 +73,49 @@ export async function scopeFromSession(claims: SessionClaims | null): Promise<Se
   return scope ? { ok: true, scope } : { ok: false, reason: 'no_regions' };
 }
 
-/** What the scope's holder may do. */
+export type ShareScopeResult =
+  | { ok: true; scope: ShareScope }
+  /** unknown: no such link (or a malformed token); expired / revoked: by date or by hand; stopped: the sharer was deactivated, lost the share permission or every region of the link. */
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'stopped' };
+
+/**
+ * A share link viewer's scope: the link's frozen regions intersected with the sharer's regions today,
+ * checked on every request so that revocation, expiry and changes to the sharer apply at once.
+ */
+export async function scopeFromShare(token: string, now: Date = new Date()): Promise<ShareScopeResult> {
+  if (!shareTokenSchema.safeParse(token).success) return { ok: false, reason: 'unknown' };
+  return scopeOfShare(await findShareByTokenHash(await getDatabase(), hashShareToken(token)), now);
+}
+
+/** For a stream opened with a share scope: is the link still good for every region the stream serves? */
+export async function shareScopeStillValid(scope: ShareScope, now: Date = new Date()): Promise<boolean> {
+  const current = await scopeOfShare(await findShareById(await getDatabase(), scope.owner.share.shareId), now);
+  return current.ok && scope.regionIds.every((id) => current.scope.regionIds.includes(id));
+}
+
+async function scopeOfShare(share: ShareRecord | null, now: Date): Promise<ShareScopeResult> {
+  if (!share) return { ok: false, reason: 'unknown' };
+  if (share.revokedAt) return { ok: false, reason: 'revoked' };
+  if (share.expiresAt && share.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+  const sharer = await loadPrincipal(share.createdBy);
+  if (!sharer || !sharer.isActive || !can(sharer.role, 'share')) return { ok: false, reason: 'stopped' };
+  const grant: ShareGrant = {
+    shareId: share.id,
+    label: share.label,
+    dashboard: share.dashboard,
+    query: share.query,
+    allowExport: share.allowExport,
+    expiresAt: share.expiresAt,
+    sharer,
+  };
+  const scope = issue(share.regionIds.filter((id) => sharer.regionIds.includes(id)), { kind: 'share', share: grant });
+  return scope ? { ok: true, scope } : { ok: false, reason: 'stopped' };
+}
+
+/** What the scope's holder may do. A share viewer only looks, and exports when the link allows it. */
 export function scopeCan(scope: Scope, permission: Permission): boolean {
-  return can(scope.owner.user.role, permission);
+  const owner = scope.owner;
+  if (owner.kind === 'user') return can(owner.user.role, permission);
+  if (permission === 'view') return true;
+  return permission === 'export' && owner.share.allowExport && can(owner.share.sharer.role, 'export');
 }

@@ -5,11 +5,11 @@ import type { NextRequest } from 'next/server';
 import { getDatabase, type Database } from '@/db/client';
 import { errorResponse, forbidden, unauthorized } from '@/lib/errors';
 import type { Permission } from './roles';
-import { scopeCan, scopeFromSession, type Scope } from './scope';
+import { scopeCan, scopeFromSession, type UserScope } from './scope';
 import { readSessionClaims } from './session';
 
 export interface ScopedContext<P> {
-  scope: Scope;
+  scope: UserScope;
   db: Database;
   params: P;
 }

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, useDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { ensureDemoUsers } from '@/lib/auth/demo-users';
 import { forgetPrincipal } from '@/lib/auth/principal';
-import { scopeFromSession, type Scope } from '@/lib/auth/scope';
+import { scopeFromSession, type UserScope } from '@/lib/auth/scope';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -23,7 +23,7 @@ export async function sessionClaimsFor(handle: DatabaseHandle, email: string): P
   return { sub: row.id, sv: row.session_version };
 }
 
-export async function scopeFor(handle: DatabaseHandle, email: string): Promise<Scope> {
+export async function scopeFor(handle: DatabaseHandle, email: string): Promise<UserScope> {
   const claims = await sessionClaimsFor(handle, email);
   forgetPrincipal(claims.sub);
   const result = await scopeFromSession(claims);

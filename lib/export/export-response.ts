@@ -1,0 +1,42 @@
+// The detail table of a view as a streamed CSV download, audited. Shared by the signed-in export route and
+// the share link export (when the sharer allowed it); the scope decides every row.
+import type { NextRequest } from 'next/server';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { clientIp, recordAudit } from '@/lib/audit/record-audit';
+import type { Scope } from '@/lib/auth/scope';
+import { env } from '@/lib/env';
+import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';
+import { resolveStateFilters } from '@/lib/filters/resolve-filters';
+import { transactionsCsvStream } from './transactions-csv';
+
+const formatSchema = z.object({ format: z.literal('csv', { message: 'format must be csv' }).default('csv') });
+
+export async function transactionsExportResponse(req: NextRequest, db: Database, scope: Scope): Promise<Response> {
+  formatSchema.parse({ format: req.nextUrl.searchParams.get('format') ?? undefined });
+  const state = parseDashboardState(req.nextUrl.searchParams);
+  const filters = resolveStateFilters(state, scope, { timeZone: env().REPORTING_TIME_ZONE });
+  const owner = scope.owner;
+  await recordAudit(db, {
+    action: 'export',
+    actor: owner.kind === 'user' ? { id: owner.user.userId, email: owner.user.email } : null,
+    target: 'transactions.csv',
+    detail: {
+      view: serializeDashboardState(state),
+      regions: [...scope.regions],
+      from: filters.from,
+      to: filters.to,
+      ...(owner.kind === 'share' ? { shareId: owner.share.shareId, sharedBy: owner.share.sharer.email } : {}),
+    },
+    ip: clientIp(req.headers),
+    userAgent: req.headers.get('user-agent'),
+  });
+  const filename = `retailwave-transactions-${filters.from}-to-${filters.to}.csv`;
+  return new Response(transactionsCsvStream(db, scope, filters, state.sort), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
