@@ -1,0 +1,77 @@
+// The live monitor's last hour, per minute: revenue (net, store currency) and orders (distinct baskets) of
+// the sales that occurred in the minute, and the events POST /api/ingest received in it for stores in scope.
+// Minutes are whole UTC-aligned minutes labelled as wall-clock time in the reporting time zone. Not cached:
+// the window moves every minute, and bronze intake bumps no data version.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import { intArray, smallintArray, textArray } from '@/db/sql';
+import { assertScope, type Scope } from '@/lib/auth/scope';
+import { dateKeyOf, todayIn } from '@/lib/calendar/days';
+import { liveWindow, minuteLabel } from './internal/live-window';
+import { readInScope } from './internal/read-in-scope';
+
+export interface MinutePoint {
+  /** `YYYY-MM-DD HH:MM` in the reporting time zone. */
+  minute: string;
+  revenue: number;
+  orders: number;
+  events: number;
+}
+
+const MINUTE_MS = 60_000;
+/** Ingest transactions that started this long before the window may still have written rows inside it. */
+const INTAKE_SLACK = "interval '1 minute'";
+
+export async function getMinuteSeries(db: Database, scope: Scope, options: { at: Date; timeZone: string; minutes?: number }): Promise<MinutePoint[]> {
+  assertScope(scope);
+  const w = liveWindow(options.at, options.timeZone, options.minutes ?? 60);
+  const start = w.start.toISOString();
+  const end = w.end.toISOString();
+  const days = [...new Set([todayIn(options.timeZone, w.start), todayIn(options.timeZone, new Date(w.end.getTime() - 1))])].map(dateKeyOf);
+
+  const { sales, storeCodes } = await readInScope(db, scope, async (tx) => {
+    const sales = await queryRows<{ m: number; revenue: number; orders: number }>(
+      tx,
+      sql`select floor(extract(epoch from f.occurred_at) / 60)::float8 as m, coalesce(sum(f.net), 0)::float8 as revenue,
+            count(distinct f.transaction_id)::int as orders
+          from gold.fact_sales f
+          where f.date_key = any(${intArray(days)}) and f.region_id = any(${smallintArray(scope.regionIds)})
+            and f.occurred_at >= ${start}::timestamptz and f.occurred_at < ${end}::timestamptz
+          group by 1`,
+    );
+    // Row-level security decides which stores count; bronze has no region column to protect it.
+    const stores = await queryRows<{ store_code: string }>(
+      tx,
+      sql`select store_code from gold.dim_store where region_id = any(${smallintArray(scope.regionIds)})`,
+    );
+    return { sales, storeCodes: stores.map((s) => s.store_code) };
+  });
+
+  // Bronze is outside the scoped reader's grants, so it is read here, limited to the stores read above.
+  // Walking back from the newest id keeps the read to the last hour's rows (received_at has no index).
+  const events = await queryRows<{ m: number; events: number }>(
+    db,
+    sql`select floor(extract(epoch from e.received_at) / 60)::float8 as m, count(*)::int as events
+        from bronze.events e
+        where e.id > coalesce((select id from bronze.events where received_at < ${start}::timestamptz - ${sql.raw(INTAKE_SLACK)}
+                               order by id desc limit 1), 0)
+          and e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
+          and coalesce(e.envelope #>> '{payload,storeCode}', e.envelope #>> '{payload,homeStoreCode}') = any(${textArray(storeCodes)})
+        group by 1`,
+  );
+
+  const salesByMinute = new Map(sales.map((r) => [r.m, r]));
+  const eventsByMinute = new Map(events.map((r) => [r.m, r.events]));
+  const points: MinutePoint[] = [];
+  for (let t = w.start.getTime(); t < w.end.getTime(); t += MINUTE_MS) {
+    const m = t / MINUTE_MS;
+    const sale = salesByMinute.get(m);
+    points.push({
+      minute: minuteLabel(new Date(t), options.timeZone),
+      revenue: Math.round((sale?.revenue ?? 0) * 100) / 100,
+      orders: sale?.orders ?? 0,
+      events: eventsByMinute.get(m) ?? 0,
+    });
+  }
+  return points;
+}
