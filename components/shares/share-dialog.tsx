@@ -77,7 +77,7 @@ export function ShareDialog({ path, regions, canExport, isAdmin }: { path: strin
   return (
     <>
       <Button type="button" variant="secondary" onClick={open} data-testid="share-open">Share</Button>
-      <dialog ref={dialog} aria-labelledby={`${ids}-title`} className="w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100">
+      <dialog ref={dialog} aria-labelledby={`${ids}-title`} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100">
         <div className="p-5">
           <h2 id={`${ids}-title`} className="text-lg font-semibold">Share this view</h2>
           <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
