@@ -2,22 +2,41 @@ import Link from 'next/link';
 import { scopeCan } from '@/lib/auth/scope';
 import type { DashboardView } from '@/lib/dashboards/load-view';
 import { serializeDashboardState } from '@/lib/filters/dashboard-state';
+import { regionNameOf } from '@/lib/domain/regions';
+import type { LiveWatch } from '@/lib/realtime/change-message';
 import { FilterBar } from '@/components/filters/filter-bar';
+import { LiveIndicator } from '@/components/live/live-indicator';
+import { LiveRefresh } from '@/components/live/live-updates';
 import { ShareDialog } from '@/components/shares/share-dialog';
 
 /**
- * Title, period, Share (for those who may), filter bar and — when the viewer's regions clipped a copied
- * or shared view — a notice saying what was removed.
+ * Title, live badge, period, Share (for those who may), filter bar and — when the viewer's regions clipped
+ * a copied or shared view — a notice saying what was removed. Under a LiveUpdatesProvider the page
+ * refreshes when a change touches its regions, stores and days (`liveDates`, default the view's range).
  */
-export function DashboardHeader({ title, view, children }: { title: string; view: DashboardView; children?: React.ReactNode }) {
+export function DashboardHeader({ title, view, liveDates, children }: {
+  title: string;
+  view: DashboardView;
+  liveDates?: LiveWatch['dates'];
+  children?: React.ReactNode;
+}) {
   const { scope, links } = view;
+  const filters = view.filtersFor();
   const owner = scope.owner;
   const query = serializeDashboardState({ ...view.state, page: 1 });
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{title}</h1>
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="text-xl font-semibold">{title}</h1>
+            <LiveIndicator />
+          </div>
+          <LiveRefresh
+            regions={filters.regionIds.map((id) => regionNameOf(id) ?? String(id))}
+            dates={liveDates ?? view.range}
+            stores={filters.stores}
+          />
           <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="view-summary">
             {view.range.from} to {view.range.to} · {view.scope.regions.join(', ')}
           </p>

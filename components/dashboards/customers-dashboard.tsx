@@ -25,7 +25,7 @@ export function CustomersDashboard({ view }: { view: DashboardView }) {
   const segmentTile = { ...view.filtersFor('segment'), ...window };
   return (
     <div className="space-y-5">
-      <DashboardHeader title={CUSTOMERS_TITLE} view={view}>
+      <DashboardHeader title={CUSTOMERS_TITLE} view={view} liveDates={{ from: window.from < filters.from ? window.from : filters.from, to: filters.to }}>
         <div className="flex flex-col items-end gap-1">
           <GrainToggle path={view.links.basePath} state={state} grain={grain} />
           <p className="text-xs text-slate-500 dark:text-slate-400">Cohorts and trends: {window.from} to {window.to}</p>

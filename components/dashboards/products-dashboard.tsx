@@ -10,7 +10,8 @@ export const PRODUCTS_TITLE = 'Products';
 export function ProductsDashboard({ view }: { view: DashboardView }) {
   return (
     <div className="space-y-5">
-      <DashboardHeader title={PRODUCTS_TITLE} view={view} />
+      {/* Stock on hand is the latest snapshot whatever the range, so a change on any day matters. */}
+      <DashboardHeader title={PRODUCTS_TITLE} view={view} liveDates="any" />
       <DrillBreadcrumb view={view} pathname={view.links.basePath} />
       <Tile title="Product charts" height={420}><DrillCharts view={view} /></Tile>
       <Tile title="Product table" height={360}><DrillTable view={view} /></Tile>

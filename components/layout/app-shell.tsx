@@ -7,6 +7,7 @@ const NAV = [
   { href: '/dashboards/sales', label: 'Sales overview' },
   { href: '/dashboards/products', label: 'Products' },
   { href: '/dashboards/customers', label: 'Customers' },
+  { href: '/dashboards/live', label: 'Live monitor' },
 ];
 
 const LINK = 'rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';

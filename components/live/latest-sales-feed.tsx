@@ -1,0 +1,49 @@
+// The newest sales lines in the caller's regions, newest first.
+import type { Database } from '@/db/client';
+import type { Scope } from '@/lib/auth/scope';
+import { formatCount, formatMoneyCents } from '@/lib/format';
+import { listLatestSales } from '@/lib/queries/list-latest-sales';
+import { Card } from '@/components/ui/card';
+
+const FEED_LENGTH = 15;
+
+export async function LatestSalesFeed({ db, scope, at, timeZone }: { db: Database; scope: Scope; at: Date; timeZone: string }) {
+  const sales = await listLatestSales(db, scope, { at, timeZone, limit: FEED_LENGTH });
+  return (
+    <Card title="Latest sales">
+      {sales.length === 0 ? (
+        <p className="py-6 text-center text-sm text-slate-500 dark:text-slate-400">No sales today or yesterday yet.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="latest-sales">
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+                <th className="py-1.5 pr-3 font-medium">Time (UTC)</th>
+                <th className="py-1.5 pr-3 font-medium">Store</th>
+                <th className="py-1.5 pr-3 font-medium">Region</th>
+                <th className="py-1.5 pr-3 font-medium">Product</th>
+                <th className="py-1.5 pr-3 text-right font-medium">Qty</th>
+                <th className="py-1.5 text-right font-medium">Net</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sales.map((sale) => (
+                <tr key={sale.lineId} data-testid="latest-sale" data-transaction={sale.transactionId}
+                  className="border-b border-slate-100 last:border-0 dark:border-slate-800">
+                  <td className="py-1.5 pr-3 tabular-nums whitespace-nowrap">
+                    <time dateTime={sale.occurredAt}>{sale.occurredAt.slice(0, 10)} {sale.occurredAt.slice(11, 19)}</time>
+                  </td>
+                  <td className="py-1.5 pr-3 whitespace-nowrap">{sale.storeName} ({sale.storeCode})</td>
+                  <td className="py-1.5 pr-3">{sale.region}</td>
+                  <td className="py-1.5 pr-3">{sale.product}</td>
+                  <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(sale.quantity)}</td>
+                  <td className="py-1.5 text-right tabular-nums">{formatMoneyCents(sale.net)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
