@@ -11,6 +11,10 @@ export const ANOMALY_RULES = {
   minBaselineDays: 14,
   /** |z| above this is an anomaly. */
   zThreshold: 3,
+  /** An anomaly alert with |z| at or above this is high severity. */
+  highSeverityZ: 5,
+  /** The ETL re-checks the days a batch touched only when they are this recent (older late data is rare). */
+  alertLookbackDays: 7,
 } as const;
 
 export interface DailyValue {

@@ -9,12 +9,15 @@ import { dayOfDateKey, todayIn } from '@/lib/calendar/days';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
 import { recordGoldChange } from '@/lib/realtime/change-log';
 import { changeSlicesByRegion, type StoreOfKey } from '@/lib/realtime/change-slices';
+import { raiseAnomalyAlerts } from './anomaly-alerts';
 import { loadCustomers } from './customers';
 import { loadInventory } from './inventory';
 import { promoteSalesLines } from './promote-sales';
 import { quarantineEvents } from './quarantine';
 import { lockRollups, refreshRollups, type DayStore } from './rollups';
+import { scoreSales } from './sale-risk';
 import { insertSalesLines } from './sales-lines';
+import { syncLowStockAlerts } from './stock-alerts';
 import {
   validateBronzeEvent, type BronzeEventRow, type Quarantined, type ReferenceCodes, type ValidCustomer, type ValidInventory,
   type ValidSale, type ValidationResult,
@@ -70,6 +73,9 @@ export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promi
     if (lineIds.length > 0) await promoteSalesLines(tx, { ids: lineIds }, options.timeZone);
     const factSlices = await slicesOfLines(tx, lineIds);
     const inventorySlices = await loadInventory(tx, inventory, options.timeZone);
+    // Signals read the facts and levels just written: risk scores and fraud alerts, low-stock alerts.
+    await scoreSales(tx, lineIds);
+    await syncLowStockAlerts(tx, { pairs: inventory });
 
     const rollupSlices = uniqueSlices([...factSlices, ...customers.repointed]);
     const touched = uniqueSlices([...rollupSlices, ...inventorySlices]);
@@ -91,6 +97,12 @@ export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promi
     });
 
     const stores = await storesOf(tx, [...new Set(touched.map((s) => s.storeKey))]);
+    const soldIn = new Set(factSlices.map((s) => s.storeKey));
+    await raiseAnomalyAlerts(tx, {
+      regionIds: [...new Set(stores.filter((s) => soldIn.has(s.storeKey)).map((s) => s.regionId))],
+      days: [...new Set(factSlices.map((s) => dayOfDateKey(s.dateKey)))],
+      today: todayIn(options.timeZone, now),
+    });
     // In this transaction: cache keys of these regions change exactly when the batch becomes visible.
     await bumpDataVersions(tx, stores.map((s) => s.regionId));
     // Last, so the change-log lock is held only until commit (see change-log.ts).
