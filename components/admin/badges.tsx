@@ -36,6 +36,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   share_created: 'Share link created',
   share_viewed: 'Share link viewed',
   share_revoked: 'Share link revoked',
+  alert_acknowledged: 'Alert acknowledged',
 };
 
 const WARNING_ACTIONS: AuditAction[] = ['sign_in_failed', 'user_deactivated', 'user_password_reset', 'share_revoked'];

@@ -6,7 +6,7 @@ import type { Database } from '@/db/client';
 export const AUDIT_ACTIONS = [
   'sign_in', 'sign_in_failed', 'sign_out',
   'user_created', 'user_role_changed', 'user_regions_changed', 'user_deactivated', 'user_reactivated', 'user_password_reset',
-  'export', 'share_created', 'share_viewed', 'share_revoked',
+  'export', 'share_created', 'share_viewed', 'share_revoked', 'alert_acknowledged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

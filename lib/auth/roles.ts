@@ -2,20 +2,20 @@
 export const ROLES = ['admin', 'manager', 'analyst', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['view', 'export', 'share', 'admin'] as const;
+export const PERMISSIONS = ['view', 'export', 'share', 'acknowledge', 'admin'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['view', 'export', 'share', 'admin'],
-  manager: ['view', 'export', 'share'],
-  analyst: ['view', 'export'],
+  admin: ['view', 'export', 'share', 'acknowledge', 'admin'],
+  manager: ['view', 'export', 'share', 'acknowledge'],
+  analyst: ['view', 'export', 'acknowledge'],
   viewer: ['view'],
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: 'Everything, in every region, plus the admin console (users, roles, regions, audit log).',
-  manager: 'Dashboards of their own regions; exports CSV; creates share links.',
-  analyst: 'Dashboards of their own regions; exports CSV.',
+  manager: 'Dashboards of their own regions; exports CSV; creates share links; acknowledges alerts.',
+  analyst: 'Dashboards of their own regions; exports CSV; acknowledges alerts.',
   viewer: 'Dashboards of their own regions, read only.',
 };
 

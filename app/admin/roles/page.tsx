@@ -12,6 +12,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   view: 'View dashboards',
   export: 'Export CSV',
   share: 'Create share links',
+  acknowledge: 'Acknowledge alerts',
   admin: 'Admin console',
 };
 
