@@ -1,19 +1,30 @@
 import Link from 'next/link';
 import type { DashboardView } from '@/lib/dashboards/load-view';
+import { ANOMALY_RULES, anomalyMarkers } from '@/lib/analytics/revenue-anomalies';
+import { todayIn } from '@/lib/calendar/days';
+import { env } from '@/lib/env';
 import { GRAINS, serializeDashboardState } from '@/lib/filters/dashboard-state';
+import { getRevenueAnomalies } from '@/lib/queries/get-revenue-anomalies';
 import { getTrend } from '@/lib/queries/get-trend';
 import { TrendChart } from '@/components/charts/trend-chart';
 
 const GRAIN_LABELS = { day: 'Day', week: 'Week', month: 'Month' } as const;
 
-/** Revenue over time by the URL's grain, with a 7-day average (daily) and the previous period overlaid. */
+/**
+ * Revenue over time by the URL's grain, with a 7-day average (daily) and the previous period overlaid, and
+ * a marker on each day (or the week or month holding it) when a region's revenue was anomalous.
+ */
 export async function TrendTile({ view, pathname }: { view: DashboardView; pathname: string }) {
-  const trend = await getTrend(view.db, view.scope, view.filtersFor(), view.state.grain);
+  const filters = view.filtersFor();
+  const trend = await getTrend(view.db, view.scope, filters, view.state.grain);
+  const anomalies = await getRevenueAnomalies(view.db, view.scope, filters, { today: todayIn(env().REPORTING_TIME_ZONE) });
+  const markers = anomalyMarkers(anomalies, view.state.grain);
   const points = trend.points.map((p, i) => ({
     x: p.period,
     value: p.revenue,
     movingAverage: trend.movingAverage?.[i] ?? null,
     previous: trend.previous[i]?.revenue ?? null,
+    anomaly: markers.get(p.period) ?? null,
   }));
   return (
     <div className="space-y-2">
@@ -31,7 +42,7 @@ export async function TrendTile({ view, pathname }: { view: DashboardView; pathn
       </nav>
       <TrendChart
         title={`Revenue by ${view.state.grain}`}
-        description="Net revenue; dashed: the previous period of equal length"
+        description={`Net revenue; dashed: the previous period of equal length; circled: a region's day more than ${ANOMALY_RULES.zThreshold}σ from its ${ANOMALY_RULES.windowDays}-day mean`}
         points={points}
         movingAverageName={trend.movingAverage ? '7-day average' : undefined}
         xTitle={GRAIN_LABELS[view.state.grain]}

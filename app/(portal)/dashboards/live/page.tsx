@@ -1,11 +1,13 @@
-// The real-time monitor: today so far against yesterday at the same minute, the last hour per minute and
-// the latest sales, all in the caller's regions. It refreshes when a change touches today or yesterday in
-// those regions, and every minute so the hour keeps moving while nothing sells.
+// The real-time monitor: today so far against yesterday at the same minute, the last hour per minute, the
+// latest sales, open fraud alerts and low stock, all in the caller's regions. It refreshes when a change
+// touches today or yesterday in those regions, and every minute so the hour keeps moving while nothing sells.
 import type { Metadata } from 'next';
 import { getDatabase } from '@/db/client';
 import { getScope } from '@/lib/auth/page-scope';
 import { addDays, todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
+import { LowStockPanel } from '@/components/alerts/low-stock-panel';
+import { OpenAlertsPanel } from '@/components/alerts/open-alerts-panel';
 import { LatestSalesFeed } from '@/components/live/latest-sales-feed';
 import { LiveIndicator } from '@/components/live/live-indicator';
 import { LiveKpiCards } from '@/components/live/live-kpi-cards';
@@ -46,11 +48,14 @@ export default async function LiveMonitorPage() {
         <Tile title="Latest sales" height={420} className="min-w-0 flex-1">
           <LatestSalesFeed {...tiles} />
         </Tile>
-        {/*
-          Alerts slot: the "Open fraud alerts" and "Low stock" panels (lib/signals, app alerts) go in this
-          column, one Tile each, scoped like the tiles above. Until they exist the column stays empty.
-        */}
-        <section aria-label="Alerts" data-testid="live-alerts-slot" className="space-y-5 empty:hidden lg:w-1/3" />
+        <section aria-label="Alerts" data-testid="live-alerts-slot" className="space-y-5 lg:w-1/3">
+          <Tile title="Open fraud alerts" height={260}>
+            <OpenAlertsPanel db={db} scope={scope} />
+          </Tile>
+          <Tile title="Low stock" height={260}>
+            <LowStockPanel db={db} scope={scope} />
+          </Tile>
+        </section>
       </div>
     </div>
   );
