@@ -6,6 +6,7 @@ import { ensureDateRange } from '@/lib/calendar/dim-date';
 import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimensions';
 import { promoteSalesLines } from '@/lib/etl/promote-sales';
 import { refreshRollups } from '@/lib/etl/rollups';
+import { syncLowStockAlerts } from '@/lib/etl/stock-alerts';
 import { suspendIndexes } from './bulk-load';
 import { isValidDay, monthRuns } from '@/lib/calendar/days';
 import { forgetDemoData, recordDemoData } from './demo-dataset';
@@ -112,6 +113,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     ];
     await seedInventory(tx, seed, endDate, timeZone);
     for (const suspended of inventoryIndexes) await suspended.restore();
+    // The seeded levels below their reorder point get their low-stock alerts, as the ETL would raise them.
+    await syncLowStockAlerts(tx, { all: true });
     // PGlite has no autovacuum: fresh statistics keep the dashboards' query plans sane after a bulk load.
     await tx.execute(sql`analyze silver.sales_lines, silver.customers, silver.inventory_levels, gold.fact_sales,
       gold.dim_customer, gold.fact_inventory, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly`);
@@ -124,11 +127,11 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   });
 }
 
-/** Empties everything derived from sales. Reference dimensions stay (upserted later); customers are rebuilt. */
+/** Empties everything derived from sales, signals included. Reference dimensions stay (upserted later); customers are rebuilt. */
 async function clearSales(db: Database): Promise<void> {
   await db.execute(sql`
     truncate silver.sales_lines, silver.inventory_levels, gold.fact_sales, gold.fact_inventory,
-      gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.dim_customer
+      gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.dim_customer, gold.sale_risk, gold.alerts
     restart identity`);
 }
 

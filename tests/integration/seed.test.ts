@@ -122,6 +122,16 @@ describe.each(testEngines())('demo seeder on %s', (engine) => {
     expect(stock.mismatched).toBe(0);
   });
 
+  it('raises one open low-stock alert per seeded level below its reorder point', async () => {
+    const alerts = await one<{ low: number; alerts: number; keys: number; mismatched: number }>(main.db, sql`
+      select (select count(*)::int from silver.inventory_levels il join silver.products p using (sku) where il.on_hand < p.reorder_point) as low,
+        count(*)::int as alerts, count(distinct a.dedupe_key)::int as keys,
+        count(*) filter (where a.region_id <> st.region_id or a.kind <> 'low_stock' or a.resolved_at is not null)::int as mismatched
+      from gold.alerts a join gold.dim_store st on st.store_key = a.store_key`);
+    expect(alerts.low).toBeGreaterThan(0);
+    expect(alerts).toEqual({ low: alerts.low, alerts: alerts.low, keys: alerts.low, mismatched: 0 });
+  });
+
   it('leaves users alone', async () => {
     const users = await queryRows<{ email: string }>(main.db, sql`select email from app.users`);
     expect(users.map((u) => u.email)).toEqual(['keep@retailwave.test']);
@@ -138,6 +148,11 @@ describe.each(testEngines())('demo seeder on %s', (engine) => {
       expect(changed.revenue).not.toBe(result.revenue);
       const facts = await one<{ lines: number }>(other.db, sql`select count(*)::int as lines from gold.fact_sales`);
       expect(facts.lines).toBe(LINES);
+      // and its signals: the alerts are the new dataset's only
+      const alerts = await one<{ alerts: number; low: number }>(other.db, sql`
+        select (select count(*)::int from gold.alerts) as alerts,
+          (select count(*)::int from silver.inventory_levels il join silver.products p using (sku) where il.on_hand < p.reorder_point) as low`);
+      expect(alerts.alerts).toBe(alerts.low);
     } finally {
       await other.destroy();
     }
