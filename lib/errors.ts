@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Headers the response must carry, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -18,6 +20,8 @@ export const forbidden = (message = 'You are not allowed to do this.') => new Ap
 export const forbiddenRegion = (message: string) => new AppError(403, 'forbidden_region', message);
 export const badRequest = (message: string, code = 'invalid_request') => new AppError(400, code, message);
 export const notFound = (message = 'Not found.') => new AppError(404, 'not_found', message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError(429, 'rate_limited', message, { 'Retry-After': String(retryAfterSeconds) });
 
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -40,7 +44,8 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } } };
 }
 
-export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+export function errorResponse(error: unknown, headers?: Record<string, string>): Response {
   const { status, body } = errorBody(error);
-  return Response.json(body, { status, headers });
+  const own = error instanceof AppError ? error.headers : undefined;
+  return Response.json(body, { status, headers: own || headers ? { ...own, ...headers } : undefined });
 }

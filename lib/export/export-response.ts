@@ -8,6 +8,7 @@ import type { Scope } from '@/lib/auth/scope';
 import { env } from '@/lib/env';
 import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { resolveStateFilters } from '@/lib/filters/resolve-filters';
+import { takeExportAllowance } from './rate-limit';
 import { transactionsCsvStream } from './transactions-csv';
 
 const formatSchema = z.object({ format: z.literal('csv', { message: 'format must be csv' }).default('csv') });
@@ -16,6 +17,7 @@ export async function transactionsExportResponse(req: NextRequest, db: Database,
   formatSchema.parse({ format: req.nextUrl.searchParams.get('format') ?? undefined });
   const state = parseDashboardState(req.nextUrl.searchParams);
   const filters = resolveStateFilters(state, scope, { timeZone: env().REPORTING_TIME_ZONE });
+  await takeExportAllowance(scope);
   const owner = scope.owner;
   await recordAudit(db, {
     action: 'export',

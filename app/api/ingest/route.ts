@@ -2,7 +2,7 @@
 import type { NextRequest } from 'next/server';
 import { getDatabase } from '@/db/client';
 import { env } from '@/lib/env';
-import { AppError, errorResponse, unauthorized } from '@/lib/errors';
+import { errorResponse, tooManyRequests, unauthorized } from '@/lib/errors';
 import { authenticateIngestKey } from '@/lib/ingest/api-key';
 import { ingestEvents } from '@/lib/ingest/ingest-events';
 import { takeIngestAllowance } from '@/lib/ingest/rate-limit';
@@ -16,10 +16,7 @@ export async function POST(req: NextRequest): Promise<Response> {
     const client = authenticateIngestKey(req.headers.get('authorization'), env().INGEST_API_KEYS);
     if (!client) throw unauthorized('Send a valid ingest API key as "Authorization: Bearer <key>".');
     const allowance = await takeIngestAllowance(client.keyId);
-    if (!allowance.allowed) {
-      const error = new AppError(429, 'rate_limited', `Too many requests for this key; retry in ${allowance.retryAfter} s.`);
-      return errorResponse(error, { 'Retry-After': String(allowance.retryAfter) });
-    }
+    if (!allowance.allowed) throw tooManyRequests(`Too many requests for this key; retry in ${allowance.retryAfter} s.`, allowance.retryAfter);
     const events = await readIngestBody(req);
     const result = await ingestEvents(await getDatabase(), { source: `api:${client.keyId}`, events });
     return Response.json(result);
