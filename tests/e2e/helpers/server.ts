@@ -13,6 +13,8 @@ export const ARTIFACTS = path.join(ROOT, 'tests', 'e2e', 'artifacts');
 /** Small enough to seed in well under a minute, large enough that every region has sales. */
 const SEED_TRANSACTIONS = '30000';
 export const E2E_DEMO_PASSWORD = 'e2e-demo-password-1';
+/** The server's one ingest API key, for tests that post live events. */
+export const E2E_INGEST_KEY = 'e2e-ingest-key-0000000001';
 
 export interface RunningServer {
   baseUrl: string;
@@ -47,7 +49,7 @@ async function run(step: string, command: string, args: string[], env: NodeJS.Pr
   console.log(`[e2e] ${step} took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -90,7 +92,10 @@ export async function startServer(): Promise<RunningServer> {
     cwd: ROOT,
     detached: true, // its own process group, so teardown stops npm, tsx and next together
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnv({ NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NEXTAUTH_URL: baseUrl }),
+    env: childEnv({
+      NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NEXTAUTH_URL: baseUrl,
+      INGEST_API_KEYS: E2E_INGEST_KEY,
+    }),
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
