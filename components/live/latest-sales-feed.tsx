@@ -33,9 +33,9 @@ export async function LatestSalesFeed({ db, scope, at, timeZone }: { db: Databas
                   <td className="py-1.5 pr-3 tabular-nums whitespace-nowrap">
                     <time dateTime={sale.occurredAt}>{sale.occurredAt.slice(0, 10)} {sale.occurredAt.slice(11, 19)}</time>
                   </td>
-                  <td className="py-1.5 pr-3 whitespace-nowrap">{sale.storeName} ({sale.storeCode})</td>
+                  <td className="max-w-48 truncate py-1.5 pr-3 whitespace-nowrap" title={sale.storeName}>{sale.storeCode} · {sale.storeName}</td>
                   <td className="py-1.5 pr-3">{sale.region}</td>
-                  <td className="py-1.5 pr-3">{sale.product}</td>
+                  <td className="max-w-64 truncate py-1.5 pr-3 whitespace-nowrap" title={`${sale.product} (${sale.sku})`}>{sale.product}</td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(sale.quantity)}</td>
                   <td className="py-1.5 text-right tabular-nums">{formatMoneyCents(sale.net)}</td>
                 </tr>
