@@ -56,9 +56,11 @@ describe('sale risk rules', () => {
   it('flags many purchases within minutes from the fourth basket', () => {
     expect(assessSaleRisk(sale({ customer: usualCustomer({ recentBaskets: 3 }) })).score).toBe(0);
     const four = assessSaleRisk(sale({ customer: usualCustomer({ recentBaskets: 4 }) }));
-    expect(four.reasons).toEqual([{ rule: 'velocity', points: 50, message: '4 purchases by this customer within 10 minutes' }]);
+    expect(four.reasons).toEqual([{ rule: 'velocity', points: 60, message: '4 purchases by this customer within 10 minutes' }]);
     expect(four.alert).toEqual({ severity: 'medium' });
-    expect(assessSaleRisk(sale({ customer: usualCustomer({ recentBaskets: 9 }) })).score).toBe(RISK_RULES.velocity.highPoints);
+    const nine = assessSaleRisk(sale({ customer: usualCustomer({ recentBaskets: 9 }) }));
+    expect(nine.score).toBe(RISK_RULES.velocity.highPoints);
+    expect(nine.alert).toEqual({ severity: 'high' });
   });
 
   it('flags a region the customer has never bought in, but not on its own as an alert', () => {
@@ -80,10 +82,13 @@ describe('sale risk rules', () => {
     expect(assessSaleRisk(sale({ localHour: 23 })).score).toBe(0);
   });
 
-  it('adds the rules up, caps at 100 and raises a high alert from 80', () => {
+  it('adds the rules up, caps at 100 and raises a high alert from 75', () => {
+    // the two weak signs together stay below the alert threshold; with a strong one they pass it
     const foreignAtNight = assessSaleRisk(sale({ regionId: 2, regionName: 'West', localHour: 2 }));
     expect(foreignAtNight.score).toBe(55);
-    expect(foreignAtNight.alert).toEqual({ severity: 'medium' });
+    expect(foreignAtNight.alert).toBeNull();
+    const rapidAtNight = assessSaleRisk(sale({ localHour: 2, customer: usualCustomer({ recentBaskets: 4 }) }));
+    expect(rapidAtNight).toMatchObject({ score: 80, alert: { severity: 'high' } });
     const everything = assessSaleRisk(sale({ amount: 5_000, localHour: 1, regionId: 2, regionName: 'West', customer: usualCustomer({ recentBaskets: 12 }) }));
     expect(everything.reasons.map((r) => r.rule)).toEqual(['amount', 'velocity', 'region', 'odd_hours']);
     expect(everything.score).toBe(100);
