@@ -1,10 +1,12 @@
 // Share links as people use them: the East manager shares a filtered, cross-filtered view; someone with no
 // account opens it in a fresh browser and sees the same charts and filters, read only, with no way to other
-// dashboards; they change the date range; a tampered region in the URL shows nothing more; the manager
-// revokes the link and it answers 410.
+// dashboards; they change the date range; new sales reach them live; a tampered region in the URL shows
+// nothing more; the manager revokes the link and it answers 410.
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, screenshot } from './helpers/browser';
-import { kpiValue, openDashboard, transactionTotals, waitForCharts } from './helpers/dashboard';
+import { kpiValue, openDashboard, transactionTotals, waitForCharts, waitUntil } from './helpers/dashboard';
+import { ingest, saleEnvelope } from './helpers/ingest';
 import { signedInContext, signInOnce } from './helpers/session';
 
 const VIEW = '/dashboards/sales?range=last90&categories=Grocery,Electronics&sel=category:Grocery';
@@ -68,6 +70,15 @@ describe('share links', () => {
     await visitor.getByTestId('view-summary').filter({ hasNotText: original.summary ?? '' }).waitFor();
     expect(await visitor.getByTestId('view-summary').textContent()).toMatch(/ · East$/);
     expect(await kpiValue(visitor, 'revenue')).toBeLessThan(original.revenue);
+
+    // Live for the visitor too: a new East sale shows up without a reload.
+    const stores = (await (await manager.request.get('/api/metrics/breakdown?dimension=store')).json()) as { rows: { key: string }[] };
+    await openDashboard(visitor, `${url}?range=last7`);
+    await visitor.locator('[data-testid="live-indicator"][data-state="connected"]').waitFor();
+    const before = await kpiValue(visitor, 'transactions');
+    await ingest([saleEnvelope({ transactionId: randomUUID(), storeCode: stores.rows[0]!.key, sku: 'SKU-00001', quantity: 1, unitPrice: 4.5 })]);
+    await waitUntil(() => kpiValue(visitor, 'transactions'), (n) => n === before + 1, 'the shared view to count the new sale', 30_000);
+    expect(new URL(visitor.url()).searchParams.get('range')).toBe('last7');
 
     // A region added by hand shows nothing beyond East.
     await openDashboard(visitor, `${url}?range=last90&regions=West`);

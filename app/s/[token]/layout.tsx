@@ -1,11 +1,13 @@
-// The frame of a shared dashboard: who shared it, what it covers and until when. No navigation: the
-// viewer can change this view's filters, nothing else.
+// The frame of a shared dashboard: who shared it, what it covers and until when, and its live updates.
+// No navigation: the viewer can change this view's filters, nothing else.
 import { getShareScope } from '@/lib/auth/share-page-scope';
+import { LiveUpdatesProvider } from '@/components/live/live-updates';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { formatShareExpiry } from '@/components/shares/share-dates';
 
 export default async function SharedViewLayout({ children, params }: { children: React.ReactNode; params: Promise<{ token: string }> }) {
-  const result = await getShareScope((await params).token);
+  const { token } = await params;
+  const result = await getShareScope(token);
   if (!result.ok) return children;
   const { scope } = result;
   const share = scope.owner.share;
@@ -27,7 +29,10 @@ export default async function SharedViewLayout({ children, params }: { children:
           <ThemeToggle />
         </div>
       </header>
-      <main className="flex-1 p-4 md:p-6">{children}</main>
+      <main className="flex-1 p-4 md:p-6">
+        {/* Live for share viewers too: the link's own stream, clipped to the link's regions on the server. */}
+        <LiveUpdatesProvider streamUrl={`/s/${token}/stream`}>{children}</LiveUpdatesProvider>
+      </main>
     </div>
   );
 }
