@@ -1,6 +1,7 @@
 // The one place that knows which Postgres engine runs: postgres.js over DATABASE_URL, or embedded PGlite
 // persisted under DATA_DIR. Everything else talks to a Drizzle `Database` and `queryRows`.
 import path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -26,14 +27,36 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /** Opens a database. Callers own the handle and must close it; the app uses `getDatabase()` instead. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if ('url' in target) return openPostgres(target.url);
-  return openPglite('dataDir' in target ? target.dataDir : undefined);
+  const handle = 'url' in target ? await openPostgres(target.url) : await openPglite('dataDir' in target ? target.dataDir : undefined);
+  identities.set(handle.db, identityOf(target));
+  return handle;
+}
+
+// Which database a `Database` object reads: the same for every process on one database (so they share
+// cache entries), different for two databases in one process (tests run PGlite and Postgres side by side).
+const identities = new WeakMap<object, string>();
+
+function identityOf(target: DatabaseTarget): string {
+  const where = 'url' in target ? target.url : 'dataDir' in target ? path.resolve(target.dataDir) : `memory:${randomUUID()}`;
+  return createHash('sha256').update(where).digest('base64url').slice(0, 16);
+}
+
+/** A short stable id of the database behind `db` ('' for a transaction object, which is not registered). */
+export function databaseIdentity(db: Database): string {
+  return identities.get(db) ?? '';
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'retailwave' } });
+  // postgres.js prepares named statements; after five runs Postgres may switch to a generic plan, which
+  // guesses at date ranges and limits and picked a plan 100× slower for the detail table. Dashboard
+  // queries are worth planning for their actual parameters every time (PGlite's unnamed statements are).
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { application_name: 'retailwave', plan_cache_mode: 'force_custom_plan' },
+  });
   const db = drizzle({ client, schema }) as unknown as Database;
   return {
     db,

@@ -3,7 +3,7 @@
 // A failing cache is skipped: the loader answers, the portal keeps working, and the failure is logged once
 // a minute. Every caller gets the value as JSON gives it back (a fresh copy, Dates as strings), on a hit
 // and on a miss alike, so a result that does not survive JSON shows up on the first call, not the second.
-import type { Database } from '@/db/client';
+import { databaseIdentity, type Database } from '@/db/client';
 import { assertScope, type Scope } from '@/lib/auth/scope';
 import { probeCache, type Cache, type CacheHealth } from './cache';
 import { readDataVersions } from './data-versions';
@@ -49,7 +49,9 @@ export class QueryCache {
     // A hit never reaches readInScope, so the scope is checked here too.
     assertScope(request.scope);
     const versions = await readDataVersions(db, request.scope.regionIds);
-    const key = queryCacheKey({ namespace: this.options.namespace, query: request.query, params: request.params, versions });
+    // The database is part of what the answer depends on: data versions count per database.
+    const params = { database: databaseIdentity(db), params: request.params };
+    const key = queryCacheKey({ namespace: this.options.namespace, query: request.query, params, versions });
     let flight = this.inflight.get(key);
     if (!flight) {
       flight = this.getOrLoad(key, request.ttlSeconds ?? this.options.ttlSeconds ?? DEFAULT_TTL_SECONDS, load);

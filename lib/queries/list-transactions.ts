@@ -8,7 +8,8 @@ import type { SortColumn } from '@/lib/filters/dashboard-state';
 import { parseSort, type Sorting } from '@/lib/filters/sorting';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
-import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { planSource, ROLLUPS } from './internal/source-plan';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 
@@ -79,20 +80,61 @@ export async function listTransactions(
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, filters);
       const sorting = parseSort(paging.sort);
-      const rows = await queryRows<TransactionRow>(
-        tx,
-        sql`select ${ROW_COLUMNS} from ${DETAIL_FROM} where ${factWhere(f)}
-            order by ${orderBy(sorting)} limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`,
-      );
-      const [totals] = await queryRows<TransactionTotals>(
-        tx,
-        sql`select count(*)::int as lines, coalesce(sum(f.quantity), 0)::int as quantity, coalesce(sum(f.gross), 0)::float8 as gross,
-              coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.net), 0)::float8 as net
-            from ${FACT_FROM} where ${factWhere(f)}`,
-      );
+      const rows = await readPage(tx, f, sorting, paging);
+      const totals = await readTotals(tx, f);
       return { rows, total: totals.lines, totals };
     }),
   );
+}
+
+/** Columns of the facts alone: sorting by them needs no dimension. */
+const FACT_SORTS = new Set<SortColumn>(['occurredAt', 'quantity', 'net', 'discount']);
+
+/**
+ * One page of lines. Sorted by a fact column, the page's line ids are chosen from the facts alone (joined
+ * only to the dimensions a filter needs), and only those lines are joined for display: otherwise every
+ * line of the range would be joined before the sort keeps 25 of them.
+ */
+async function readPage(tx: Database, f: QueryFilters, sorting: Sorting, paging: { page: number; pageSize: number }): Promise<TransactionRow[]> {
+  const offset = (paging.page - 1) * paging.pageSize;
+  if (!FACT_SORTS.has(sorting.column)) {
+    return queryRows<TransactionRow>(
+      tx,
+      sql`select ${ROW_COLUMNS} from ${DETAIL_FROM} where ${factWhere(f)}
+          order by ${orderBy(sorting)} limit ${paging.pageSize} offset ${offset}`,
+    );
+  }
+  const joins = sql.join(
+    [
+      f.categories.length || f.subcategories.length ? sql`join gold.dim_product p on p.product_key = f.product_key` : sql``,
+      f.segments.length ? sql`left join gold.dim_customer c on c.customer_sk = f.customer_sk` : sql``,
+    ],
+    sql` `,
+  );
+  return queryRows<TransactionRow>(
+    tx,
+    sql`with page as materialized (
+          select f.sales_line_id from gold.fact_sales f ${joins} where ${factWhere(f)}
+          order by ${orderBy(sorting)} limit ${paging.pageSize} offset ${offset})
+        select ${ROW_COLUMNS} from ${DETAIL_FROM} where f.sales_line_id in (select sales_line_id from page)
+        order by ${orderBy(sorting)}`,
+  );
+}
+
+/** The total row: from the smallest rollup that covers the filters (lines add up across rollup rows), else the facts. */
+async function readTotals(tx: Database, f: QueryFilters): Promise<TransactionTotals> {
+  const source = planSource('total', f);
+  const [totals] = await queryRows<TransactionTotals>(
+    tx,
+    source === 'facts'
+      ? sql`select count(*)::int as lines, coalesce(sum(f.quantity), 0)::int as quantity, coalesce(sum(f.gross), 0)::float8 as gross,
+              coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.net), 0)::float8 as net
+            from ${FACT_FROM} where ${factWhere(f)}`
+      : sql`select coalesce(sum(r.lines), 0)::int as lines, coalesce(sum(r.units), 0)::int as quantity, coalesce(sum(r.gross), 0)::float8 as gross,
+              coalesce(sum(r.discount), 0)::float8 as discount, coalesce(sum(r.net), 0)::float8 as net
+            from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}`,
+  );
+  return totals;
 }
 
 /** A position in the export walk: the sort value and line id of the last row sent. */
