@@ -30,5 +30,9 @@ export const events = bronzeSchema.table(
     // Set by the ETL in the same transaction that writes the event's silver or quarantine row.
     processedAt: timestamp('processed_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('events_unprocessed_idx').on(t.id).where(sql`processed_at is null`)],
+  (t) => [
+    index('events_unprocessed_idx').on(t.id).where(sql`processed_at is null`),
+    // The live monitor counts the last hour's intake per minute.
+    index('events_received_at_idx').on(t.receivedAt),
+  ],
 );

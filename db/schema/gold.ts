@@ -120,7 +120,8 @@ export const factSales = goldSchema.table(
     cost: money('cost').notNull(),
   },
   (t) => [
-    index('fact_sales_date_region_idx').on(t.dateKey, t.regionId),
+    // Date ranges, and the detail table's newest-first pages (walked backwards, stopping after a page).
+    index('fact_sales_date_time_idx').on(t.dateKey, t.occurredAt, t.salesLineId),
     index('fact_sales_store_date_idx').on(t.storeKey, t.dateKey),
     index('fact_sales_customer_idx').on(t.customerSk, t.dateKey),
     regionPolicy('fact_sales'),
@@ -203,5 +204,26 @@ export const aggSalesHourly = goldSchema.table(
     primaryKey({ columns: [t.dateKey, t.hour, t.storeKey] }),
     index('agg_sales_hourly_region_date_idx').on(t.regionId, t.dateKey),
     regionPolicy('agg_sales_hourly'),
+  ],
+);
+
+/**
+ * Day × store × segment × customer: who bought, once per day and store. Distinct customers do not add up
+ * across rollup rows, but they count exactly here: count(distinct customer_id) over a range's rows.
+ * Guests (no customer) have no rows.
+ */
+export const aggCustomersDaily = goldSchema.table(
+  'agg_customers_daily',
+  {
+    dateKey: integer('date_key').notNull(),
+    storeKey: integer('store_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    customerId: text('customer_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dateKey, t.storeKey, t.segment, t.customerId] }),
+    index('agg_customers_daily_region_date_idx').on(t.regionId, t.dateKey),
+    regionPolicy('agg_customers_daily'),
   ],
 );

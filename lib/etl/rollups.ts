@@ -29,7 +29,7 @@ function sliceFilter(slice: RollupSlice, alias: string): SQL {
  */
 export async function refreshRollups(db: Database, slice: RollupSlice): Promise<void> {
   if ('pairs' in slice && slice.pairs.length === 0) return;
-  for (const table of ['agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly']) {
+  for (const table of ROLLUP_TABLES) {
     await db.execute(sql`delete from ${sql.raw(`gold.${table}`)} r where ${sliceFilter(slice, 'r')}`);
   }
   const facts = sliceFilter(slice, 'f');
@@ -59,7 +59,16 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     from gold.fact_sales f
     where ${facts}
     group by f.date_key, f.hour, f.store_key, f.region_id`);
+  await db.execute(sql`
+    insert into gold.agg_customers_daily (date_key, store_key, region_id, segment, customer_id)
+    select distinct f.date_key, f.store_key, f.region_id, c.segment, c.customer_id
+    from gold.fact_sales f
+    join gold.dim_customer c on c.customer_sk = f.customer_sk
+    where ${facts}`);
 }
+
+/** Every rollup table, rebuilt together. */
+export const ROLLUP_TABLES = ['agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly', 'agg_customers_daily'] as const;
 
 /** Serialises rollup rebuilds across workers until the caller's transaction ends. */
 export async function lockRollups(db: Database): Promise<void> {

@@ -8,7 +8,7 @@ import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { planSource, ROLLUPS } from './internal/source-plan';
+import { CUSTOMER_ROLLUP, planCustomerSource, planSource, ROLLUPS } from './internal/source-plan';
 import { toKpis, type Kpis, type PeriodTotals as Totals } from '@/lib/analytics/kpi-math';
 
 export type { Kpis };
@@ -37,10 +37,13 @@ async function readTotals(tx: Database, f: QueryFilters): Promise<Totals> {
   return row;
 }
 
+/** Exact: count(distinct) over the customer rollup where it covers the filters, else over the facts. Guests are not counted. */
 async function readUniqueCustomers(tx: Database, f: QueryFilters): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`select count(distinct c.customer_id)::int as n from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`,
+    planCustomerSource(f) === 'customers'
+      ? sql`select count(distinct r.customer_id)::int as n from ${CUSTOMER_ROLLUP.table} r where ${rollupWhere(f, 'r', CUSTOMER_ROLLUP.columns)}`
+      : sql`select count(distinct c.customer_id)::int as n from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`,
   );
   return row.n;
 }

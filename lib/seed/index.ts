@@ -5,7 +5,7 @@ import { queryRows, type Database } from '@/db/client';
 import { ensureDateRange } from '@/lib/calendar/dim-date';
 import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimensions';
 import { promoteSalesLines } from '@/lib/etl/promote-sales';
-import { refreshRollups } from '@/lib/etl/rollups';
+import { refreshRollups, ROLLUP_TABLES } from '@/lib/etl/rollups';
 import { syncLowStockAlerts } from '@/lib/etl/stock-alerts';
 import { suspendIndexes } from './bulk-load';
 import { isValidDay, monthRuns } from '@/lib/calendar/days';
@@ -40,7 +40,6 @@ export interface SeedResult {
   revenue: number;
 }
 
-const ROLLUP_TABLES = ['agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly'];
 
 /**
  * Replaces the demo sales (silver lines, gold facts, rollups, inventory) with a fresh deterministic
@@ -117,7 +116,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     await syncLowStockAlerts(tx, { all: true });
     // PGlite has no autovacuum: fresh statistics keep the dashboards' query plans sane after a bulk load.
     await tx.execute(sql`analyze silver.sales_lines, silver.customers, silver.inventory_levels, gold.fact_sales,
-      gold.dim_customer, gold.fact_inventory, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly`);
+      gold.dim_customer, gold.fact_inventory, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.agg_customers_daily`);
 
     const result = await seededTotals(tx);
     await recordDemoData(tx, lines, seed);
@@ -131,7 +130,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
 async function clearSales(db: Database): Promise<void> {
   await db.execute(sql`
     truncate silver.sales_lines, silver.inventory_levels, gold.fact_sales, gold.fact_inventory,
-      gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.dim_customer, gold.sale_risk, gold.alerts
+      gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.agg_customers_daily, gold.dim_customer, gold.sale_risk, gold.alerts
     restart identity`);
 }
 

@@ -34,6 +34,7 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
     agg_sales_daily: 'select * from gold.agg_sales_daily',
     agg_baskets_daily: 'select * from gold.agg_baskets_daily',
     agg_sales_hourly: 'select * from gold.agg_sales_hourly',
+    agg_customers_daily: 'select * from gold.agg_customers_daily',
     watermarks: 'select stage, last_bronze_id, rows_total from app.etl_watermarks',
   };
   const out: Record<string, string> = {};
@@ -76,6 +77,12 @@ const ROLLUP_CHECKS = {
                gross::text, discount::text, net::text, cost::text from gold.agg_sales_hourly order by 1, 2, 3`,
     recomputed: `select date_key, hour, store_key, region_id, ${MEASURES('')}
              from gold.fact_sales group by 1, 2, 3, 4 order by 1, 2, 3`,
+  },
+  agg_customers_daily: {
+    stored: `select date_key, store_key, region_id, segment, customer_id from gold.agg_customers_daily order by 1, 2, 4, 5`,
+    recomputed: `select f.date_key, f.store_key, f.region_id, c.segment, c.customer_id
+             from gold.fact_sales f join gold.dim_customer c using (customer_sk)
+             group by 1, 2, 3, 4, 5 order by 1, 2, 4, 5`,
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * Rollups versus raw facts: for random combinations of every dashboard filter, the query layer (which the
- * planner sends to a rollup wherever one covers the question) gives the same revenue, baskets and units as
- * a plain GROUP BY over gold.fact_sales, to the cent, in every grouping the dashboards draw.
+ * planner sends to a rollup wherever one covers the question) gives the same revenue, baskets, units and
+ * distinct customers as a plain GROUP BY over gold.fact_sales, to the cent, in every grouping the
+ * dashboards draw.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
@@ -12,7 +13,7 @@ import { REPORT_SEGMENTS } from '@/lib/domain/segments';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { getKpis } from '@/lib/queries/get-kpis';
-import { planSource } from '@/lib/queries/internal/source-plan';
+import { planCustomerSource, planSource } from '@/lib/queries/internal/source-plan';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
@@ -96,9 +97,10 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
     if (f.hours.length) where.push(sql`f.hour = any(${intArray(f.hours)})`);
     if (f.weekdays.length) where.push(sql`d.weekday = any(${intArray(f.weekdays)})`);
     const key = grouping ? KEY[grouping] : sql`'total'`;
-    return queryRows<{ key: string; revenue: number; transactions: number; units: number }>(
+    return queryRows<{ key: string; revenue: number; transactions: number; units: number; customers: number }>(
       db.db,
-      sql`select ${key} as key, sum(f.net)::float8 as revenue, count(distinct f.transaction_id)::int as transactions, sum(f.quantity)::int as units
+      sql`select ${key} as key, sum(f.net)::float8 as revenue, count(distinct f.transaction_id)::int as transactions, sum(f.quantity)::int as units,
+            count(distinct c.customer_id)::int as customers
           from gold.fact_sales f
           join gold.dim_date d on d.date_key = f.date_key
           join gold.dim_store s on s.store_key = f.store_key
@@ -119,8 +121,9 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
       const [truth] = await fromFacts(f, null);
       const { kpis } = await getKpis(db.db, scope, f);
       sources.add(planSource('total', f));
-      expect({ seed, revenue: cents(kpis.revenue), transactions: kpis.transactions, units: kpis.units }).toEqual({
-        seed, revenue: cents(truth?.revenue ?? 0), transactions: truth?.transactions ?? 0, units: truth?.units ?? 0,
+      sources.add(planCustomerSource(f));
+      expect({ seed, revenue: cents(kpis.revenue), transactions: kpis.transactions, units: kpis.units, customers: kpis.uniqueCustomers }).toEqual({
+        seed, revenue: cents(truth?.revenue ?? 0), transactions: truth?.transactions ?? 0, units: truth?.units ?? 0, customers: truth?.customers ?? 0,
       });
       for (const grouping of GROUPINGS) {
         sources.add(planSource(grouping, f));
@@ -132,6 +135,6 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
       }
     }
     // The combinations exercised every source the planner has, so each rollup was compared.
-    expect([...sources].sort()).toEqual(['baskets', 'daily', 'facts', 'hourly']);
+    expect([...sources].sort()).toEqual(['baskets', 'customers', 'daily', 'facts', 'hourly']);
   }, 180_000);
 });

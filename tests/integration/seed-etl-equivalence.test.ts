@@ -21,6 +21,8 @@ async function rollupRows(db: Database) {
     daily: await read('agg_sales_daily', 'date_key, store_key, category, segment'),
     baskets: await read('agg_baskets_daily', 'date_key, store_key, segment'),
     hourly: await read('agg_sales_hourly', 'date_key, hour, store_key'),
+    customers: await queryRows<Record<string, unknown>>(db, sql`select date_key, store_key, region_id, segment, customer_id
+      from gold.agg_customers_daily order by date_key, store_key, segment, customer_id`),
   };
 }
 
@@ -32,7 +34,7 @@ describe.each(testEngines())('seeder and ETL agree on %s', (engine) => {
     etl = await createTestDatabase(engine);
     await seedDemoData(seeded.db, OPTIONS);
     await seedDemoData(etl.db, OPTIONS);
-    await etl.db.execute(sql`truncate silver.sales_lines, gold.fact_sales, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly`);
+    await etl.db.execute(sql`truncate silver.sales_lines, gold.fact_sales, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.agg_customers_daily`);
   }, 240_000);
   afterAll(async () => {
     await seeded.destroy();

@@ -37,3 +37,13 @@ export const ROLLUPS: Record<Exclude<Source, 'facts'>, { table: SQL; columns: { 
   daily: { table: sql`gold.agg_sales_daily`, columns: { category: true, segment: true } },
   hourly: { table: sql`gold.agg_sales_hourly`, columns: { hour: true } },
 };
+
+/**
+ * Distinct customers do not add up across rollup rows, so they have their own rollup: one row per
+ * customer, day, store and segment, counted with count(distinct). It has no category or hour.
+ */
+export const CUSTOMER_ROLLUP = { table: sql`gold.agg_customers_daily`, columns: { segment: true } } as const;
+
+export function planCustomerSource(f: Pick<ResolvedFilters, 'categories' | 'subcategories' | 'hours'>): 'customers' | 'facts' {
+  return f.categories.length || f.subcategories.length || f.hours.length ? 'facts' : 'customers';
+}
