@@ -50,6 +50,7 @@ describe('dashboard screenshots', () => {
       { name: 'products-categories', url: '/dashboards/products', heading: 'Products', charts: 2, link: 'Products' },
       { name: 'products-products', url: `/dashboards/products?drill=${encodeURIComponent(subcategory.key)}`, heading: 'Products', charts: 2 },
       { name: 'customers', url: '/dashboards/customers', heading: 'Customers', charts: 3, link: 'Customers' },
+      { name: 'live', url: '/dashboards/live', heading: 'Live monitor', charts: 3, link: 'Live monitor' },
     ];
   });
   afterAll(() => browser?.close());
@@ -66,7 +67,7 @@ describe('dashboard screenshots', () => {
           const name = `${shot.name}-${theme}-${device}`;
           if (phone && shot.link && page.url().includes('/dashboards/')) {
             const nav = page.getByRole('navigation', { name: 'Dashboards' });
-            expect(await nav.getByRole('link').allTextContents()).toEqual(['Sales overview', 'Products', 'Customers', 'Admin']);
+            expect(await nav.getByRole('link').allTextContents()).toEqual(['Sales overview', 'Products', 'Customers', 'Live monitor', 'Shared links', 'Admin']);
             await nav.getByRole('link', { name: shot.link }).click();
             await page.waitForURL((url) => url.pathname === shot.url);
           } else {

@@ -16,7 +16,8 @@ describe('signing in', () => {
     await signIn(page, user.email, demoPassword());
     await page.getByRole('heading', { name: 'Sales overview' }).waitFor();
     for (const kpi of ['revenue', 'transactions', 'avgOrderValue']) {
-      await page.getByTestId(`kpi-${kpi}`).waitFor();
+      // visible ones only: streamed content arrives in a hidden container before React moves it into place
+      await page.getByTestId(`kpi-${kpi}`).filter({ visible: true }).waitFor();
     }
     await openUserMenu(page);
     await expect(page.getByTestId('user-role').textContent()).resolves.toBe(user.role);

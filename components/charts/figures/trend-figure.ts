@@ -90,9 +90,14 @@ export function buildTrendFigure(points: readonly TrendPoint[], options: TrendFi
       hovermode: 'x unified',
       showlegend: data.length > 1,
       xaxis: { type: options.dateAxis ? 'date' : 'category', showgrid: false, showspikes: false },
-      yaxis: { tickformat: tickFormat(options.valueFormat), rangemode: 'tozero' },
+      // An all-zero series (a quiet minute, an empty range) would get ticks at 0.2 that read "200m".
+      yaxis: { tickformat: tickFormat(options.valueFormat), rangemode: 'tozero', ...(allZero(points) ? { range: [0, 10] } : {}) },
     },
   };
+}
+
+function allZero(points: readonly TrendPoint[]): boolean {
+  return points.every((p) => !p.value && !p.previous && !p.movingAverage);
 }
 
 export function trendTable(points: readonly TrendPoint[], options: TrendFigureOptions & { xTitle: string }): DataTableSpec {
