@@ -19,8 +19,6 @@ export interface MinutePoint {
 }
 
 const MINUTE_MS = 60_000;
-/** Ingest transactions that started this long before the window may still have written rows inside it. */
-const INTAKE_SLACK = "interval '1 minute'";
 
 export async function getMinuteSeries(db: Database, scope: Scope, options: { at: Date; timeZone: string; minutes?: number }): Promise<MinutePoint[]> {
   assertScope(scope);
@@ -47,15 +45,13 @@ export async function getMinuteSeries(db: Database, scope: Scope, options: { at:
     return { sales, storeCodes: stores.map((s) => s.store_code) };
   });
 
-  // Bronze is outside the scoped reader's grants, so it is read here, limited to the stores read above.
-  // Walking back from the newest id keeps the read to the last hour's rows (received_at has no index).
+  // Bronze is outside the scoped reader's grants, so it is read here, limited to the stores read above
+  // (the received_at index keeps the read to the window's rows).
   const events = await queryRows<{ m: number; events: number }>(
     db,
     sql`select floor(extract(epoch from e.received_at) / 60)::float8 as m, count(*)::int as events
         from bronze.events e
-        where e.id > coalesce((select id from bronze.events where received_at < ${start}::timestamptz - ${sql.raw(INTAKE_SLACK)}
-                               order by id desc limit 1), 0)
-          and e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
+        where e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
           and coalesce(e.envelope #>> '{payload,storeCode}', e.envelope #>> '{payload,homeStoreCode}') = any(${textArray(storeCodes)})
         group by 1`,
   );
