@@ -4,16 +4,15 @@ CREATE TABLE "gold"."agg_customers_daily" (
 	"region_id" smallint NOT NULL,
 	"segment" text NOT NULL,
 	"customer_id" text NOT NULL,
-	CONSTRAINT "agg_customers_daily_date_key_store_key_segment_customer_id_pk" PRIMARY KEY("date_key","store_key","segment","customer_id")
+	CONSTRAINT "agg_customers_daily_date_key_region_id_store_key_segment_customer_id_pk" PRIMARY KEY("date_key","region_id","store_key","segment","customer_id")
 );
 --> statement-breakpoint
 ALTER TABLE "gold"."agg_customers_daily" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 DROP INDEX "gold"."fact_sales_date_region_idx";--> statement-breakpoint
-CREATE INDEX "agg_customers_daily_region_date_idx" ON "gold"."agg_customers_daily" USING btree ("region_id","date_key");--> statement-breakpoint
 CREATE INDEX "events_received_at_idx" ON "bronze"."events" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "fact_sales_date_time_idx" ON "gold"."fact_sales" USING btree ("date_key","occurred_at","sales_line_id");--> statement-breakpoint
 CREATE POLICY "agg_customers_daily_region_scope" ON "gold"."agg_customers_daily" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any (coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[]));--> statement-breakpoint
 -- Hand-written: fill the new rollup from the facts already loaded, so distinct customers stay right on an existing database.
-INSERT INTO "gold"."agg_customers_daily" ("date_key", "store_key", "region_id", "segment", "customer_id")
-SELECT DISTINCT f."date_key", f."store_key", f."region_id", c."segment", c."customer_id"
+INSERT INTO "gold"."agg_customers_daily" ("date_key", "region_id", "store_key", "segment", "customer_id")
+SELECT DISTINCT f."date_key", f."region_id", f."store_key", c."segment", c."customer_id"
 FROM "gold"."fact_sales" f JOIN "gold"."dim_customer" c ON c."customer_sk" = f."customer_sk";
