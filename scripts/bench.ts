@@ -45,6 +45,7 @@ async function main() {
   const { concurrentLoad, getPage, startServer, stopServer } = await import('../bench/http-load');
   const { encode } = await import('next-auth/jwt');
   const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout } = await import('../bench/live-path');
+  const { timePageInBrowser } = await import('../bench/page-in-browser');
 
   // The database: create it if missing, migrate, seed the requested size if it differs.
   const target = new URL(url);
@@ -115,6 +116,21 @@ async function main() {
       if (warm.some((t) => t.status !== 200)) throw new Error(`overview answered ${warm.find((t) => t.status !== 200)?.status}`);
       results['overview page, first byte (warm)'] = summarize(warm.map((t) => t.firstByteMs));
       results['overview page, complete (warm)'] = summarize(warm.map((t) => t.totalMs));
+      // In Chromium: first byte and all six charts drawn, for views never asked before and for a repeated one.
+      const sessionToken = { name: 'next-auth.session-token', value: cookie.slice('next-auth.session-token='.length) };
+      const base = `http://127.0.0.1:${port}`;
+      const coldView = (i: number) => {
+        const to = addDays(today, -200 - i * 3);
+        return `/dashboards/sales?from=${addDays(to, -29)}&to=${to}`;
+      };
+      console.log('Opening the overview in Chromium…');
+      const cold = await timePageInBrowser(base, sessionToken, coldView, { iterations: Math.min(iterations, 10), charts: 6 });
+      const warmView = await timePageInBrowser(base, sessionToken, () => '/dashboards/sales', { iterations: Math.min(iterations, 10), charts: 6 });
+      results['overview in Chromium, first byte (cold)'] = summarize(cold.firstByteMs);
+      results['overview in Chromium, charts drawn (cold)'] = summarize(cold.chartsVisibleMs);
+      results['overview in Chromium, first byte (warm)'] = summarize(warmView.firstByteMs);
+      results['overview in Chromium, charts drawn (warm)'] = summarize(warmView.chartsVisibleMs);
+
       const users = Number(values.users);
       const load = await concurrentLoad(page, cookie, users, Number(values.rounds));
       results[`${users} concurrent users, complete page`] = summarize(load.map((t) => t.totalMs));

@@ -6,7 +6,7 @@
 import { databaseIdentity, type Database } from '@/db/client';
 import { assertScope, type Scope } from '@/lib/auth/scope';
 import { probeCache, type Cache, type CacheHealth } from './cache';
-import { readDataVersions } from './data-versions';
+import { readDataVersions, type RegionVersion } from './data-versions';
 import { FailureLog } from './failure-log';
 import { queryCacheKey } from './keys';
 
@@ -34,6 +34,7 @@ export interface CachedQuery {
 
 export class QueryCache {
   private readonly inflight = new Map<string, Promise<string | undefined>>();
+  private readonly versionReads = new Map<string, Promise<RegionVersion[]>>();
   private readonly failures: FailureLog;
 
   constructor(private readonly options: QueryCacheOptions) {
@@ -48,7 +49,7 @@ export class QueryCache {
   async read<T>(db: Database, request: CachedQuery, load: () => Promise<T>): Promise<T> {
     // A hit never reaches readInScope, so the scope is checked here too.
     assertScope(request.scope);
-    const versions = await readDataVersions(db, request.scope.regionIds);
+    const versions = await this.currentVersions(db, request.scope.regionIds);
     // The database is part of what the answer depends on: data versions count per database.
     const params = { database: databaseIdentity(db), params: request.params };
     const key = queryCacheKey({ namespace: this.options.namespace, query: request.query, params, versions });
@@ -61,6 +62,25 @@ export class QueryCache {
     }
     const json = await flight;
     return (json === undefined ? undefined : JSON.parse(json)) as T;
+  }
+
+  /**
+   * The regions' data versions. Reads that arrive while one for the same regions is in flight share it (a
+   * page's tiles ask at once): each caller's loader still starts after the versions were read, so an entry
+   * under a version never holds data older than that version. Transactions are not shared.
+   */
+  private currentVersions(db: Database, regionIds: readonly number[]): Promise<RegionVersion[]> {
+    const database = databaseIdentity(db);
+    if (!database) return readDataVersions(db, regionIds);
+    const key = `${database}:${regionIds.join(',')}`;
+    let read = this.versionReads.get(key);
+    if (!read) {
+      read = readDataVersions(db, regionIds);
+      this.versionReads.set(key, read);
+      const settled = () => this.versionReads.delete(key);
+      read.then(settled, settled);
+    }
+    return read;
   }
 
   health(): Promise<CacheHealth> {

@@ -1,7 +1,7 @@
 // The deterministic demo dataset: reference data and two years of sales ending on a given day, then
 // the same dimension sync, fact promotion and rollup refresh the ETL uses, so both produce identical gold.
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
+import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import { ensureDateRange } from '@/lib/calendar/dim-date';
 import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimensions';
 import { promoteSalesLines } from '@/lib/etl/promote-sales';
@@ -53,7 +53,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   if (!isValidDay(endDate)) throw new RangeError('endDate must be a YYYY-MM-DD date');
   const progress = options.onProgress ?? (() => {});
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Room for the big sorts and index builds, and no JIT: the generated queries' row estimates are
     // huge, so Postgres would compile every chunk's query with LLVM for seconds. Reset at commit.
     await tx.execute(sql`set local work_mem = '64MB'`);
@@ -114,9 +114,6 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     for (const suspended of inventoryIndexes) await suspended.restore();
     // The seeded levels below their reorder point get their low-stock alerts, as the ETL would raise them.
     await syncLowStockAlerts(tx, { all: true });
-    // PGlite has no autovacuum: fresh statistics keep the dashboards' query plans sane after a bulk load.
-    await tx.execute(sql`analyze silver.sales_lines, silver.customers, silver.inventory_levels, gold.fact_sales,
-      gold.dim_customer, gold.fact_inventory, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.agg_customers_daily`);
 
     const result = await seededTotals(tx);
     await recordDemoData(tx, lines, seed);
@@ -124,6 +121,22 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     await bumpDataVersions(tx, REGIONS.map((r) => r.id));
     return result;
   });
+  progress(lines, lines, 'vacuum and statistics');
+  await vacuumLoadedTables(db);
+  return result;
+}
+
+const LOADED_TABLES = sql`silver.sales_lines, silver.customers, silver.inventory_levels, gold.fact_sales, gold.dim_customer,
+  gold.fact_inventory, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.agg_customers_daily`;
+
+/**
+ * Fresh statistics keep the dashboards' plans sane after a bulk load (PGlite has no autovacuum), and a
+ * vacuum sets the visibility map, without which index-only scans (distinct customers) read the heap.
+ * VACUUM cannot run inside a transaction: a caller that seeds inside one gets the statistics only.
+ */
+async function vacuumLoadedTables(db: Database): Promise<void> {
+  const insideTransaction = databaseIdentity(db) === '';
+  await db.execute(insideTransaction ? sql`analyze ${LOADED_TABLES}` : sql`vacuum (analyze) ${LOADED_TABLES}`);
 }
 
 /** Empties everything derived from sales, signals included. Reference dimensions stay (upserted later); customers are rebuilt. */
