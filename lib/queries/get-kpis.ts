@@ -1,7 +1,7 @@
 // KPI cards: totals of the filtered period and of the equal period just before it.
 // Money is net of discounts in the store currency; grossMargin is (net − cost) ÷ net, a fraction.
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
+import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
@@ -57,13 +57,14 @@ async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
 }
 
 export async function getKpis(db: Database, scope: Scope, filters: ResolvedFilters): Promise<KpiResult> {
-  return cached(db, { query: 'kpis', params: { filters }, scope }, () =>
-    readInScope(db, scope, async (tx) => {
-      const current = await withStoreKeys(tx, filters);
-      const prior = { ...current, ...previousPeriod(current.from, current.to) };
-      const kpis = await readPeriod(tx, current);
-      const previous = await readPeriod(tx, prior);
-      return { kpis, previous, asOf: new Date().toISOString() };
-    }),
-  );
+  return cached(db, { query: 'kpis', params: { filters }, scope }, async () => {
+    const period = (shift: boolean) => (tx: Database) =>
+      withStoreKeys(tx, filters).then((f) => readPeriod(tx, shift ? { ...f, ...previousPeriod(f.from, f.to) } : f));
+    // The two periods are independent: on Postgres they run side by side, each on its own connection.
+    // Inside a caller's transaction there is one connection, so they take turns.
+    const [kpis, previous] = databaseIdentity(db)
+      ? await Promise.all([readInScope(db, scope, period(false)), readInScope(db, scope, period(true))])
+      : [await readInScope(db, scope, period(false)), await readInScope(db, scope, period(true))];
+    return { kpis, previous, asOf: new Date().toISOString() };
+  });
 }
