@@ -11,6 +11,8 @@ const CHROMIUM_ARGS = [
 export interface PageInBrowser {
   firstByteMs: number[];
   chartsVisibleMs: number[];
+  /** JavaScript the first load fetched (chart bundle included), as sent (compressed) and as run. */
+  script: { sentBytes: number; runBytes: number };
 }
 
 /** Loads `pathFor(i)` `iterations` times in one browser and times each load; the overview draws `charts` charts. */
@@ -25,7 +27,7 @@ export async function timePageInBrowser(
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addCookies([{ ...cookie, url: baseUrl }]);
     const page = await context.newPage();
-    const result: PageInBrowser = { firstByteMs: [], chartsVisibleMs: [] };
+    const result: PageInBrowser = { firstByteMs: [], chartsVisibleMs: [], script: { sentBytes: 0, runBytes: 0 } };
     // A first load fetches and compiles the chart bundle (not counted, and of a view not measured after):
     // the measured loads use the browser cache as a returning user's would.
     for (let i = -1; i < options.iterations; i++) {
@@ -42,7 +44,14 @@ export async function timePageInBrowser(
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         return { firstByte: nav.responseStart - nav.startTime, visible: performance.now() - nav.startTime };
       });
-      if (i < 0) continue;
+      if (i < 0) {
+        result.script = await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((r) => new URL(r.name).pathname.endsWith('.js'))
+            .reduce((sum, r) => ({ sentBytes: sum.sentBytes + r.encodedBodySize, runBytes: sum.runBytes + r.decodedBodySize }), { sentBytes: 0, runBytes: 0 }),
+        );
+        continue;
+      }
       result.firstByteMs.push(timing.firstByte);
       result.chartsVisibleMs.push(timing.visible);
     }

@@ -57,6 +57,8 @@ async function main() {
     const s = summarize(samples);
     console.log(`${label.padEnd(22)} ${s.p50.toFixed(0).padStart(9)} ${s.p95.toFixed(0).padStart(9)}`);
   }
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`JavaScript of the page, charts included: ${kb(cold.script.sentBytes)} sent, ${kb(cold.script.runBytes)} uncompressed`);
 }
 
 main().catch((error) => {

@@ -86,7 +86,7 @@ async function main() {
   };
   console.log(`Measuring on ${facts.toLocaleString('en-US')} sale lines (${iterations} iterations each)…`);
   const results: Record<string, ReturnType<typeof summarize>> = {};
-  const live: Record<string, unknown> = {};
+  const details: Record<string, unknown> = {};
   results['floor: select 1'] = summarize(await time(iterations * 5, () => db.execute(sql`select 1`)));
   const cache = processQueryCache();
   await cache.cache.set('bench:probe', '{"ok":true}', 60);
@@ -130,6 +130,7 @@ async function main() {
       results['overview in Chromium, charts drawn (cold)'] = summarize(cold.chartsVisibleMs);
       results['overview in Chromium, first byte (warm)'] = summarize(warmView.firstByteMs);
       results['overview in Chromium, charts drawn (warm)'] = summarize(warmView.chartsVisibleMs);
+      details.overviewJavaScript = cold.script;
 
       const users = Number(values.users);
       const load = await concurrentLoad(page, cookie, users, Number(values.rounds));
@@ -142,15 +143,15 @@ async function main() {
           console.log(`Live: ingest → SSE latency under ${rate} events/s for ${seconds} s…`);
           const run = await measureLiveLatency(world, rate, seconds);
           results[`live: ingest → SSE @ ${rate}/s`] = summarize(run.latenciesMs);
-          live[`latency@${rate}`] = { offeredPerSecond: run.offeredPerSecond, acceptedPerSecond: run.acceptedPerSecond, refusedBatches: run.refusedBatches };
+          details[`latency@${rate}`] = { offeredPerSecond: run.offeredPerSecond, acceptedPerSecond: run.acceptedPerSecond, refusedBatches: run.refusedBatches };
         }
         console.log('Live: ingest throughput (4 producers, batches of 1,000)…');
-        live.throughput = await measureIngestThroughput(db, world, { seconds, concurrency: 4, batchSize: 1_000 });
+        details.throughput = await measureIngestThroughput(db, world, { seconds, concurrency: 4, batchSize: 1_000 });
         const clients = Number(values['sse-clients']);
         console.log(`Live: ${clients.toLocaleString('en-US')} SSE clients on one server…`);
         const fanout = await measureSseFanout(world, server.pid!, clients);
         results[`live: one change to ${clients} SSE clients`] = summarize(fanout.deliveryMs);
-        live.fanout = { clients: fanout.clients, connectSeconds: fanout.connectSeconds, rssMbIdle: fanout.rssMbIdle, rssMbConnected: fanout.rssMbConnected };
+        details.fanout = { clients: fanout.clients, connectSeconds: fanout.connectSeconds, rssMbIdle: fanout.rssMbIdle, rssMbConnected: fanout.rssMbConnected };
       }
     } finally {
       stopServer(server);
@@ -167,8 +168,8 @@ async function main() {
   }
   const out = path.join(process.cwd(), 'bench', 'results', 'latest.json');
   mkdirSync(path.dirname(out), { recursive: true });
-  for (const [label, figures] of Object.entries(live)) console.log(`${label.padEnd(42)} ${JSON.stringify(figures, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), database: name, lines: facts, seedSeconds, results, live }, null, 2));
+  for (const [label, figures] of Object.entries(details)) console.log(`${label.padEnd(42)} ${JSON.stringify(figures, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), database: name, lines: facts, seedSeconds, results, details }, null, 2));
   console.log(`\nWritten to ${path.relative(process.cwd(), out)}${seedSeconds ? `; seeding took ${seedSeconds.toFixed(1)} s` : ''}.`);
 }
 
