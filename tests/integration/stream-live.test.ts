@@ -178,7 +178,12 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     await first.client.waitFor((m) => changeIds(first.client).includes(seen));
     first.close();
 
+    // A second East client stays connected: once it has the last change, this process's feed has heard
+    // every NOTIFY, so the resumed client's replay (not the live feed) must carry all of them.
+    const watcher = await connect('east.manager@retailwave.test');
     const missed = [await ingestAndProcess([sale('S001')]), await ingestAndProcess([sale('S003')]), await ingestAndProcess([sale('S002')])];
+    await watcher.client.waitFor(() => changeIds(watcher.client).includes(missed[2]));
+    watcher.close();
 
     const resumed = await connect('east.manager@retailwave.test', { lastEventId: String(seen) });
     // The West-only change is not replayed to an East manager; the others are, before `ready`.
