@@ -1,5 +1,5 @@
 // Operational state of the pipeline: how far each ETL stage has come, and what each batch changed.
-import { bigint, bigserial, jsonb, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, integer, jsonb, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { appSchema } from './auth';
 import { dimRegion } from './gold';
 
@@ -32,3 +32,17 @@ export const dataVersions = appSchema.table('data_versions', {
   version: bigint('version', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * Events received per minute and store (the store the event names; '' for none), counted by the ETL
+ * batch that processes them. The live monitor reads an hour of it instead of counting bronze rows.
+ */
+export const intakeMinutes = appSchema.table(
+  'intake_minutes',
+  {
+    minute: timestamp('minute', { withTimezone: true, mode: 'date' }).notNull(),
+    storeCode: text('store_code').notNull(),
+    events: integer('events').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.storeCode] })],
+);

@@ -13,6 +13,7 @@ import { raiseAnomalyAlerts } from './anomaly-alerts';
 import { loadCustomers } from './customers';
 import { loadInventory } from './inventory';
 import { promoteSalesLines } from './promote-sales';
+import { countIntake } from './intake-minutes';
 import { quarantineEvents } from './quarantine';
 import { lockRollups, refreshRollups, type DayStore } from './rollups';
 import { scoreSales } from './sale-risk';
@@ -89,6 +90,7 @@ export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promi
 
     const bronzeIds = claimed.map((row) => row.id);
     await tx.execute(sql`update bronze.events set processed_at = now() where id = any(${intArray(bronzeIds)}::bigint[])`);
+    await countIntake(tx, bronzeIds);
     // claimed in id order: the last id is the highest
     await advanceWatermarks(tx, bronzeIds[bronzeIds.length - 1], {
       bronze_to_silver: claimed.length,

@@ -1,7 +1,8 @@
 // The live monitor's last hour, per minute: revenue (net, store currency) and orders (distinct baskets) of
 // the sales that occurred in the minute, and the events POST /api/ingest received in it for stores in scope.
-// Minutes are whole UTC-aligned minutes labelled as wall-clock time in the reporting time zone. Not cached:
-// the window moves every minute, and bronze intake bumps no data version.
+// Minutes are whole UTC-aligned minutes labelled as wall-clock time in the reporting time zone. Events count
+// once the ETL has processed them (within a second). Not cached: the window moves every minute, and intake
+// bumps no data version.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { intArray, smallintArray, textArray } from '@/db/sql';
@@ -45,14 +46,13 @@ export async function getMinuteSeries(db: Database, scope: Scope, options: { at:
     return { sales, storeCodes: stores.map((s) => s.store_code) };
   });
 
-  // Bronze is outside the scoped reader's grants, so it is read here, limited to the stores read above
-  // (the received_at index keeps the read to the window's rows).
+  // Intake is counted per minute and store by the ETL (app.intake_minutes, outside the scoped reader's
+  // grants), so it is read here, limited to the stores read above.
   const events = await queryRows<{ m: number; events: number }>(
     db,
-    sql`select floor(extract(epoch from e.received_at) / 60)::float8 as m, count(*)::int as events
-        from bronze.events e
-        where e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
-          and coalesce(e.envelope #>> '{payload,storeCode}', e.envelope #>> '{payload,homeStoreCode}') = any(${textArray(storeCodes)})
+    sql`select floor(extract(epoch from i.minute) / 60)::float8 as m, sum(i.events)::int as events
+        from app.intake_minutes i
+        where i.minute >= ${start}::timestamptz and i.minute < ${end}::timestamptz and i.store_code = any(${textArray(storeCodes)})
         group by 1`,
   );
 
