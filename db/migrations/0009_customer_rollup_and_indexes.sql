@@ -16,8 +16,10 @@ CREATE TABLE "app"."intake_minutes" (
 );
 --> statement-breakpoint
 DROP INDEX "gold"."fact_sales_date_region_idx";--> statement-breakpoint
+DROP INDEX "gold"."fact_sales_store_date_idx";--> statement-breakpoint
 CREATE INDEX "events_received_at_idx" ON "bronze"."events" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "fact_sales_date_time_idx" ON "gold"."fact_sales" USING btree ("date_key","occurred_at","sales_line_id");--> statement-breakpoint
+CREATE INDEX "fact_sales_store_date_basket_idx" ON "gold"."fact_sales" USING btree ("store_key","date_key","transaction_id");--> statement-breakpoint
 CREATE POLICY "agg_customers_daily_region_scope" ON "gold"."agg_customers_daily" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 ALTER POLICY "agg_baskets_daily_region_scope" ON "gold"."agg_baskets_daily" TO retailwave_app USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 ALTER POLICY "agg_sales_daily_region_scope" ON "gold"."agg_sales_daily" TO retailwave_app USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint

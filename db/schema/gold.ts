@@ -122,7 +122,8 @@ export const factSales = goldSchema.table(
   (t) => [
     // Date ranges, and the detail table's newest-first pages (walked backwards, stopping after a page).
     index('fact_sales_date_time_idx').on(t.dateKey, t.occurredAt, t.salesLineId),
-    index('fact_sales_store_date_idx').on(t.storeKey, t.dateKey),
+    // A store's days, and the ETL's question "was this basket already in this day and store?".
+    index('fact_sales_store_date_basket_idx').on(t.storeKey, t.dateKey, t.transactionId),
     index('fact_sales_customer_idx').on(t.customerSk, t.dateKey),
     regionPolicy('fact_sales'),
   ],

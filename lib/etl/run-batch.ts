@@ -15,7 +15,7 @@ import { loadInventory } from './inventory';
 import { promoteSalesLines } from './promote-sales';
 import { countIntake } from './intake-minutes';
 import { quarantineEvents } from './quarantine';
-import { lockRollups, refreshRollups, type DayStore } from './rollups';
+import { addToRollups, lockRollups, refreshRollups, type DayStore } from './rollups';
 import { scoreSales } from './sale-risk';
 import { insertSalesLines } from './sales-lines';
 import { syncLowStockAlerts } from './stock-alerts';
@@ -83,9 +83,11 @@ export async function runEtlBatch(db: Database, options: EtlBatchOptions): Promi
     const dateKeys = [...new Set(touched.map((s) => s.dateKey))].sort((a, b) => a - b);
     if (dateKeys.length > 0) await ensureDateRange(tx, dayOfDateKey(dateKeys[0]), dayOfDateKey(dateKeys[dateKeys.length - 1]));
     if (rollupSlices.length > 0) {
-      // Under READ COMMITTED each refresh statement then sees every fact committed before the lock.
+      // Under READ COMMITTED each statement then sees every fact committed before the lock.
       await lockRollups(tx);
-      await refreshRollups(tx, { pairs: rollupSlices });
+      // New lines are added to their rows; slices whose older facts moved to another customer version are rebuilt.
+      await addToRollups(tx, lineIds);
+      await refreshRollups(tx, { pairs: customers.repointed });
     }
 
     const bronzeIds = claimed.map((row) => row.id);

@@ -306,6 +306,38 @@ describe.each(testEngines())('ETL on %s', (engine) => {
     });
   });
 
+  describe('a basket whose lines arrive in several batches', () => {
+    let handle: TestDatabase;
+    beforeAll(async () => {
+      handle = await freshDatabase(engine);
+    });
+    afterAll(() => handle.destroy());
+
+    it('counts the basket once per rollup row, as a rebuild from the facts would', async () => {
+      const db = handle.db;
+      const at = (time: string) => ({ occurredAt: `2025-06-10T${time}Z` });
+      const line = (transactionId: string, sku: string, time: string, customerId?: string) =>
+        saleEvent({ transactionId, sku, customerId, unitPrice: 3 }, at(time));
+      const batches = [
+        [line('B1', 'SKU-00001', '10:59:50', 'C001'), line('B2', 'SKU-00002', '11:00:00')],
+        // B1 again: same category and hour, a new category, and a line past the hour; B2 again as a guest
+        [line('B1', 'SKU-00001', '10:59:55', 'C001'), line('B1', 'SKU-00003', '10:59:58', 'C001'), line('B1', 'SKU-00004', '11:00:05', 'C001'),
+          line('B2', 'SKU-00002', '11:00:01'), line('B3', 'SKU-00002', '11:00:02', 'C001')],
+        [line('B3', 'SKU-00001', '11:00:03', 'C001')],
+      ];
+      for (const events of batches) {
+        await appendToBronze(db, { source: 'test', events });
+        await etl(db);
+        await expectRollupsMatchFacts(db);
+      }
+      const baskets = await one<{ transactions: number; lines: number }>(
+        db,
+        sql`select sum(transactions)::int as transactions, sum(lines)::int as lines from gold.agg_baskets_daily`,
+      );
+      expect(baskets).toEqual({ transactions: 3, lines: 8 });
+    });
+  });
+
   describe('customer history (SCD type 2)', () => {
     let handle: TestDatabase;
     beforeAll(async () => {
