@@ -1,6 +1,7 @@
 // A minimal Server-Sent Events client for the benchmarks: one HTTP connection per client, messages parsed
 // as they arrive and handed over with the moment they arrived. (EventSource is not in Node 20.)
 import http from 'node:http';
+import { takeSseMessages } from '@/lib/realtime/sse-format';
 
 export interface SseMessage {
   event: string;
@@ -29,23 +30,11 @@ export function connectSse(url: string, cookie: string, onMessage: (message: Sse
     let buffer = '';
     res.on('data', (chunk: string) => {
       const receivedAt = performance.now();
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const message: SseMessage = { event: 'message', id: '', data: '', receivedAt };
-        for (const line of block.split('\n')) {
-          const colon = line.indexOf(':');
-          if (colon <= 0) continue;
-          const field = line.slice(0, colon);
-          const value = line.slice(colon + 1).replace(/^ /, '');
-          if (field === 'event') message.event = value;
-          else if (field === 'id') message.id = value;
-          else if (field === 'data') message.data += value;
-        }
-        if (message.event === 'ready') resolveReady();
-        if (message.data) onMessage(message);
+      const taken = takeSseMessages(buffer + chunk);
+      buffer = taken.rest;
+      for (const fields of taken.messages) {
+        if (fields.event === 'ready') resolveReady();
+        if (fields.data !== undefined) onMessage({ event: fields.event ?? 'message', id: fields.id ?? '', data: fields.data, receivedAt });
       }
     });
   });

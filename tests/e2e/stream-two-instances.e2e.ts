@@ -16,7 +16,7 @@ import { insertRetailFixture } from '../helpers/retail-fixture';
 import { prepareUsers, sessionClaimsFor } from '../helpers/scopes';
 import { sessionCookie } from '../helpers/session-cookie';
 import { saleEnvelope } from './helpers/ingest';
-import { ARTIFACTS, freePort, ROOT } from './helpers/server';
+import { ARTIFACTS, freePort, ROOT, stopProcessGroup } from './helpers/server';
 import { readSse } from './helpers/sse';
 
 const INGEST_KEY = 'two-instances-ingest-key-01';
@@ -69,25 +69,7 @@ async function waitHealthy(instance: Instance, timeoutMs = 90_000): Promise<void
   throw new Error(`instance ${instance.name} did not become healthy; see tests/e2e/artifacts/instance-${instance.name}.log`);
 }
 
-async function stopInstance(instance: Instance): Promise<void> {
-  const { pid } = instance.child;
-  if (!pid || instance.child.exitCode !== null) return;
-  const exited = new Promise((r) => instance.child.once('exit', r));
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopInstance = (instance: Instance) => stopProcessGroup(instance.child);
 
 describeWithPostgres('two app instances on one Postgres', () => {
   let db: TestDatabase;

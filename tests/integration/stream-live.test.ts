@@ -15,6 +15,7 @@ import { runEtlUntilDrained } from '@/lib/etl/run-batch';
 import { recordGoldChange } from '@/lib/realtime/change-log';
 import { changeFeedFor, closeChangeFeed } from '@/lib/realtime/change-feed';
 import { openChangeStream } from '@/lib/realtime/open-change-stream';
+import { takeSseMessages } from '@/lib/realtime/sse-format';
 import { scopeStillValid } from '@/lib/realtime/scope-still-valid';
 import { forgetPrincipal } from '@/lib/auth/principal';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -43,20 +44,9 @@ function sseClient(body: ReadableStream<Uint8Array>) {
       if (done) return;
       const text = decoder.decode(value, { stream: true });
       raw += text;
-      buffer += text;
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const message: SseMessage = {};
-        for (const line of buffer.slice(0, end).split('\n')) {
-          const [field, ...rest] = line.split(':');
-          const value = rest.join(':').replace(/^ /, '');
-          if (field === '') message.comment = value;
-          else if (field === 'id') message.id = value;
-          else if (field === 'event') message.event = value;
-          else if (field === 'data') message.data = JSON.parse(value);
-        }
-        messages.push(message);
-        buffer = buffer.slice(end + 2);
-      }
+      const taken = takeSseMessages(buffer + text);
+      buffer = taken.rest;
+      for (const { data, ...fields } of taken.messages) messages.push({ ...fields, ...(data === undefined ? {} : { data: JSON.parse(data) }) });
     }
   })().catch(() => undefined);
   return {

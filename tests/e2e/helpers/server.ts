@@ -112,23 +112,27 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 export async function stopServer(server: RunningServer): Promise<void> {
-  const { pid } = server.process;
-  if (pid && server.process.exitCode === null) {
-    const exited = new Promise((r) => server.process.once('exit', r));
+  await stopProcessGroup(server.process);
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/** Stops a server started in its own process group: SIGTERM, then SIGKILL after 10 s. */
+export async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  const { pid } = child;
+  if (!pid || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const timer = setTimeout(() => {
     try {
-      process.kill(-pid, 'SIGTERM');
+      process.kill(-pid, 'SIGKILL');
     } catch {
       // already gone
     }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
 }

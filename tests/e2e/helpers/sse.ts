@@ -1,5 +1,7 @@
 // An SSE client for tests: reads a text/event-stream body in the background and parses its messages,
 // as a browser's EventSource would (id, event, JSON data; comment lines kept apart).
+import { takeSseMessages } from '../../../lib/realtime/sse-format';
+
 export interface SseMessage {
   id?: string;
   event?: string;
@@ -18,20 +20,10 @@ export function readSse(body: ReadableStream<Uint8Array>) {
     for (;;) {
       const { done: ended, value } = await reader.read();
       if (ended) return;
-      buffer += decoder.decode(value, { stream: true });
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const message: SseMessage = { receivedAt: Date.now() };
-        for (const line of buffer.slice(0, end).split('\n')) {
-          const colon = line.indexOf(':');
-          const field = colon < 0 ? line : line.slice(0, colon);
-          const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-          if (field === '') message.comment = value;
-          else if (field === 'id') message.id = value;
-          else if (field === 'event') message.event = value;
-          else if (field === 'data') message.data = JSON.parse(value);
-        }
-        messages.push(message);
-        buffer = buffer.slice(end + 2);
+      const taken = takeSseMessages(buffer + decoder.decode(value, { stream: true }));
+      buffer = taken.rest;
+      for (const { data, ...fields } of taken.messages) {
+        messages.push({ ...fields, ...(data === undefined ? {} : { data: JSON.parse(data) }), receivedAt: Date.now() });
       }
     }
   })().catch(() => undefined);
