@@ -9,19 +9,13 @@ import { cached } from '@/lib/cache/process-cache';
 import { dateKeyOf } from '@/lib/calendar/days';
 import { liveWindow } from './internal/live-window';
 import { readInScope } from './internal/read-in-scope';
+import type { TransactionRow } from './list-transactions';
 
-export interface LatestSale {
-  lineId: number;
-  occurredAt: string;
-  transactionId: string;
-  storeCode: string;
-  storeName: string;
-  region: string;
-  sku: string;
-  product: string;
-  quantity: number;
-  net: number;
-}
+/** A feed line: the detail table's row, fewer columns. */
+export type LatestSale = Pick<
+  TransactionRow,
+  'lineId' | 'occurredAt' | 'transactionId' | 'storeCode' | 'storeName' | 'region' | 'sku' | 'product' | 'quantity' | 'net'
+>;
 
 export async function listLatestSales(db: Database, scope: Scope, options: { at: Date; timeZone: string; limit: number }): Promise<LatestSale[]> {
   assertScope(scope);
