@@ -20,6 +20,7 @@ import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor, sessionClaimsFor } from '../helpers/scopes';
 import { getRequest, noParams, sessionCookie } from '../helpers/session-cookie';
+import { silverRevenueByRegion } from '../helpers/silver-truth';
 
 const END = '2026-06-30';
 const RANGE = { from: '2026-04-01', to: END };
@@ -41,14 +42,7 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
     db = await createTestDatabase(engine);
     await seedDemoData(db.db, { lines: 20_000, seed: 7, endDate: END, timeZone: 'UTC' });
     await prepareUsers(db);
-    const revenue = await queryRows<{ region: string; revenue: number }>(
-      db.db,
-      sql`select r.name as region, sum(f.net)::float8 as revenue
-          from silver.sales_lines f join silver.stores s on s.store_code = f.store_code join gold.dim_region r on r.name = s.region
-          where (f.occurred_at at time zone 'UTC')::date between ${RANGE.from}::date and ${RANGE.to}::date
-          group by r.name`,
-    );
-    for (const r of revenue) revenueByRegion.set(r.region, r.revenue);
+    for (const [region, revenue] of await silverRevenueByRegion(db.db, RANGE)) revenueByRegion.set(region, revenue);
     const stores = await queryRows<{ region: string; codes: string[] }>(
       db.db,
       sql`select region, array_agg(store_code order by store_code) as codes from silver.stores group by region`,

@@ -22,6 +22,7 @@ import { recordShareView } from '@/lib/shares/record-view';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor, sessionClaimsFor } from '../helpers/scopes';
 import { getRequest, sessionCookie } from '../helpers/session-cookie';
+import { silverRevenueByRegion } from '../helpers/silver-truth';
 
 const END = '2026-06-30';
 const RANGE = `from=2026-05-01&to=${END}`;
@@ -69,14 +70,7 @@ describe.each(testEngines())('share links on %s', (engine) => {
     db = await createTestDatabase(engine);
     await seedDemoData(db.db, { lines: 8_000, seed: 11, endDate: END, timeZone: 'UTC' });
     await prepareUsers(db);
-    const rows = await queryRows<{ region: string; revenue: number }>(
-      db.db,
-      sql`select r.name as region, sum(f.net)::float8 as revenue
-          from silver.sales_lines f join silver.stores s on s.store_code = f.store_code join gold.dim_region r on r.name = s.region
-          where (f.occurred_at at time zone 'UTC')::date between '2026-05-01'::date and ${END}::date
-          group by r.name`,
-    );
-    for (const r of rows) revenueByRegion.set(r.region, r.revenue);
+    for (const [region, revenue] of await silverRevenueByRegion(db.db, { from: '2026-05-01', to: END })) revenueByRegion.set(region, revenue);
   }, 120_000);
   afterAll(() => db.destroy());
 
