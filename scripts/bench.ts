@@ -41,7 +41,7 @@ async function main() {
   const { processQueryCache } = await import('@/lib/cache/process-cache');
   const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
-  const { overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
+  const { OVERVIEW_TILES, overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
   const { concurrentLoad, getPage, startServer, stopServer } = await import('../bench/http-load');
   const { encode } = await import('next-auth/jwt');
   const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout } = await import('../bench/live-path');
@@ -93,6 +93,12 @@ async function main() {
   results['floor: cache hit'] = summarize(await time(iterations * 5, () => cache.cache.get('bench:probe')));
   results['ours, cold (all tiles)'] = summarize(await time(iterations, (i) => overviewThroughQueryLayer(db, scope, filtersFor(i))));
   results['ours, warm (all tiles)'] = summarize(await time(iterations, (i) => overviewThroughQueryLayer(db, scope, filtersFor(i % iterations))));
+  // Which tile the cold figure waits for: each alone, cold, on windows the runs above did not ask for.
+  const coldTiles: Record<string, number> = {};
+  for (const [tile, read] of Object.entries(OVERVIEW_TILES)) {
+    coldTiles[tile] = summarize(await time(iterations, (i) => read(db, scope, filtersFor(i + 2 * iterations)))).p50;
+  }
+  details['cold p50 ms per tile, alone'] = coldTiles;
   results['obvious (all tiles)'] = summarize(await time(Math.max(3, Math.ceil(iterations / 4)), (i) => overviewTheObviousWay(db, filtersFor(i + iterations))));
 
   if (!values['skip-http']) {

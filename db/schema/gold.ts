@@ -2,7 +2,7 @@
 // so that row-level security can filter them without a join.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, date, index, integer, numeric, pgSchema, primaryKey, serial, smallint, text, timestamp, uniqueIndex,
+  bigint, bigserial, bit, boolean, date, index, integer, numeric, pgSchema, primaryKey, serial, smallint, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { regionPolicy } from './roles';
 
@@ -224,4 +224,67 @@ export const aggCustomersDaily = goldSchema.table(
   },
   // Days, then regions, then the customer: a range's distinct customers come from the index alone.
   (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.storeKey, t.segment, t.customerId] }), regionPolicy('agg_customers_daily')],
+);
+
+/*
+ * The same three rollups one level up, at region grain: a dashboard without a store filter (most views)
+ * reads about a twelfth of the rows. Each row is the sum of its region's store rows (a basket belongs to
+ * one store, so basket counts add up across stores); the ETL rebuilds a (day, region) from them.
+ */
+
+/** Day × region × category × segment: agg_sales_daily summed over stores. */
+export const aggSalesDailyRegion = goldSchema.table(
+  'agg_sales_daily_region',
+  {
+    dateKey: integer('date_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    category: text('category').notNull(),
+    segment: text('segment').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.category, t.segment] }), regionPolicy('agg_sales_daily_region')],
+);
+
+/** Day × region × segment at basket grain: agg_baskets_daily summed over stores. */
+export const aggBasketsDailyRegion = goldSchema.table(
+  'agg_baskets_daily_region',
+  {
+    dateKey: integer('date_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.segment] }), regionPolicy('agg_baskets_daily_region')],
+);
+
+/** Day × hour × region: agg_sales_hourly summed over stores. */
+export const aggSalesHourlyRegion = goldSchema.table(
+  'agg_sales_hourly_region',
+  {
+    dateKey: integer('date_key').notNull(),
+    hour: smallint('hour').notNull(),
+    regionId: smallint('region_id').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.hour] }), regionPolicy('agg_sales_hourly_region')],
+);
+
+/** Customers per bitmap row: 2 KB of bits, stored inline (the migration sets storage plain). */
+export const CUSTOMER_BITMAP_BITS = 16_384;
+
+/**
+ * Day × region × segment: who bought, as bitmaps over customer numbers (silver.customer_numbers), one row
+ * per chunk of 16,384 numbers. A range's distinct customers are the set bits of the OR of its rows, chunk
+ * by chunk: exact, and a few thousand rows a month where agg_customers_daily has one per customer and day.
+ */
+export const aggCustomerBitmaps = goldSchema.table(
+  'agg_customer_bitmaps',
+  {
+    dateKey: integer('date_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    chunk: integer('chunk').notNull(),
+    customers: bit('customers', { dimensions: CUSTOMER_BITMAP_BITS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.segment, t.chunk] }), regionPolicy('agg_customer_bitmaps')],
 );

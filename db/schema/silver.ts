@@ -35,6 +35,15 @@ export const customers = silverSchema.table('customers', {
   updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
 });
 
+/**
+ * A dense number for every customer id that has bought: its bit in gold.agg_customer_bitmaps. Numbers are
+ * handed out once (ids already numbered are skipped, so none is burnt) and never reused.
+ */
+export const customerNumbers = silverSchema.table('customer_numbers', {
+  customerId: text('customer_id').primaryKey(),
+  customerNo: integer('customer_no').notNull().generatedAlwaysAsIdentity(),
+});
+
 export const campaigns = silverSchema.table('campaigns', {
   campaignCode: text('campaign_code').primaryKey(),
   name: text('name').notNull(),

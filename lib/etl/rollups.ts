@@ -1,8 +1,11 @@
 // Keeps the rollups equal to aggregates of gold.fact_sales. The seeder rebuilds everything; the ETL adds
 // each batch's new lines to the rows they belong to (addToRollups), so a batch costs what it carries, not
 // what the day already holds, and rebuilds only the (day, store) pairs whose old facts changed customer.
+// The region-grain rollups are sums of the store-grain ones, redone for every (day, region) touched; the
+// customer bitmaps gain each batch's buyers and are rebuilt from agg_customers_daily with it.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray } from '@/db/sql';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 
@@ -13,6 +16,24 @@ export interface DayStore {
 
 /** Which slices to rebuild: every one, or the given (day, store) pairs. */
 export type RollupSlice = { all: true } | { pairs: DayStore[] };
+
+/** The store-grain rollup tables, rebuilt together from the facts. */
+const STORE_ROLLUP_TABLES = ['agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly', 'agg_customers_daily'] as const;
+
+/** Each region-grain rollup, the store-grain rollup it sums, and the keys it keeps. */
+const REGION_ROLLUPS = [
+  { table: 'agg_sales_daily_region', from: 'agg_sales_daily', keys: 'date_key, region_id, category, segment' },
+  { table: 'agg_baskets_daily_region', from: 'agg_baskets_daily', keys: 'date_key, region_id, segment' },
+  { table: 'agg_sales_hourly_region', from: 'agg_sales_hourly', keys: 'date_key, hour, region_id' },
+] as const;
+
+/** Every rollup table, store and region grain. */
+export const ROLLUP_TABLES = [...STORE_ROLLUP_TABLES, ...REGION_ROLLUPS.map((r) => r.table), 'agg_customer_bitmaps'] as const;
+
+/** A customer number's bitmap row and its bit there, as one-bit bitmaps that bit_or merges. */
+const BITMAP_CHUNK = (no: SQL) => sql`${no} / ${sql.raw(String(CUSTOMER_BITMAP_BITS))}`;
+const BITMAP_BIT = (no: SQL) =>
+  sql`(B'1'::bit(${sql.raw(String(CUSTOMER_BITMAP_BITS))}) >> (${no} % ${sql.raw(String(CUSTOMER_BITMAP_BITS))}))`;
 
 const MEASURES = sql`count(*)::int, sum(f.quantity)::int, count(distinct f.transaction_id)::int,
   sum(f.gross), sum(f.discount), sum(f.net), sum(f.cost)`;
@@ -26,11 +47,12 @@ function sliceFilter(slice: RollupSlice, alias: string): SQL {
 
 /**
  * Replaces the rollup rows of a slice with fresh aggregates of fact_sales. Callers that may run
- * concurrently hold `lockRollups` first, so each rebuild sees every fact committed before it.
+ * concurrently hold `lockRollups` first, so each rebuild sees every fact committed before it. Rows are
+ * written in date order: a seeded table then keeps each date range on neighbouring pages.
  */
 export async function refreshRollups(db: Database, slice: RollupSlice): Promise<void> {
   if ('pairs' in slice && slice.pairs.length === 0) return;
-  for (const table of ROLLUP_TABLES) {
+  for (const table of STORE_ROLLUP_TABLES) {
     await db.execute(sql`delete from ${sql.raw(`gold.${table}`)} r where ${sliceFilter(slice, 'r')}`);
   }
   const facts = sliceFilter(slice, 'f');
@@ -44,7 +66,7 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     join gold.dim_product p on p.product_key = f.product_key
     left join gold.dim_customer c on c.customer_sk = f.customer_sk
     where ${facts}
-    group by 1, 2, 3, 4, 5`);
+    group by 1, 2, 3, 4, 5 order by 1, 2`);
   await db.execute(sql`
     insert into gold.agg_baskets_daily (date_key, store_key, region_id, segment,
       lines, units, transactions, gross, discount, net, cost)
@@ -52,20 +74,62 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     from gold.fact_sales f
     left join gold.dim_customer c on c.customer_sk = f.customer_sk
     where ${facts}
-    group by 1, 2, 3, 4`);
+    group by 1, 2, 3, 4 order by 1, 2`);
   await db.execute(sql`
     insert into gold.agg_sales_hourly (date_key, hour, store_key, region_id,
       lines, units, transactions, gross, discount, net, cost)
     select f.date_key, f.hour, f.store_key, f.region_id, ${MEASURES}
     from gold.fact_sales f
     where ${facts}
-    group by f.date_key, f.hour, f.store_key, f.region_id`);
+    group by f.date_key, f.hour, f.store_key, f.region_id order by 1, 3`);
   await db.execute(sql`
     insert into gold.agg_customers_daily (date_key, store_key, region_id, segment, customer_id)
     select distinct f.date_key, f.store_key, f.region_id, c.segment, c.customer_id
     from gold.fact_sales f
     join gold.dim_customer c on c.customer_sk = f.customer_sk
-    where ${facts}`);
+    where ${facts}
+    order by 1, 3`);
+  const dayRegions = 'all' in slice ? sql`true` : sql`(r.date_key, r.region_id) in (
+    select p.date_key, s.region_id from unnest(${intArray(slice.pairs.map((p) => p.dateKey))}, ${intArray(slice.pairs.map((p) => p.storeKey))}) p(date_key, store_key)
+    join gold.dim_store s on s.store_key = p.store_key)`;
+  await sumRegionRollups(db, dayRegions);
+  await rebuildCustomerBitmaps(db, dayRegions);
+}
+
+/** Numbers the customer ids the query returns that have no number yet, in id order. */
+async function numberCustomers(db: Database, customerIds: SQL): Promise<void> {
+  await db.execute(sql`
+    insert into silver.customer_numbers (customer_id)
+    select distinct x.customer_id from (${customerIds}) x
+    where x.customer_id is not null and not exists (select 1 from silver.customer_numbers n where n.customer_id = x.customer_id)
+    order by 1`);
+}
+
+/** Replaces the customer bitmaps of the (day, region)s matching `where` (alias `r`) from agg_customers_daily. */
+async function rebuildCustomerBitmaps(db: Database, where: SQL): Promise<void> {
+  await db.execute(sql`delete from gold.agg_customer_bitmaps r where ${where}`);
+  await numberCustomers(db, sql`select r.customer_id from gold.agg_customers_daily r where ${where}`);
+  await db.execute(sql`
+    insert into gold.agg_customer_bitmaps (date_key, region_id, segment, chunk, customers)
+    select r.date_key, r.region_id, r.segment, ${BITMAP_CHUNK(sql`n.customer_no`)}, bit_or(${BITMAP_BIT(sql`n.customer_no`)})
+    from gold.agg_customers_daily r join silver.customer_numbers n on n.customer_id = r.customer_id
+    where ${where}
+    group by 1, 2, 3, 4 order by 1, 2`);
+}
+
+/**
+ * Replaces the region-grain rows matching `where` (over alias `r`, by date_key and region_id) with sums of
+ * their store-grain rows. A (day, region) holds a few hundred store rows, so this costs little per batch.
+ */
+async function sumRegionRollups(db: Database, where: SQL): Promise<void> {
+  for (const { table, from, keys } of REGION_ROLLUPS) {
+    await db.execute(sql`delete from ${sql.raw(`gold.${table}`)} r where ${where}`);
+    await db.execute(sql`
+      insert into ${sql.raw(`gold.${table}`)} (${sql.raw(keys)}, lines, units, transactions, gross, discount, net, cost)
+      select ${sql.raw(keys)}, sum(lines), sum(units), sum(transactions), sum(gross), sum(discount), sum(net), sum(cost)
+      from ${sql.raw(`gold.${from}`)} r where ${where}
+      group by ${sql.raw(keys)} order by date_key, region_id`);
+  }
 }
 
 /**
@@ -119,10 +183,17 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     insert into gold.agg_customers_daily (date_key, store_key, region_id, segment, customer_id)
     select distinct b.date_key, b.store_key, b.region_id, b.segment, b.customer_id from (${batch}) b where b.customer_id is not null
     on conflict do nothing`);
+  await sumRegionRollups(db, sql`(r.date_key, r.region_id) in (
+    select distinct f.date_key, f.region_id from gold.fact_sales f where f.sales_line_id = any(${ids}::bigint[]))`);
+  // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
+  await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
+  await db.execute(sql`
+    insert into gold.agg_customer_bitmaps as t (date_key, region_id, segment, chunk, customers)
+    select b.date_key, b.region_id, b.segment, ${BITMAP_CHUNK(sql`n.customer_no`)}, bit_or(${BITMAP_BIT(sql`n.customer_no`)})
+    from (${batch}) b join silver.customer_numbers n on n.customer_id = b.customer_id
+    group by 1, 2, 3, 4
+    on conflict (date_key, region_id, segment, chunk) do update set customers = t.customers | excluded.customers`);
 }
-
-/** Every rollup table, rebuilt together. */
-export const ROLLUP_TABLES = ['agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly', 'agg_customers_daily'] as const;
 
 /** Serialises rollup rebuilds across workers until the caller's transaction ends. */
 export async function lockRollups(db: Database): Promise<void> {

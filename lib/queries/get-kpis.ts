@@ -1,6 +1,6 @@
 // KPI cards: totals of the filtered period and of the equal period just before it.
 // Money is net of discounts in the store currency; grossMargin is (net − cost) ÷ net, a fraction.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
@@ -8,7 +8,7 @@ import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { CUSTOMER_ROLLUP, planCustomerSource, planSource, ROLLUPS } from './internal/source-plan';
+import { CUSTOMER_ROLLUPS, planCustomerSource, planSource, ROLLUPS } from './internal/source-plan';
 import { toKpis, type Kpis, type PeriodTotals as Totals } from '@/lib/analytics/kpi-math';
 
 export type { Kpis };
@@ -24,35 +24,40 @@ export interface KpiResult {
 const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transactions), 0)::int as transactions,
   coalesce(sum(units), 0)::int as units, coalesce(sum(discount), 0)::float8 as discount, coalesce(sum(cost), 0)::float8 as cost`;
 
-async function readTotals(tx: Database, f: QueryFilters): Promise<Totals> {
+function totalsQuery(f: QueryFilters): SQL {
   const source = planSource('total', f);
-  const query =
-    source !== 'facts'
+  return source !== 'facts'
       ? sql`select ${TOTALS} from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}`
       : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
                 coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount,
                 coalesce(sum(f.cost), 0)::float8 as cost
               from ${FACT_FROM} where ${factWhere(f)}`;
-  const [row] = await queryRows<Totals>(tx, query);
-  return row;
 }
 
-/** Exact: distinct customers over the customer rollup where it covers the filters, else over the facts. Guests are not counted. */
-async function readUniqueCustomers(tx: Database, f: QueryFilters): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    planCustomerSource(f) === 'customers'
-      ? // grouped rather than count(distinct): Postgres hashes a GROUP BY but sorts for count(distinct)
-        sql`select count(*)::int as n from (
-              select r.customer_id from ${CUSTOMER_ROLLUP.table} r where ${rollupWhere(f, 'r', CUSTOMER_ROLLUP.columns)} group by r.customer_id) d`
-      : sql`select count(distinct c.customer_id)::int as n from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`,
-  );
-  return row.n;
+/** Exact: distinct customers from the smallest customer rollup that covers the filters, else the facts. Guests are not counted. */
+function uniqueCustomersQuery(f: QueryFilters): SQL {
+  const source = planCustomerSource(f);
+  switch (source) {
+    case 'bitmaps':
+      return sql`select coalesce(sum(bit_count(d.customers)), 0)::int from (
+          select bit_or(r.customers) as customers from ${CUSTOMER_ROLLUPS.bitmaps.table} r
+          where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.bitmaps.columns)} group by r.chunk) d`;
+    case 'customers':
+      // grouped rather than count(distinct): Postgres hashes a GROUP BY but sorts for count(distinct)
+      return sql`select count(*)::int from (
+          select r.customer_id from ${CUSTOMER_ROLLUPS.customers.table} r
+          where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.customers.columns)} group by r.customer_id) d`;
+    case 'facts':
+      return sql`select count(distinct c.customer_id)::int from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`;
+  }
 }
 
+/** A period's totals and distinct customers, in one round trip. */
 async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
-  const totals = await readTotals(tx, f);
-  const uniqueCustomers = await readUniqueCustomers(tx, f);
+  const [{ unique_customers: uniqueCustomers, ...totals }] = await queryRows<Totals & { unique_customers: number }>(
+    tx,
+    sql`select t.*, (${uniqueCustomersQuery(f)}) as unique_customers from (${totalsQuery(f)}) t`,
+  );
   return toKpis(totals, uniqueCustomers);
 }
 

@@ -36,12 +36,13 @@ const margin = (net: number, cost: number) => (net > 0 ? Math.round(((net - cost
 
 async function readLevel(tx: Database, f: QueryFilters, path: string[]) {
   type Row = { key: string; label: string; revenue: number; units: number; transactions: number; cost: number };
-  if (path.length === 0 && planSource('category', f) !== 'facts') {
+  const source = planSource('category', f);
+  if (path.length === 0 && source !== 'facts') {
     return queryRows<Row>(
       tx,
       sql`select r.category as key, r.category as label, sum(r.net)::float8 as revenue, sum(r.units)::int as units,
             sum(r.transactions)::int as transactions, sum(r.cost)::float8 as cost
-          from ${ROLLUPS.daily.table} r where ${rollupWhere(f, 'r', ROLLUPS.daily.columns)}
+          from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}
           group by r.category order by revenue desc`,
     );
   }

@@ -22,8 +22,8 @@ export interface SegmentMixRow {
 function segmentMixQuery(f: QueryFilters, grain: CohortGrain): SQL {
   const period = sql`date_trunc(${grain}, d.date::timestamp)::date::text`;
   const source = planSource('day', f);
-  // The hourly rollup has no segment column: hour selections read the facts.
-  if (source === 'facts' || source === 'hourly') {
+  // The hourly rollups have no segment column: hour selections read the facts.
+  if (source === 'facts' || !ROLLUPS[source].columns.segment) {
     return sql`select ${period} as period, coalesce(c.segment, ${GUEST_SEGMENT}) as segment,
         coalesce(sum(f.net), 0)::float8 as revenue
       from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key

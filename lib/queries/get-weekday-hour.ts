@@ -29,8 +29,8 @@ export async function getWeekdayHour(db: Database, scope: Scope, filters: Resolv
                 where ${factWhere(f)} group by 1, 2 order by 1, 2`
           : sql`select d.weekday::int as weekday, r.hour::int as hour, coalesce(sum(r.net), 0)::float8 as revenue,
                   coalesce(sum(r.transactions), 0)::int as transactions
-                from ${ROLLUPS.hourly.table} r join gold.dim_date d on d.date_key = r.date_key
-                where ${rollupWhere(f, 'r', ROLLUPS.hourly.columns)} group by 1, 2 order by 1, 2`;
+                from ${ROLLUPS[source].table} r join gold.dim_date d on d.date_key = r.date_key
+                where ${rollupWhere(f, 'r', ROLLUPS[source].columns)} group by 1, 2 order by 1, 2`;
       return queryRows<WeekdayHourCell>(tx, query);
     }),
   );

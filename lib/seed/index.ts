@@ -126,8 +126,10 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   return result;
 }
 
-const LOADED_TABLES = sql`silver.sales_lines, silver.customers, silver.inventory_levels, gold.fact_sales, gold.dim_customer,
-  gold.fact_inventory, gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.agg_customers_daily`;
+const ROLLUP_TABLE_LIST = sql.raw(ROLLUP_TABLES.map((table) => `gold.${table}`).join(', '));
+// The reference dimensions too: the planner joins them in every dashboard query.
+const LOADED_TABLES = sql`silver.sales_lines, silver.customers, silver.customer_numbers, silver.inventory_levels, gold.fact_sales, gold.dim_customer,
+  gold.fact_inventory, gold.dim_date, gold.dim_store, gold.dim_product, gold.dim_region, ${ROLLUP_TABLE_LIST}`;
 
 /**
  * Fresh statistics keep the dashboards' plans sane after a bulk load (PGlite has no autovacuum), and a
@@ -142,8 +144,8 @@ async function vacuumLoadedTables(db: Database): Promise<void> {
 /** Empties everything derived from sales, signals included. Reference dimensions stay (upserted later); customers are rebuilt. */
 async function clearSales(db: Database): Promise<void> {
   await db.execute(sql`
-    truncate silver.sales_lines, silver.inventory_levels, gold.fact_sales, gold.fact_inventory,
-      gold.agg_sales_daily, gold.agg_baskets_daily, gold.agg_sales_hourly, gold.agg_customers_daily, gold.dim_customer, gold.sale_risk, gold.alerts
+    truncate silver.sales_lines, silver.inventory_levels, silver.customer_numbers, gold.fact_sales, gold.fact_inventory,
+      ${ROLLUP_TABLE_LIST}, gold.dim_customer, gold.sale_risk, gold.alerts
     restart identity`);
 }
 

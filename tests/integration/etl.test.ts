@@ -35,6 +35,10 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
     agg_baskets_daily: 'select * from gold.agg_baskets_daily',
     agg_sales_hourly: 'select * from gold.agg_sales_hourly',
     agg_customers_daily: 'select * from gold.agg_customers_daily',
+    agg_sales_daily_region: 'select * from gold.agg_sales_daily_region',
+    agg_baskets_daily_region: 'select * from gold.agg_baskets_daily_region',
+    agg_sales_hourly_region: 'select * from gold.agg_sales_hourly_region',
+    agg_customer_bitmaps: 'select * from gold.agg_customer_bitmaps',
     watermarks: 'select stage, last_bronze_id, rows_total from app.etl_watermarks',
   };
   const out: Record<string, string> = {};
@@ -83,6 +87,38 @@ const ROLLUP_CHECKS = {
     recomputed: `select f.date_key, f.store_key, f.region_id, c.segment, c.customer_id
              from gold.fact_sales f join gold.dim_customer c using (customer_sk)
              group by 1, 2, 3, 4, 5 order by 1, 2, 4, 5`,
+  },
+  // Region grain: straight from the facts too, not from the store-grain rows they are built from.
+  agg_sales_daily_region: {
+    stored: `select date_key, region_id, category, segment, lines, units, transactions,
+               gross::text, discount::text, net::text, cost::text from gold.agg_sales_daily_region order by 1, 2, 3, 4`,
+    recomputed: `select f.date_key, f.region_id, p.category, coalesce(c.segment, 'Guest') as segment,
+               ${MEASURES('f.')}
+             from gold.fact_sales f join gold.dim_product p using (product_key)
+             left join gold.dim_customer c using (customer_sk)
+             group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+  },
+  agg_baskets_daily_region: {
+    stored: `select date_key, region_id, segment, lines, units, transactions,
+               gross::text, discount::text, net::text, cost::text from gold.agg_baskets_daily_region order by 1, 2, 3`,
+    recomputed: `select f.date_key, f.region_id, coalesce(c.segment, 'Guest') as segment,
+               ${MEASURES('f.')}
+             from gold.fact_sales f left join gold.dim_customer c using (customer_sk)
+             group by 1, 2, 3 order by 1, 2, 3`,
+  },
+  agg_sales_hourly_region: {
+    stored: `select date_key, hour, region_id, lines, units, transactions,
+               gross::text, discount::text, net::text, cost::text from gold.agg_sales_hourly_region order by 1, 3, 2`,
+    recomputed: `select date_key, hour, region_id, ${MEASURES('')}
+             from gold.fact_sales group by 1, 2, 3 order by 1, 3, 2`,
+  },
+  // Bitmaps hold numbers, not ids: each (day, region, segment) must have as many bits set as it has buyers.
+  agg_customer_bitmaps: {
+    stored: `select date_key, region_id, segment, sum(bit_count(customers))::int as customers
+             from gold.agg_customer_bitmaps group by 1, 2, 3 order by 1, 2, 3`,
+    recomputed: `select f.date_key, f.region_id, c.segment, count(distinct c.customer_id)::int as customers
+             from gold.fact_sales f join gold.dim_customer c using (customer_sk)
+             group by 1, 2, 3 order by 1, 2, 3`,
   },
 };
 

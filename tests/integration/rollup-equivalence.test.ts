@@ -135,6 +135,8 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
       }
     }
     // The combinations exercised every source the planner has, so each rollup was compared.
-    expect([...sources].sort()).toEqual(['baskets', 'customers', 'daily', 'facts', 'hourly']);
+    expect([...sources].sort()).toEqual([
+      'baskets', 'baskets_region', 'bitmaps', 'customers', 'daily', 'daily_region', 'facts', 'hourly', 'hourly_region',
+    ]);
   }, 180_000);
 });

@@ -7,6 +7,7 @@ import { dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { forbiddenRegion } from '@/lib/errors';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { RollupColumns } from './source-plan';
 
 export interface QueryFilters extends ResolvedFilters {
   /** Store keys of `stores`, all inside the scope; empty when no store filter. */
@@ -41,9 +42,10 @@ function dateAndPlace(f: QueryFilters, alias: string): SQL[] {
   return parts;
 }
 
-/** Filters on a rollup with the given optional columns (category, segment, hour). */
-export function rollupWhere(f: QueryFilters, alias: string, columns: { category?: boolean; segment?: boolean; hour?: boolean } = {}): SQL {
+/** Filters on a rollup with the given optional columns (store, category, segment, hour). */
+export function rollupWhere(f: QueryFilters, alias: string, columns: RollupColumns): SQL {
   const a = sql.raw(alias);
+  if (f.storeKeys.length && !columns.store) throw new Error('this rollup has no store column');
   const parts = dateAndPlace(f, alias);
   if (f.subcategories.length) throw new Error('no rollup has a subcategory column');
   if (f.hours.length) {

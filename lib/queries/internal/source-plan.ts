@@ -1,14 +1,25 @@
 // Which table answers a question: the smallest rollup that covers the filters and the grouping, and the
 // line-grain facts only when none does. Basket counts (transactions) add up across rows only where every
-// row holds whole baskets, which decides most of the choices below.
+// row holds whole baskets, which decides most of the choices below. Each rollup exists at store and at
+// region grain; the region one serves every question that neither filters nor groups by store.
 import { sql, type SQL } from 'drizzle-orm';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 
-export type Source = 'baskets' | 'daily' | 'hourly' | 'facts';
+type RollupFamily = 'baskets' | 'daily' | 'hourly';
+
+export type Source = RollupFamily | `${RollupFamily}_region` | 'facts';
 
 export type Grouping = 'total' | 'region' | 'store' | 'day' | 'category' | 'subcategory' | 'product' | 'hour' | 'weekday';
 
-export function planSource(grouping: Grouping, f: Pick<ResolvedFilters, 'categories' | 'subcategories' | 'segments' | 'hours'>): Source {
+type PlannedFilters = Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'segments' | 'hours'>;
+
+export function planSource(grouping: Grouping, f: PlannedFilters): Source {
+  const family = planFamily(grouping, f);
+  if (family === 'facts' || grouping === 'store' || f.stores.length > 0) return family;
+  return `${family}_region`;
+}
+
+function planFamily(grouping: Grouping, f: PlannedFilters): RollupFamily | 'facts' {
   // no rollup keeps subcategories
   if (f.subcategories.length > 0) return 'facts';
   const byHour = f.hours.length > 0;
@@ -31,19 +42,36 @@ export function planSource(grouping: Grouping, f: Pick<ResolvedFilters, 'categor
   }
 }
 
+export interface RollupColumns {
+  store?: boolean;
+  category?: boolean;
+  segment?: boolean;
+  hour?: boolean;
+}
+
 /** The rollup tables and which optional filter columns each one has. */
-export const ROLLUPS: Record<Exclude<Source, 'facts'>, { table: SQL; columns: { category?: boolean; segment?: boolean; hour?: boolean } }> = {
-  baskets: { table: sql`gold.agg_baskets_daily`, columns: { segment: true } },
-  daily: { table: sql`gold.agg_sales_daily`, columns: { category: true, segment: true } },
-  hourly: { table: sql`gold.agg_sales_hourly`, columns: { hour: true } },
+export const ROLLUPS: Record<Exclude<Source, 'facts'>, { table: SQL; columns: RollupColumns }> = {
+  baskets: { table: sql`gold.agg_baskets_daily`, columns: { store: true, segment: true } },
+  daily: { table: sql`gold.agg_sales_daily`, columns: { store: true, category: true, segment: true } },
+  hourly: { table: sql`gold.agg_sales_hourly`, columns: { store: true, hour: true } },
+  baskets_region: { table: sql`gold.agg_baskets_daily_region`, columns: { segment: true } },
+  daily_region: { table: sql`gold.agg_sales_daily_region`, columns: { category: true, segment: true } },
+  hourly_region: { table: sql`gold.agg_sales_hourly_region`, columns: { hour: true } },
 };
 
 /**
- * Distinct customers do not add up across rollup rows, so they have their own rollup: one row per
- * customer, day, store and segment, counted with count(distinct). It has no category or hour.
+ * Distinct customers do not add up across rollup rows, so they have rollups of their own, both exact and
+ * without category or hour: bitmaps per day, region and segment (OR-ed, then counted), and one row per
+ * customer, day, store and segment (grouped, then counted) where a store filter needs store grain.
  */
-export const CUSTOMER_ROLLUP = { table: sql`gold.agg_customers_daily`, columns: { segment: true } } as const;
+export const CUSTOMER_ROLLUPS = {
+  bitmaps: { table: sql`gold.agg_customer_bitmaps`, columns: { segment: true } },
+  customers: { table: sql`gold.agg_customers_daily`, columns: { store: true, segment: true } },
+} as const satisfies Record<string, { table: SQL; columns: RollupColumns }>;
 
-export function planCustomerSource(f: Pick<ResolvedFilters, 'categories' | 'subcategories' | 'hours'>): 'customers' | 'facts' {
-  return f.categories.length || f.subcategories.length || f.hours.length ? 'facts' : 'customers';
+export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
+
+export function planCustomerSource(f: Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'hours'>): CustomerSource {
+  if (f.categories.length || f.subcategories.length || f.hours.length) return 'facts';
+  return f.stores.length ? 'customers' : 'bitmaps';
 }
