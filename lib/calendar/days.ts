@@ -1,5 +1,6 @@
 // Calendar-day arithmetic on 'YYYY-MM-DD' strings. Days carry no time zone: callers decide which
 // zone's "today" they mean (the reporting time zone, see todayIn).
+import { dateTimeFormat } from './formatters';
 
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,7 +32,7 @@ export function dayOfDateKey(key: number): string {
 
 /** Today's calendar day in an IANA time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** The period of equal length that ends the day before `from`. */

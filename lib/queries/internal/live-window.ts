@@ -2,6 +2,7 @@
 // time of day both are read up to, and the last hour of whole minutes. Everything is rounded to the
 // minute, so a cached answer is reused for up to a minute (and data changes bump its key anyway).
 import { addDays, todayIn } from '@/lib/calendar/days';
+import { dateTimeFormat } from '@/lib/calendar/formatters';
 
 export interface LiveWindow {
   /** Today and yesterday in the reporting time zone (YYYY-MM-DD). */
@@ -18,7 +19,7 @@ const MINUTE_MS = 60_000;
 
 /** Seconds since local midnight of `at` in `timeZone` (wall clock, so DST days compare by clock time). */
 function secondsOfDay(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return part('hour') * 3600 + part('minute') * 60 + part('second');
 }
@@ -40,6 +41,6 @@ export function liveWindow(at: Date, timeZone: string, minutes = 60): LiveWindow
 /** A minute's wall-clock label in the reporting time zone, `YYYY-MM-DD HH:MM` (a Plotly date axis reads it as is). */
 export function minuteLabel(at: Date, timeZone: string): string {
   const day = todayIn(timeZone, at);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return `${day} ${time}`;
 }
