@@ -4,9 +4,9 @@
 // The region-grain rollups are sums of the store-grain ones, redone for every (day, region) touched; the
 // customer bitmaps gain each batch's buyers and are rebuilt from agg_customers_daily with it.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
-import { intArray } from '@/db/sql';
+import { intArray, smallintArray } from '@/db/sql';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 
 export interface DayStore {
@@ -89,11 +89,30 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     join gold.dim_customer c on c.customer_sk = f.customer_sk
     where ${facts}
     order by 1, 3`);
-  const dayRegions = 'all' in slice ? sql`true` : sql`(r.date_key, r.region_id) in (
-    select p.date_key, s.region_id from unnest(${intArray(slice.pairs.map((p) => p.dateKey))}, ${intArray(slice.pairs.map((p) => p.storeKey))}) p(date_key, store_key)
-    join gold.dim_store s on s.store_key = p.store_key)`;
+  const dayRegions =
+    'all' in slice
+      ? sql`true`
+      : inDayRegions(await queryRows<DayRegion>(db, sql`
+          select distinct p.date_key::int as "dateKey", s.region_id::int as "regionId"
+          from unnest(${intArray(slice.pairs.map((p) => p.dateKey))}, ${intArray(slice.pairs.map((p) => p.storeKey))}) p(date_key, store_key)
+          join gold.dim_store s on s.store_key = p.store_key`));
   await sumRegionRollups(db, dayRegions);
   await rebuildCustomerBitmaps(db, dayRegions);
+}
+
+interface DayRegion {
+  dateKey: number;
+  regionId: number;
+}
+
+/**
+ * Rows (alias `r`) of the given (day, region)s. The pairs travel as literal arrays: the planner then knows
+ * there are a handful and reads them through the (day, region) indexes, where a subquery over the batch's
+ * lines let it guess wrong and scan a whole rollup.
+ */
+function inDayRegions(pairs: readonly DayRegion[]): SQL {
+  if (pairs.length === 0) return sql`false`;
+  return sql`(r.date_key, r.region_id) in (select * from unnest(${intArray(pairs.map((p) => p.dateKey))}, ${smallintArray(pairs.map((p) => p.regionId))}))`;
 }
 
 /** Numbers the customer ids the query returns that have no number yet, in id order. */
@@ -183,8 +202,8 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     insert into gold.agg_customers_daily (date_key, store_key, region_id, segment, customer_id)
     select distinct b.date_key, b.store_key, b.region_id, b.segment, b.customer_id from (${batch}) b where b.customer_id is not null
     on conflict do nothing`);
-  await sumRegionRollups(db, sql`(r.date_key, r.region_id) in (
-    select distinct f.date_key, f.region_id from gold.fact_sales f where f.sales_line_id = any(${ids}::bigint[]))`);
+  await sumRegionRollups(db, inDayRegions(await queryRows<DayRegion>(db, sql`
+    select distinct f.date_key as "dateKey", f.region_id::int as "regionId" from gold.fact_sales f where f.sales_line_id = any(${ids}::bigint[])`)));
   // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
   await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
   await db.execute(sql`
