@@ -27,11 +27,11 @@ const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transa
 function totalsQuery(f: QueryFilters): SQL {
   const source = planSource('total', f);
   return source !== 'facts'
-      ? sql`select ${TOTALS} from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}`
-      : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
-                coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount,
-                coalesce(sum(f.cost), 0)::float8 as cost
-              from ${FACT_FROM} where ${factWhere(f)}`;
+    ? sql`select ${TOTALS} from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}`
+    : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
+            coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount,
+            coalesce(sum(f.cost), 0)::float8 as cost
+          from ${FACT_FROM} where ${factWhere(f)}`;
 }
 
 /** Exact: distinct customers from the smallest customer rollup that covers the filters, else the facts. Guests are not counted. */
