@@ -1,4 +1,5 @@
-// HTTP measurements against a real `next start`: time to first byte of the overview page, and many
+// HTTP measurements against the portal served as in production (`npm run serve`: `next start` processes,
+// one per CPU unless WEB_CONCURRENCY says otherwise): time to first byte of the overview page, and many
 // simulated users refreshing it at once. Requests go to 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -24,8 +25,8 @@ export function getPage(url: string, cookie: string): Promise<PageTiming> {
 }
 
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
-  const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  const server = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

@@ -11,6 +11,8 @@ export const envSchema = z
     DATABASE_URL: optionalUrl,
     DATA_DIR: z.string().min(1).default('.data'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Server processes of `npm start` (unset: one per CPU on Postgres, one on the embedded database).
+    WEB_CONCURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
     AUTH_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
     UPSTASH_REDIS_REST_URL: optionalUrl,
     UPSTASH_REDIS_REST_TOKEN: optionalString,
@@ -38,6 +40,11 @@ export const envSchema = z
   .refine((e) => Boolean(e.UPSTASH_REDIS_REST_URL) === Boolean(e.UPSTASH_REDIS_REST_TOKEN), {
     message: 'set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither',
     path: ['UPSTASH_REDIS_REST_TOKEN'],
+  })
+  // PGlite lives inside one process: a second one could not open its folder.
+  .refine((e) => e.DATABASE_URL !== undefined || (e.WEB_CONCURRENCY ?? 1) === 1, {
+    message: 'the embedded database serves one process; set DATABASE_URL to run several',
+    path: ['WEB_CONCURRENCY'],
   });
 
 export type Env = z.infer<typeof envSchema>;

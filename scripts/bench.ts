@@ -23,6 +23,8 @@ async function main() {
       'skip-live': { type: 'boolean', default: false },
       'sse-clients': { type: 'string', default: '5000' },
       'live-seconds': { type: 'string', default: '15' },
+      // Server processes for the HTTP measurements; default as in production (one per CPU on Postgres).
+      processes: { type: 'string' },
     },
   });
   const lines = Number(values.lines);
@@ -36,6 +38,7 @@ async function main() {
   const { addDays, todayIn } = await import('@/lib/calendar/days');
   const { progressBar } = await import('@/lib/cli/progress');
   const { needsBuild } = await import('@/lib/cli/build-freshness');
+  const { serverProcessCount } = await import('@/lib/cli/serve-cluster');
   const { parseDashboardState } = await import('@/lib/filters/dashboard-state');
   const { resolveStateFilters } = await import('@/lib/filters/resolve-filters');
   const { processQueryCache } = await import('@/lib/cache/process-cache');
@@ -110,8 +113,11 @@ async function main() {
     const port = 3900 + Math.floor(Math.random() * 90);
     // Several ingest keys: the per-key rate limit (600 requests/min) would otherwise cap the load we offer.
     const keys = Array.from({ length: 8 }, (_, k) => `bench-ingest-key-${k}-0123456789`);
+    const processes = values.processes ? Number(values.processes) : serverProcessCount({ DATABASE_URL: url, WEB_CONCURRENCY: undefined });
+    details.serverProcesses = processes;
     const server = await startServer(port, {
       DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}`, INGEST_API_KEYS: keys.join(','),
+      WEB_CONCURRENCY: String(processes),
     });
     try {
       const cookie = `next-auth.session-token=${await encode({ token: { sub: adminUser.id, sv: adminUser.session_version }, secret: process.env.AUTH_SECRET! })}`;

@@ -1,11 +1,13 @@
 // npm start – the whole portal on one machine: migrate, seed the demo data if the database is empty,
-// build if the sources changed since the last build, then serve with `next start` and print how to sign in.
-import { spawn, spawnSync } from 'node:child_process';
+// build if the sources changed since the last build, then serve with `next start` (one process per CPU on
+// Postgres, see lib/cli/serve-cluster.ts) and print how to sign in.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { needsBuild } from '@/lib/cli/build-freshness';
 import { openConfiguredDatabase } from '@/lib/cli/open-database';
 import { progressBar, type Progress } from '@/lib/cli/progress';
+import { serveCluster, serverProcessCount } from '@/lib/cli/serve-cluster';
 import { ensureDemoUsers, DEMO_USERS } from '@/lib/auth/demo-users';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
@@ -64,15 +66,17 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const url = `http://localhost:${settings.PORT}`;
-  const server = spawn('npx', ['next', 'start', '-p', String(settings.PORT)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url },
+  const processes = serverProcessCount(settings);
+  const served = serveCluster({
+    port: settings.PORT,
+    processes,
+    env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url },
+    upstash: Boolean(settings.UPSTASH_REDIS_REST_URL),
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  served.then((code) => process.exit(code));
   if (await waitUntilHealthy(url, 120_000)) {
     const password = settings.DEMO_PASSWORD ? 'DEMO_PASSWORD' : `the demo password (see ${path.resolve(settings.DATA_DIR, 'demo-password')})`;
-    console.log(`\nRetailWave is running at ${url}`);
+    console.log(`\nRetailWave is running at ${url} (${processes} server process${processes === 1 ? '' : 'es'})`);
     console.log(`Sign in with ${password} as:`);
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(32)} ${u.role.padEnd(8)} ${u.regions.join(', ')}`);
   }

@@ -1,5 +1,6 @@
 // The one rate-limiter interface, for sign-in failures (per email), ingest (per API key) and export.
 // Adapters: @upstash/ratelimit on the shared Upstash connection when configured (upstash-limiter.ts),
+// the primary process's sliding windows for the workers of a multi-process `npm start` (cluster-limiter.ts),
 // the in-process sliding window otherwise (memory-limiter.ts). Pick one with rateLimiter() (process-limiters.ts).
 
 export interface LimitRule {

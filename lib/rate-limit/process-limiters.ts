@@ -1,6 +1,8 @@
 // The process's rate limiters, one per rule name: on Upstash when it is configured (shared by every
-// server process), in memory otherwise. Kept on globalThis so dev reloads keep their counts.
+// server process); in the primary process's memory when this is one of several workers of `npm start`;
+// in this process's memory otherwise. Kept on globalThis so dev reloads keep their counts.
 import { KEY_NAMESPACE, processUpstash } from '@/lib/cache/process-upstash';
+import { ClusterRateLimiter, clusterLimitsHosted } from './cluster-limiter';
 import type { LimitCheck, LimitRule, RateLimiter } from './limiter';
 import { MemoryRateLimiter } from './memory-limiter';
 import { UpstashRateLimiter } from './upstash-limiter';
@@ -10,7 +12,8 @@ const limiters = (globalForLimiters.__rwRateLimiters ??= new Map<string, RateLim
 
 function build(rule: LimitRule): RateLimiter {
   const upstash = processUpstash();
-  return upstash ? new UpstashRateLimiter(rule, upstash, { namespace: KEY_NAMESPACE }) : new MemoryRateLimiter(rule);
+  if (upstash) return new UpstashRateLimiter(rule, upstash, { namespace: KEY_NAMESPACE });
+  return clusterLimitsHosted() ? new ClusterRateLimiter(rule) : new MemoryRateLimiter(rule);
 }
 
 function limiterFor(rule: LimitRule): RateLimiter {

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import { serverProcessCount } from '@/lib/cli/serve-cluster';
 import { EnvError, parseEnv } from '@/lib/env';
 
 describe('settings', () => {
@@ -24,6 +26,18 @@ describe('settings', () => {
 
   it('wants both Upstash variables or neither', () => {
     expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://x.upstash.io' })).toThrow(/UPSTASH_REDIS_REST_TOKEN/);
+  });
+
+  it('runs one server process per CPU on Postgres, one on the embedded database, or WEB_CONCURRENCY', () => {
+    expect(serverProcessCount(parseEnv({}))).toBe(1);
+    expect(serverProcessCount(parseEnv({ DATABASE_URL: 'postgres://db/x' }))).toBe(os.availableParallelism());
+    expect(serverProcessCount(parseEnv({ DATABASE_URL: 'postgres://db/x', WEB_CONCURRENCY: '3' }))).toBe(3);
+    expect(serverProcessCount(parseEnv({ WEB_CONCURRENCY: '1' }))).toBe(1);
+  });
+
+  it('refuses several server processes on the embedded database, which one process holds', () => {
+    expect(() => parseEnv({ WEB_CONCURRENCY: '2' })).toThrow(/WEB_CONCURRENCY: the embedded database serves one process/);
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://db/x', WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/);
   });
 
   it('splits ingest keys', () => {

@@ -1,0 +1,78 @@
+// Serves the built portal from several `next start` processes sharing one port (node:cluster), so a
+// machine's every core renders pages: one Node process renders on one core however many users wait.
+// The primary forks the workers, replaces one that dies, hosts the shared rate-limit counters when Upstash
+// is not configured, and passes SIGINT/SIGTERM on.
+import cluster, { type Worker } from 'node:cluster';
+import os from 'node:os';
+import type { Env } from '@/lib/env';
+import { CLUSTER_LIMITS_ENV } from '@/lib/rate-limit/cluster-protocol';
+import { hostClusterRateLimits } from '@/lib/rate-limit/cluster-host';
+
+/** Gives up when workers keep dying: this many exits within the window below. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+
+/** WEB_CONCURRENCY, or one process per CPU on Postgres and one on the embedded database. */
+export function serverProcessCount(settings: Pick<Env, 'WEB_CONCURRENCY' | 'DATABASE_URL'>): number {
+  if (settings.WEB_CONCURRENCY) return settings.WEB_CONCURRENCY;
+  return settings.DATABASE_URL ? os.availableParallelism() : 1;
+}
+
+export interface ClusterOptions {
+  port: number;
+  processes: number;
+  /** The workers' environment (NODE_ENV is set to production). */
+  env: NodeJS.ProcessEnv;
+  /** Whether the workers share limits through Upstash; otherwise the primary keeps them. */
+  upstash: boolean;
+  log?: (message: string) => void;
+}
+
+/** Starts the workers; resolves with the exit code once every worker has stopped for good. */
+export function serveCluster(options: ClusterOptions): Promise<number> {
+  const log = options.log ?? ((message) => console.error(message));
+  const hostLimits = options.processes > 1 && !options.upstash;
+  if (hostLimits) hostClusterRateLimits(cluster);
+  cluster.setupPrimary({
+    exec: require.resolve('next/dist/bin/next'),
+    args: ['start', '-p', String(options.port)],
+    // The primary may run under a TypeScript loader; the workers run the build and need none.
+    execArgv: [],
+  });
+  const workerEnv = { ...options.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...(hostLimits ? { [CLUSTER_LIMITS_ENV]: '1' } : {}) };
+
+  let stopping = false;
+  let exitCode = 0;
+  const exits: number[] = [];
+  const fork = (): Worker => cluster.fork(workerEnv);
+
+  return new Promise((resolve) => {
+    const finishIfDone = () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) resolve(exitCode);
+    };
+    cluster.on('exit', (worker, code, signal) => {
+      // An exit on SIGTERM or SIGINT (next start exits 128 + the signal's number) is a stop someone asked
+      // for, also when the signal went to the whole process group and reached the worker before us; a
+      // crash, or the OOM killer's SIGKILL, is replaced.
+      const askedToStop = [0, 130, 143].includes(code) || signal === 'SIGTERM' || signal === 'SIGINT';
+      if (stopping || askedToStop) return finishIfDone();
+      const now = Date.now();
+      exits.push(now);
+      while (exits.length > 0 && exits[0] < now - RESTART_WINDOW_MS) exits.shift();
+      if (exits.length >= MAX_RESTARTS) {
+        log(`Server processes keep stopping (${exits.length} within a minute); giving up.`);
+        exitCode = 1;
+        stop('SIGTERM');
+        return finishIfDone();
+      }
+      log(`Server process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another.`);
+      fork();
+    });
+    const stop = (signal: NodeJS.Signals) => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+    for (let i = 0; i < options.processes; i++) fork();
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * `npm run serve` with two server processes on one Postgres and no Upstash, the way a multi-core machine
+ * runs the portal: connections are spread over both processes, yet a password-guessing script is stopped
+ * after the same 10 failures as on one process (the primary keeps the counters), and a process that dies
+ * is replaced while the other keeps serving.
+ * Needs a Postgres server: skipped when TEST_DATABASE_URL is unset.
+ */
+const AUTH_SECRET = 'serve-cluster-secret-serve-cluster-0001';
+process.env.AUTH_SECRET = AUTH_SECRET;
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { SIGN_IN_FAILURE_LIMIT } from '@/lib/auth/sign-in-limit';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { ARTIFACTS, freePort, ROOT, stopProcessGroup } from './helpers/server';
+
+const describeWithPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+
+/** One request on a connection of its own, so the cluster may hand it to either process. */
+function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}; see tests/e2e/artifacts/serve-cluster.log`);
+}
+
+describeWithPostgres('npm run serve with two server processes', () => {
+  let db: TestDatabase;
+  let primary: ChildProcess;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('postgres');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, DATABASE_URL: db.url!, AUTH_SECRET, NEXTAUTH_URL: baseUrl, PORT: String(port), WEB_CONCURRENCY: '2',
+    };
+    delete env.UPSTASH_REDIS_REST_URL;
+    delete env.UPSTASH_REDIS_REST_TOKEN;
+    primary = spawn('npx', ['tsx', 'scripts/serve.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(path.join(ARTIFACTS, 'serve-cluster.log'));
+    primary.stdout?.pipe(log);
+    primary.stderr?.pipe(log);
+    await waitFor('the portal to answer', () => request(`${baseUrl}/api/health`).then((r) => (r.status === 200 ? true : undefined), () => undefined));
+  }, 180_000);
+
+  afterAll(async () => {
+    if (primary) await stopProcessGroup(primary);
+    await db?.destroy();
+  }, 60_000);
+
+  /** The server processes: `next start` renames itself next-server, in the process group of npx. */
+  function clusterPids(): number[] {
+    try {
+      return execFileSync('pgrep', ['-g', String(primary.pid), '^next-server'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    } catch {
+      return []; // pgrep exits 1 when nothing matches
+    }
+  }
+
+  it('runs two server processes', async () => {
+    const pids = await waitFor('two server processes', () => (clusterPids().length === 2 ? clusterPids() : undefined));
+    expect(new Set(pids).size).toBe(2);
+  });
+
+  it(`refuses the ${SIGN_IN_FAILURE_LIMIT + 1}th failed sign-in across both processes`, async () => {
+    // next-auth ties the CSRF token to a cookie: fetch both once, send them with every attempt.
+    const csrf = await request(`${baseUrl}/api/auth/csrf`);
+    const cookie = (csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const attempt = (i: number) =>
+      request(`${baseUrl}/api/auth/callback/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ csrfToken, email: 'cluster.limit@example.test', password: `wrong-${i}` }).toString(),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGN_IN_FAILURE_LIMIT; i++) statuses.push((await attempt(i)).status);
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+    // With a counter per process, each would have seen about half the failures and let this one through.
+    const refused = await attempt(SIGN_IN_FAILURE_LIMIT);
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'too_many_attempts' } });
+  });
+
+  it('replaces a server process that dies, and keeps serving meanwhile', async () => {
+    const [victim, survivor] = await waitFor('two server processes', () => (clusterPids().length === 2 ? clusterPids() : undefined));
+    process.kill(victim, 'SIGKILL');
+    await waitFor('the process to be gone', () => (clusterPids().includes(victim) ? undefined : true));
+    for (let i = 0; i < 5; i++) expect((await request(`${baseUrl}/api/health`)).status).toBe(200);
+    const replaced = await waitFor('a replacement process', () => {
+      const pids = clusterPids();
+      return pids.length === 2 && !pids.includes(victim) ? pids : undefined;
+    });
+    expect(replaced).toContain(survivor);
+    expect((await request(`${baseUrl}/api/health`)).status).toBe(200);
+  });
+});
