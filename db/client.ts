@@ -34,7 +34,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 // Which database a `Database` object reads: the same for every process on one database (so they share
 // cache entries), different for two databases in one process (tests run PGlite and Postgres side by side).
-const identities = new WeakMap<object, string>();
+// On globalThis because the server bundles this module into several layers (instrumentation, pages, route
+// handlers) while they share one handle: a map per copy would not know the handle another copy opened.
+const globalForIdentities = globalThis as unknown as { __retailwaveDbIdentities?: WeakMap<object, string> };
+const identities = (globalForIdentities.__retailwaveDbIdentities ??= new WeakMap<object, string>());
 
 function identityOf(target: DatabaseTarget): string {
   const where = 'url' in target ? target.url : 'dataDir' in target ? path.resolve(target.dataDir) : `memory:${randomUUID()}`;

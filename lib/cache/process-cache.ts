@@ -1,19 +1,26 @@
 // The process's query cache, chosen once: on Upstash when it is configured, the in-process LRU otherwise.
 // Kept on globalThis so dev reloads and bundler layers share one (and one single-flight map).
+import { cache as perRender } from 'react';
 import type { Database } from '@/db/client';
 import type { CacheHealth } from './cache';
 import { MemoryCache } from './memory-cache';
 import { KEY_NAMESPACE, processUpstash } from './process-upstash';
+import type { RegionVersion } from './data-versions';
 import { QueryCache, type CachedQuery } from './read-through';
 import { UpstashCache } from './upstash-cache';
 
 const globalForCache = globalThis as unknown as { __rwQueryCache?: QueryCache };
 
+// One map per server-component render (React's per-request cache; outside a render, a new map per call):
+// the tiles of a page read the data versions once and show one snapshot. Route handlers get no memo, so a
+// long-lived request such as the change stream never holds on to old versions.
+const versionsOfThisRender = perRender(() => new Map<string, Promise<RegionVersion[]>>());
+
 export function processQueryCache(): QueryCache {
   if (!globalForCache.__rwQueryCache) {
     const upstash = processUpstash();
     const cache = upstash ? new UpstashCache(upstash) : new MemoryCache();
-    globalForCache.__rwQueryCache = new QueryCache({ cache, namespace: KEY_NAMESPACE });
+    globalForCache.__rwQueryCache = new QueryCache({ cache, namespace: KEY_NAMESPACE, versionsOfThisWork: versionsOfThisRender });
   }
   return globalForCache.__rwQueryCache;
 }

@@ -21,6 +21,11 @@ export interface QueryCacheOptions {
   ttlSeconds?: number;
   maxEntryBytes?: number;
   log?: (message: string, error: unknown) => void;
+  /**
+   * A map that lives as long as one unit of work, such as a page render, so that all its reads use one
+   * reading of the data versions (one snapshot, one round trip); none when omitted.
+   */
+  versionsOfThisWork?: () => Map<string, Promise<RegionVersion[]>>;
 }
 
 export interface CachedQuery {
@@ -65,14 +70,18 @@ export class QueryCache {
   }
 
   /**
-   * The regions' data versions. Reads that arrive while one for the same regions is in flight share it (a
-   * page's tiles ask at once): each caller's loader still starts after the versions were read, so an entry
-   * under a version never holds data older than that version. Transactions are not shared.
+   * The regions' data versions: read once per unit of work (versionsOfThisWork), and reads that arrive
+   * while one for the same regions is in flight share it (concurrent pages ask at once). Each caller's
+   * loader still starts after the versions were read, so an entry under a version never holds data older
+   * than that version. Transactions are not shared.
    */
   private currentVersions(db: Database, regionIds: readonly number[]): Promise<RegionVersion[]> {
     const database = databaseIdentity(db);
     if (!database) return readDataVersions(db, regionIds);
     const key = `${database}:${regionIds.join(',')}`;
+    const work = this.options.versionsOfThisWork?.();
+    const known = work?.get(key);
+    if (known) return known;
     let read = this.versionReads.get(key);
     if (!read) {
       read = readDataVersions(db, regionIds);
@@ -80,6 +89,7 @@ export class QueryCache {
       const settled = () => this.versionReads.delete(key);
       read.then(settled, settled);
     }
+    work?.set(key, read);
     return read;
   }
 

@@ -4,7 +4,7 @@
 import type { Database } from '@/db/client';
 import { userRegions, users } from '@/db/schema';
 import type { Scope } from '@/lib/auth/scope';
-import { bumpDataVersions, readDataVersions } from '@/lib/cache/data-versions';
+import { bumpDataVersions, readDataVersions, type RegionVersion } from '@/lib/cache/data-versions';
 import { QueryCache } from '@/lib/cache/read-through';
 import { UpstashCache } from '@/lib/cache/upstash-cache';
 import { UpstashConnection } from '@/lib/cache/upstash-connection';
@@ -127,6 +127,20 @@ describe.each(testEngines())('query cache on %s', (engine) => {
       expect(after.eastWest.kpis.revenue).toBeCloseTo(before.eastWest.kpis.revenue + 10, 2);
       expect(after.west).toEqual(before.west);
       expect([loads.count(east), loads.count(west), loads.count(eastWest)]).toEqual([2, 1, 2]);
+    });
+
+    it('reads the data versions once per unit of work, so the tiles of one page show one snapshot', async () => {
+      let render = new Map<string, Promise<RegionVersion[]>>();
+      const pages = new QueryCache({ cache: backend.cache, namespace: testKeyNamespace(), log, versionsOfThisWork: () => render });
+      const filters = resolveStateFilters(parseDashboardState(new URLSearchParams('from=2025-06-01&to=2025-06-30')), scopes.east, { timeZone: 'UTC' });
+      const kpis = () => pages.read(db, { query: 'kpis', params: filters, scope: scopes.east }, () => getKpis(db, scopes.east, filters));
+
+      const first = await kpis();
+      expect(await addSales(db, [{ storeCode: 'S002', unitPrice: 7 }])).toEqual([1]);
+      // Later in the same render: the versions it started with, and so the entry of that snapshot.
+      expect(await kpis()).toEqual(first);
+      render = new Map();
+      expect((await kpis()).kpis.revenue).toBeCloseTo(first.kpis.revenue + 7, 2);
     });
 
     it('runs the loader once for 20 concurrent misses of one key, and hands each caller its own copy', async () => {
