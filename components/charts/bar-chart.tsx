@@ -1,6 +1,6 @@
 'use client';
 // Ranked bars: revenue by category, the top stores coloured by region, regions side by side, sales by hour.
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { ChartFrame } from './chart-frame';
 import { barTable, buildBarFigure, type BarRow } from './figures/bar-figure';
 import type { ChartClickAction } from './figures/url-selection';
@@ -35,6 +35,6 @@ export function BarChart({ title, description, rows, orientation = 'horizontal',
     (theme: ChartTheme) => buildBarFigure(rows, { orientation, valueFormat, keepOrder, selectedKeys, valueAxisTitle: valueTitle }, theme),
     [rows, orientation, valueFormat, keepOrder, selectedKeys, valueTitle],
   );
-  const table = useMemo(() => barTable(rows, { valueFormat, keepOrder, labelTitle, valueTitle, groupTitle }), [rows, valueFormat, keepOrder, labelTitle, valueTitle, groupTitle]);
+  const table = useCallback(() => barTable(rows, { valueFormat, keepOrder, labelTitle, valueTitle, groupTitle }), [rows, valueFormat, keepOrder, labelTitle, valueTitle, groupTitle]);
   return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={rows.length === 0} onPointClick={onPointClick} />;
 }

@@ -3,7 +3,7 @@
 // download; the theme, sizing and zoom-keeping layout; the empty state; and click reporting for
 // cross-filtering. Plotly itself loads lazily, after the page, behind a skeleton of the chart's height.
 import dynamic from 'next/dynamic';
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Card } from '@/components/ui/card';
 import { toChartClick, type ChartClick, type PlotClickEventLike } from './figures/chart-click';
 import type { DataTableSpec } from './figures/data-table';
@@ -14,10 +14,11 @@ import type { DownloadPng } from './plotly-plot';
 import { chartTheme, type ChartTheme } from './theme';
 import { useThemeMode } from './use-theme-mode';
 
-const PlotlyPlot = dynamic(() => import('./plotly-plot'), {
-  ssr: false,
-  loading: () => <div aria-hidden className="h-full w-full animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />,
-});
+function PlotSkeleton() {
+  return <div aria-hidden className="h-full w-full animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
+}
+
+const PlotlyPlot = dynamic(() => import('./plotly-plot'), { ssr: false, loading: PlotSkeleton });
 
 // The card backgrounds of components/ui/card.tsx, for exported images.
 const EXPORT_BACKGROUND = { light: '#ffffff', dark: '#0f172a' } as const;
@@ -30,8 +31,8 @@ export interface ChartFrameProps {
   height: number;
   /** Builds the figure for a theme. Memoise it (useCallback): a new function redraws the plot. */
   figure: (theme: ChartTheme) => ChartFigure;
-  /** The same data for the "View data" table. */
-  table: DataTableSpec;
+  /** Builds the same data as a table for "View data"; called only while the table is shown. */
+  table: () => DataTableSpec;
   isEmpty: boolean;
   emptyMessage?: string;
   /** Keeps zoom and pan across data refreshes; defaults to the title, so it is constant per chart. */
@@ -48,8 +49,13 @@ export function ChartFrame({ title, description, height, figure, table, isEmpty,
   const downloadRef = useRef<DownloadPng | null>(null);
   const bodyId = useId();
 
-  const built = useMemo(() => figure(theme), [figure, theme]);
-  const layout = useMemo(() => buildLayout(theme, built.layout, { uirevision: uirevision ?? title, height }), [theme, built, uirevision, title, height]);
+  // Plotly draws only in the browser: the server (and hydration) skip building a figure nobody draws.
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const built = useMemo(() => (inBrowser ? figure(theme) : null), [inBrowser, figure, theme]);
+  const layout = useMemo(
+    () => (built ? buildLayout(theme, built.layout, { uirevision: uirevision ?? title, height }) : null),
+    [theme, built, uirevision, title, height],
+  );
 
   // react-plotly.js binds handlers only when the figure changes, so the handlers it gets never change
   // and read the latest callback from a ref.
@@ -98,16 +104,22 @@ export function ChartFrame({ title, description, height, figure, table, isEmpty,
             {emptyMessage}
           </p>
         ) : showTable ? (
-          <ChartDataTable caption={title} table={table} maxHeight={height} />
+          <ChartDataTable caption={title} table={table()} maxHeight={height} />
         ) : (
           <div className="overflow-hidden" style={{ height }} role="figure" aria-label={`${title} chart; View data shows it as a table`}>
-            <PlotlyPlot data={built.data} layout={layout} config={PLOT_CONFIG} onClick={handleClick} onTreemapClick={handleTreemapClick} downloadRef={downloadRef} />
+            {built && layout ? (
+              <PlotlyPlot data={built.data} layout={layout} config={PLOT_CONFIG} onClick={handleClick} onTreemapClick={handleTreemapClick} downloadRef={downloadRef} />
+            ) : (
+              <PlotSkeleton />
+            )}
           </div>
         )}
       </div>
     </Card>
   );
 }
+
+const noSubscription = () => () => {};
 
 function ToolbarButton({ children, onClick, pressed, controls, disabled, label }: { children: React.ReactNode; onClick: () => void; pressed?: boolean; controls?: string; disabled?: boolean; label?: string }) {
   return (

@@ -50,7 +50,7 @@ export function HeatmapChart({ title, description, xLabels, yLabels, z, cellKeys
   const labelled = showValues && valuesFit;
   const matrix = useMemo(() => ({ xLabels, yLabels, z, cellKeys, cellDetails }), [xLabels, yLabels, z, cellKeys, cellDetails]);
   const figure = useCallback((theme: ChartTheme) => buildHeatmapFigure(matrix, { valueFormat, showValues: labelled, selectedKeys }, theme), [matrix, valueFormat, labelled, selectedKeys]);
-  const table = useMemo(() => heatmapTable(matrix, { valueFormat, rowTitle }), [matrix, valueFormat, rowTitle]);
+  const table = useCallback(() => heatmapTable(matrix, { valueFormat, rowTitle }), [matrix, valueFormat, rowTitle]);
   const isEmpty = z.every((row) => row.every((v) => !v));
   return (
     <div ref={box} className="min-w-0">

@@ -1,6 +1,6 @@
 'use client';
 // Mix over time, e.g. revenue by customer segment per week: stacked areas or bars, optionally as shares.
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { ChartFrame } from './chart-frame';
 import { buildStackedFigure, stackedTable, type StackedSeries } from './figures/stacked-figure';
 import type { ChartClickAction } from './figures/url-selection';
@@ -31,7 +31,7 @@ export interface StackedChartProps {
 export function StackedChart({ title, description, x, series, kind = 'bar', valueFormat = 'money', asShare = false, xTitle = 'Period', clickAction, height = 320 }: StackedChartProps) {
   const { selectedKeys, onPointClick } = useChartClickAction(clickAction);
   const figure = useCallback((theme: ChartTheme) => buildStackedFigure(x, series, { kind, valueFormat, asShare, selectedKeys }, theme), [x, series, kind, valueFormat, asShare, selectedKeys]);
-  const table = useMemo(() => stackedTable(x, series, { valueFormat, xTitle }), [x, series, valueFormat, xTitle]);
+  const table = useCallback(() => stackedTable(x, series, { valueFormat, xTitle }), [x, series, valueFormat, xTitle]);
   const isEmpty = x.length === 0 || series.every((s) => s.values.every((v) => v === 0));
   return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} />;
 }

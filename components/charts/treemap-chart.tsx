@@ -1,7 +1,7 @@
 'use client';
 // The category → subcategory → product treemap. Clicking a tile drills (the page reads `drill` from
 // the URL and sends the next level) or cross-filters, as the page chooses.
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { ChartFrame } from './chart-frame';
 import { buildTreemapFigure, treemapTable, type TreemapNode } from './figures/treemap-figure';
 import type { ChartClickAction } from './figures/url-selection';
@@ -27,7 +27,7 @@ export interface TreemapChartProps {
 export function TreemapChart({ title, description, nodes, valueFormat = 'money', labelTitle = 'Name', valueTitle = 'Revenue', clickAction, height = 420 }: TreemapChartProps) {
   const { selectedKeys, onPointClick } = useChartClickAction(clickAction);
   const figure = useCallback((theme: ChartTheme) => buildTreemapFigure(nodes, { valueFormat, selectedKeys }, theme), [nodes, valueFormat, selectedKeys]);
-  const table = useMemo(() => treemapTable(nodes, { valueFormat, labelTitle, valueTitle }), [nodes, valueFormat, labelTitle, valueTitle]);
+  const table = useCallback(() => treemapTable(nodes, { valueFormat, labelTitle, valueTitle }), [nodes, valueFormat, labelTitle, valueTitle]);
   const isEmpty = !nodes.some((n) => n.value > 0);
   return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} />;
 }

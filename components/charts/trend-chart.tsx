@@ -38,6 +38,6 @@ export function TrendChart({
 }: TrendChartProps) {
   const options = useMemo(() => ({ valueFormat, dateAxis, seriesName, movingAverageName, previousName }), [valueFormat, dateAxis, seriesName, movingAverageName, previousName]);
   const figure = useCallback((theme: ChartTheme) => buildTrendFigure(points, options, theme), [points, options]);
-  const table = useMemo(() => trendTable(points, { ...options, xTitle }), [points, options, xTitle]);
+  const table = useCallback(() => trendTable(points, { ...options, xTitle }), [points, options, xTitle]);
   return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={points.length === 0} />;
 }
