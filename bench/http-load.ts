@@ -64,3 +64,14 @@ export async function concurrentLoad(url: string, cookie: string, users: number,
   );
   return timings;
 }
+
+/**
+ * 50 users refreshing a page: one unmeasured round first (a server that has been up a while has every
+ * process warm, while single requests over one kept-alive connection warm only one), then `rounds`.
+ */
+export async function measureConcurrentUsers(url: string, cookie: string, users: number, rounds: number): Promise<PageTiming[]> {
+  await concurrentLoad(url, cookie, users, 1);
+  const timings = await concurrentLoad(url, cookie, users, rounds);
+  if (timings.some((t) => t.status !== 200)) throw new Error(`the page answered ${timings.find((t) => t.status !== 200)?.status} under load`);
+  return timings;
+}

@@ -45,7 +45,7 @@ async function main() {
   const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
   const { OVERVIEW_TILES, overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
-  const { concurrentLoad, getPage, startServer, stopServer } = await import('../bench/http-load');
+  const { getPage, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
   const { encode } = await import('next-auth/jwt');
   const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout } = await import('../bench/live-path');
   const { timePageInBrowser } = await import('../bench/page-in-browser');
@@ -115,12 +115,13 @@ async function main() {
     const keys = Array.from({ length: 8 }, (_, k) => `bench-ingest-key-${k}-0123456789`);
     const processes = values.processes ? Number(values.processes) : serverProcessCount({ DATABASE_URL: url, WEB_CONCURRENCY: undefined });
     details.serverProcesses = processes;
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: adminUser.id, sv: adminUser.session_version }, secret: process.env.AUTH_SECRET! })}`;
+    const users = Number(values.users);
     const server = await startServer(port, {
       DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}`, INGEST_API_KEYS: keys.join(','),
       WEB_CONCURRENCY: String(processes),
     });
     try {
-      const cookie = `next-auth.session-token=${await encode({ token: { sub: adminUser.id, sv: adminUser.session_version }, secret: process.env.AUTH_SECRET! })}`;
       const page = `http://127.0.0.1:${port}/dashboards/sales`;
       await getPage(page, cookie); // first render compiles nothing in production, but warms the server's own caches
       const warm = [];
@@ -144,8 +145,7 @@ async function main() {
       results['overview in Chromium, charts drawn (warm)'] = summarize(warmView.chartsVisibleMs);
       details.overviewJavaScript = cold.script;
 
-      const users = Number(values.users);
-      const load = await concurrentLoad(page, cookie, users, Number(values.rounds));
+      const load = await measureConcurrentUsers(page, cookie, users, Number(values.rounds));
       results[`${users} concurrent users, complete page`] = summarize(load.map((t) => t.totalMs));
 
       if (!values['skip-live']) {
@@ -167,6 +167,19 @@ async function main() {
       }
     } finally {
       stopServer(server);
+    }
+    if (processes > 1) {
+      // The baseline: the same load on one server process, as before the portal ran one per CPU.
+      console.log(`${users} concurrent users on one server process…`);
+      const single = await startServer(port + 1, {
+        DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port + 1}`, WEB_CONCURRENCY: '1',
+      });
+      try {
+        const load = await measureConcurrentUsers(`http://127.0.0.1:${port + 1}/dashboards/sales`, cookie, users, Number(values.rounds));
+        results[`${users} concurrent users, 1 process`] = summarize(load.map((t) => t.totalMs));
+      } finally {
+        stopServer(single);
+      }
     }
   }
   await handle.close();
