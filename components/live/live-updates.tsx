@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { changeMessageSchema, changeTouches, type LiveWatch } from '@/lib/realtime/change-message';
 import { RefreshThrottle } from '@/lib/realtime/refresh-throttle';
+import { whenPageSettled } from './page-settled';
 
 export type LiveStatus = 'connecting' | 'connected' | 'reconnecting';
 
@@ -100,10 +101,14 @@ export function LiveUpdatesProvider({ streamUrl = '/api/stream', minRefreshInter
     };
     open();
 
-    const onVisibility = () => refresher.setHidden(document.visibilityState === 'hidden');
+    // The stream opens at once, so no change is missed, but refreshes wait until the page has arrived.
+    refresher.hold('loading', true);
+    const cancelSettled = whenPageSettled(() => refresher.hold('loading', false));
+    const onVisibility = () => refresher.hold('hidden', document.visibilityState === 'hidden');
     onVisibility();
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      cancelSettled();
       document.removeEventListener('visibilitychange', onVisibility);
       if (retry) clearTimeout(retry);
       source?.close();

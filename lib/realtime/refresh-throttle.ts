@@ -1,12 +1,16 @@
 // Turns a burst of changes into few page refreshes: the first request refreshes at once, later ones at
 // most once per interval (one trailing refresh covers everything that arrived in between), and none while
-// the tab is hidden (one when it shows again). A refresh re-renders every tile of the page, so a busy
-// stream must not trigger one per ETL batch.
+// held — the tab is hidden, or the page is still streaming in — with one when the last hold lifts. A
+// refresh re-renders every tile of the page, so a busy stream must not trigger one per ETL batch.
+
+/** Why refreshes wait: nobody is looking, or the first render has not finished arriving. */
+export type RefreshHold = 'hidden' | 'loading';
+
 export class RefreshThrottle {
   private last = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private hidden = false;
-  private missedWhileHidden = false;
+  private readonly holds = new Set<RefreshHold>();
+  private missedWhileHeld = false;
 
   constructor(
     private readonly refresh: () => void,
@@ -15,8 +19,8 @@ export class RefreshThrottle {
   ) {}
 
   request(): void {
-    if (this.hidden) {
-      this.missedWhileHidden = true;
+    if (this.holds.size > 0) {
+      this.missedWhileHeld = true;
       return;
     }
     if (this.timer !== undefined) return; // the scheduled refresh will include this change
@@ -27,15 +31,17 @@ export class RefreshThrottle {
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.hidden) this.missedWhileHidden = true;
+      if (this.holds.size > 0) this.missedWhileHeld = true;
       else this.fire();
     }, wait);
   }
 
-  setHidden(hidden: boolean): void {
-    this.hidden = hidden;
-    if (!hidden && this.missedWhileHidden) {
-      this.missedWhileHidden = false;
+  /** Puts a hold on (true) or lifts it (false); lifting the last one makes the refresh that was missed. */
+  hold(reason: RefreshHold, held: boolean): void {
+    if (held) this.holds.add(reason);
+    else this.holds.delete(reason);
+    if (this.holds.size === 0 && this.missedWhileHeld) {
+      this.missedWhileHeld = false;
       this.request();
     }
   }

@@ -96,4 +96,35 @@ describe('Live monitor', () => {
     await page.getByTestId('live-last-update').waitFor();
     await page.close();
   });
+
+  it('shows every tile once while sales keep arriving as the page loads', async () => {
+    // A refresh that lands while streamed tiles are still being revealed used to render them a second
+    // time beside their streamed copies; the page is opened again and again under a steady trickle of sales.
+    let posting = true;
+    const poster = (async () => {
+      while (posting) {
+        await ingest([saleEnvelope({ transactionId: randomUUID(), storeCode: eastStore, sku: 'SKU-00001', quantity: 1, unitPrice: 5 })]);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    })();
+    const page = await manager.newPage();
+    const doubled: string[] = [];
+    try {
+      for (let load = 0; load < 8; load++) {
+        await openDashboard(page, '/dashboards/sales');
+        const until = Date.now() + 1_500;
+        while (Date.now() < until) {
+          const copies = await page.evaluate(() => document.querySelectorAll('[data-testid="transactions-total"]').length);
+          if (copies > 1) doubled.push(`load ${load}: ${copies} transaction totals`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+    } finally {
+      posting = false;
+      await poster;
+    }
+    expect(doubled).toEqual([]);
+    expect(await page.getByTestId('transactions-total').count()).toBe(1);
+    await page.close();
+  });
 });

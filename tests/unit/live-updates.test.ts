@@ -84,15 +84,27 @@ describe('RefreshThrottle', () => {
   it('holds refreshes while the tab is hidden and makes one when it shows', () => {
     const refresh = jest.fn();
     const throttle = new RefreshThrottle(refresh, 1_000);
-    throttle.setHidden(true);
+    throttle.hold('hidden', true);
     throttle.request();
     throttle.request();
     jest.advanceTimersByTime(10_000);
     expect(refresh).not.toHaveBeenCalled();
-    throttle.setHidden(false);
+    throttle.hold('hidden', false);
     expect(refresh).toHaveBeenCalledTimes(1);
-    throttle.setHidden(true);
-    throttle.setHidden(false);
+    throttle.hold('hidden', true);
+    throttle.hold('hidden', false);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('refreshes only when every hold has lifted: a page still streaming in waits even when visible', () => {
+    const refresh = jest.fn();
+    const throttle = new RefreshThrottle(refresh, 1_000);
+    throttle.hold('loading', true);
+    throttle.hold('hidden', true);
+    throttle.request();
+    throttle.hold('hidden', false);
+    expect(refresh).not.toHaveBeenCalled();
+    throttle.hold('loading', false);
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 });
