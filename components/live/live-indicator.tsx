@@ -1,7 +1,7 @@
 'use client';
 // The live badge in a dashboard's header: whether the change stream is connected and when the page last
 // updated from it. Renders nothing outside a LiveUpdatesProvider.
-import { useLiveUpdates, type LiveStatus } from './live-updates';
+import { useLiveStatus, type LiveStatus } from './live-updates';
 
 const LABELS: Record<LiveStatus, string> = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…' };
 const DOTS: Record<LiveStatus, string> = {
@@ -12,7 +12,7 @@ const DOTS: Record<LiveStatus, string> = {
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function LiveIndicator() {
-  const live = useLiveUpdates();
+  const live = useLiveStatus();
   if (!live) return null;
   const { status, lastUpdate } = live;
   return (

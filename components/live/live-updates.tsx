@@ -2,19 +2,19 @@
 // One EventSource per tab: the provider opens the change stream (GET /api/stream, or a share link's
 // stream) and, when a change touches what a mounted <LiveRefresh> watches, re-renders the page's server
 // components with router.refresh() — Plotly then redraws with Plotly.react, keeping zoom (uirevision).
-// A `reset` (the server could not replay what was missed) refreshes too.
+// A `reset` (the server could not replay what was missed) refreshes too. The context value never changes
+// (see live-status-store.ts): the badge reads the connection state from a store instead.
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { changeMessageSchema, changeTouches, type LiveWatch } from '@/lib/realtime/change-message';
 import { RefreshThrottle } from '@/lib/realtime/refresh-throttle';
+import { INITIAL_LIVE_STATUS, LiveStatusStore, type LiveStatusSnapshot } from './live-status-store';
 import { whenPageSettled } from './page-settled';
 
-export type LiveStatus = 'connecting' | 'connected' | 'reconnecting';
+export type { LiveStatus } from './live-status-store';
 
 interface LiveContextValue {
-  status: LiveStatus;
-  /** When the page last finished a refresh caused by the stream (browser clock). */
-  lastUpdate: Date | null;
+  statusStore: LiveStatusStore;
   /** Adds what a page shows; returns the function that removes it. */
   watch(watch: LiveWatch): () => void;
   /** Asks for a (throttled) refresh, e.g. when a clock-driven view moves to the next minute. */
@@ -26,6 +26,16 @@ const LiveContext = createContext<LiveContextValue | null>(null);
 /** The provider's state, or null outside one (a page rendered without live updates). */
 export function useLiveUpdates(): LiveContextValue | null {
   return useContext(LiveContext);
+}
+
+const serverSnapshot = () => INITIAL_LIVE_STATUS;
+const detached = () => () => {};
+
+/** The stream's connection state and last update, or null outside a provider. */
+export function useLiveStatus(): LiveStatusSnapshot | null {
+  const store = useLiveUpdates()?.statusStore;
+  const snapshot = useSyncExternalStore(store?.subscribe ?? detached, store?.getSnapshot ?? serverSnapshot, serverSnapshot);
+  return store ? snapshot : null;
 }
 
 // Reconnects after the browser gave up (an HTTP error such as 401 or 503 closes an EventSource for good).
@@ -42,8 +52,7 @@ export interface LiveUpdatesProviderProps {
 
 export function LiveUpdatesProvider({ streamUrl = '/api/stream', minRefreshIntervalMs = 1_000, children }: LiveUpdatesProviderProps) {
   const router = useRouter();
-  const [status, setStatus] = useState<LiveStatus>('connecting');
-  const [lastUpdate, setLastUpdate] = useState<Date | null>(null);
+  const [statusStore] = useState(() => new LiveStatusStore());
   const [refreshing, startTransition] = useTransition();
   const watches = useRef(new Set<LiveWatch>());
   const throttle = useRef<RefreshThrottle | null>(null);
@@ -73,7 +82,7 @@ export function LiveUpdatesProvider({ streamUrl = '/api/stream', minRefreshInter
       es.addEventListener('ready', (event) => {
         remember(event);
         retryMs = RETRY_MIN_MS;
-        setStatus('connected');
+        statusStore.setStatus('connected');
       });
       es.addEventListener('change', (event) => {
         remember(event);
@@ -91,7 +100,7 @@ export function LiveUpdatesProvider({ streamUrl = '/api/stream', minRefreshInter
         refresher.request();
       });
       es.addEventListener('error', () => {
-        setStatus('reconnecting');
+        statusStore.setStatus('reconnecting');
         // CONNECTING: the browser retries by itself (after the server's `retry:`); CLOSED: it gave up.
         if (es.readyState !== EventSource.CLOSED) return;
         es.close();
@@ -115,21 +124,21 @@ export function LiveUpdatesProvider({ streamUrl = '/api/stream', minRefreshInter
       refresher.dispose();
       throttle.current = null;
     };
-  }, [streamUrl, minRefreshIntervalMs, router]);
+  }, [streamUrl, minRefreshIntervalMs, router, statusStore]);
 
   useEffect(() => {
     if (!refreshing && streamRefresh.current) {
       streamRefresh.current = false;
-      setLastUpdate(new Date());
+      statusStore.markUpdated(new Date());
     }
-  }, [refreshing]);
+  }, [refreshing, statusStore]);
 
   const watch = useCallback((w: LiveWatch) => {
     watches.current.add(w);
     return () => void watches.current.delete(w);
   }, []);
   const requestRefresh = useCallback(() => throttle.current?.request(), []);
-  const value = useMemo(() => ({ status, lastUpdate, watch, requestRefresh }), [status, lastUpdate, watch, requestRefresh]);
+  const value = useMemo(() => ({ statusStore, watch, requestRefresh }), [statusStore, watch, requestRefresh]);
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 

@@ -1,10 +1,12 @@
 /**
  * The pure parts of live dashboards: the monitor's clock (today, yesterday, the cut-off minute, the last
- * hour) in a time zone with daylight saving, which changes touch a page, and the refresh throttle.
+ * hour) in a time zone with daylight saving, which changes touch a page, the refresh throttle and the
+ * live badge's store.
  */
 import { liveWindow, minuteLabel } from '@/lib/queries/internal/live-window';
 import { changeMessageSchema, changeTouches, type LiveWatch } from '@/lib/realtime/change-message';
 import { RefreshThrottle } from '@/lib/realtime/refresh-throttle';
+import { LiveStatusStore } from '@/components/live/live-status-store';
 
 describe('liveWindow', () => {
   it('rounds to the end of the current minute, in the reporting time zone', () => {
@@ -106,5 +108,24 @@ describe('RefreshThrottle', () => {
     expect(refresh).not.toHaveBeenCalled();
     throttle.hold('loading', false);
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('LiveStatusStore', () => {
+  it('hands out the same snapshot until something changes, and tells its subscribers when it does', () => {
+    const store = new LiveStatusStore();
+    const first = store.getSnapshot();
+    expect(first).toEqual({ status: 'connecting', lastUpdate: null });
+    const heard: string[] = [];
+    const unsubscribe = store.subscribe(() => heard.push(store.getSnapshot().status));
+    store.setStatus('connecting');
+    expect(store.getSnapshot()).toBe(first);
+    store.setStatus('connected');
+    const at = new Date('2026-12-06T10:00:00Z');
+    store.markUpdated(at);
+    expect(store.getSnapshot()).toEqual({ status: 'connected', lastUpdate: at });
+    unsubscribe();
+    store.setStatus('reconnecting');
+    expect(heard).toEqual(['connected', 'connected']);
   });
 });
