@@ -56,7 +56,9 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
         <p className="py-8 text-center text-sm text-slate-500">No sales in this range.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[760px] text-sm" data-testid="transactions-table">
+          {/* Cell padding and row borders are set once here, not on each of the page's 225 cells: repeated per
+              cell they were 8% of every overview page's bytes. */}
+          <table className="w-full min-w-[760px] text-sm [&_td]:py-1.5 [&_td]:pr-3 [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 dark:[&_tbody_tr]:border-slate-800" data-testid="transactions-table">
             <thead>
               <tr className="text-left text-slate-500">
                 {COLUMNS.map((c) => (
@@ -74,25 +76,25 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.lineId} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">{r.occurredAt.replace('T', ' ').slice(0, 16)}</td>
-                  <td className="py-1.5 pr-3">{r.storeName}</td>
-                  <td className="py-1.5 pr-3">{r.region}</td>
-                  <td className="py-1.5 pr-3">{r.category}</td>
-                  <td className="py-1.5 pr-3">{r.product}</td>
-                  <td className="py-1.5 pr-3 text-slate-500">{r.customerId ?? 'Guest'}</td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{r.quantity}</td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(r.discount)}</td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(r.net)}</td>
+                <tr key={r.lineId}>
+                  <td className="whitespace-nowrap tabular-nums">{r.occurredAt.replace('T', ' ').slice(0, 16)}</td>
+                  <td>{r.storeName}</td>
+                  <td>{r.region}</td>
+                  <td>{r.category}</td>
+                  <td>{r.product}</td>
+                  <td className="text-slate-500">{r.customerId ?? 'Guest'}</td>
+                  <td className="text-right tabular-nums">{r.quantity}</td>
+                  <td className="text-right tabular-nums">{formatMoneyCents(r.discount)}</td>
+                  <td className="text-right tabular-nums">{formatMoneyCents(r.net)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-600" data-testid="transactions-total">
-                <td className="py-1.5 pr-3" colSpan={6}>Total, all {formatCount(total)} lines</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(totals.quantity)}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(totals.discount)}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoneyCents(totals.net)}</td>
+                <td colSpan={6}>Total, all {formatCount(total)} lines</td>
+                <td className="text-right tabular-nums">{formatCount(totals.quantity)}</td>
+                <td className="text-right tabular-nums">{formatMoneyCents(totals.discount)}</td>
+                <td className="text-right tabular-nums">{formatMoneyCents(totals.net)}</td>
               </tr>
             </tfoot>
           </table>
