@@ -1,6 +1,6 @@
 // Runs once when the server process starts (Node runtime only): opens the database, marks the embedded
-// database folder as held (scripts then refuse to open it concurrently), and starts the ETL worker, so a
-// single machine needs no second process. Several servers on one Postgres each run one worker safely
+// database folder as held (scripts then refuse to open it concurrently), starts the ETL worker, so a
+// single machine needs no second process, and installs the page cache's bridge. Several servers on one Postgres each run one worker safely
 // (batches are claimed with SKIP LOCKED).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -16,4 +16,23 @@ export async function register() {
   const { startWorker } = await import('@/lib/etl/worker');
   const stop = startWorker(handle, { limit: 5_000, timeZone: settings.REPORTING_TIME_ZONE });
   process.once('beforeExit', () => void stop());
+
+  // The page cache (lib/page-cache), for the process's HTTP front; off when PAGE_CACHE_MB is 0.
+  const { processPageStore } = await import('@/lib/page-cache/page-store');
+  const store = processPageStore();
+  if (store) {
+    const { createPageCacheBridge } = await import('@/lib/page-cache/lookup');
+    const { installPageCacheBridge } = await import('@/lib/page-cache/bridge');
+    installPageCacheBridge(createPageCacheBridge(store));
+  }
+}
+
+/**
+ * A render that failed somewhere (a tile's query, say) still answers 200, with that tile's error state:
+ * that page must not be kept for its key's next request.
+ */
+export async function onRequestError() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { pageCacheBridge } = await import('@/lib/page-cache/bridge');
+  pageCacheBridge()?.renderFailed();
 }

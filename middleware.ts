@@ -4,12 +4,13 @@
 // app uses internally so a client cannot forge one. The data layer and row-level security
 // check again behind it (middleware is a gate, not the only lock).
 import { NextResponse, type NextRequest } from 'next/server';
-import { loadPrincipal } from '@/lib/auth/principal';
-import { readSessionClaims } from '@/lib/auth/session';
+import { principalOfSession } from '@/lib/auth/session';
 import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
 import { INTERNAL_HEADER_PREFIX, PUBLIC_PATHS, SHARE_PATH_PREFIX } from '@/lib/auth/public-paths';
 import { scopeFromShare } from '@/lib/auth/scope';
 import { shareUnavailable } from '@/lib/auth/shared-route';
+import { PAGE_GATE_HEADER } from '@/lib/page-cache/capture';
+import { isCacheablePageRequest } from '@/lib/page-cache/page-key';
 
 export const config = {
   runtime: 'nodejs',
@@ -40,9 +41,8 @@ export async function middleware(req: NextRequest) {
   if (PUBLIC_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p))) return pass();
 
   const isApi = path.startsWith('/api/');
-  const claims = await readSessionClaims(req.cookies);
-  const user = claims ? await loadPrincipal(claims.sub) : null;
-  if (!claims || !user || !user.isActive || user.sessionVersion !== claims.sv) {
+  const user = await principalOfSession(req.cookies);
+  if (!user) {
     if (isApi) return errorJson(401, 'unauthorized', 'Sign in to continue.');
     const login = new URL('/login', req.url);
     login.searchParams.set('callbackUrl', `${path}${req.nextUrl.search}`);
@@ -65,7 +65,10 @@ export async function middleware(req: NextRequest) {
     notAllowed.searchParams.set('reason', 'region');
     return NextResponse.rewrite(notAllowed, { status: 403 });
   }
-  return pass();
+  const response = pass();
+  // Only a page this gate let through may be kept for the user's next refresh (lib/page-cache/capture.ts).
+  if (isCacheablePageRequest({ method: req.method, pathname: path, headers: req.headers })) response.headers.set(PAGE_GATE_HEADER, 'passed');
+  return response;
 }
 
 /**

@@ -7,7 +7,7 @@ import { findShareById, findShareByTokenHash, type ShareRecord } from '@/lib/sha
 import type { ShareDashboard } from '@/lib/shares/share-paths';
 import { hashShareToken, shareTokenSchema } from '@/lib/shares/share-token';
 import { loadPrincipal, type Principal } from './principal';
-import type { SessionClaims } from './session';
+import { principalOfClaims, type SessionClaims } from './session';
 import type { Permission } from './roles';
 import { can } from './roles';
 
@@ -66,9 +66,8 @@ export type SessionScopeResult = { ok: true; scope: UserScope } | { ok: false; r
 
 /** A signed-in user's scope, checked against the database (active, same session version). */
 export async function scopeFromSession(claims: SessionClaims | null): Promise<SessionScopeResult> {
-  if (!claims) return { ok: false, reason: 'signed_out' };
-  const user = await loadPrincipal(claims.sub);
-  if (!user || !user.isActive || user.sessionVersion !== claims.sv) return { ok: false, reason: 'signed_out' };
+  const user = await principalOfClaims(claims);
+  if (!user) return { ok: false, reason: 'signed_out' };
   const scope = issue(user.regionIds, { kind: 'user', user });
   return scope ? { ok: true, scope } : { ok: false, reason: 'no_regions' };
 }

@@ -2,6 +2,7 @@
 // re-read from the database on every request (see principal.ts), so changes apply at once.
 import { decode } from 'next-auth/jwt';
 import { z } from 'zod';
+import { loadPrincipal, type Principal } from './principal';
 import { authSecret } from './secret';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
@@ -30,4 +31,19 @@ export async function readSessionClaims(cookies: CookieReader): Promise<SessionC
     }
   }
   return null;
+}
+
+/**
+ * Whom verified claims belong to, or null: an unknown or deactivated user, or a session older than their
+ * session version (signed out everywhere, or changed by an admin).
+ */
+export async function principalOfClaims(claims: SessionClaims | null): Promise<Principal | null> {
+  if (!claims) return null;
+  const user = await loadPrincipal(claims.sub);
+  return user && user.isActive && user.sessionVersion === claims.sv ? user : null;
+}
+
+/** The signed-in user of a request's cookies, or null. */
+export async function principalOfSession(cookies: CookieReader): Promise<Principal | null> {
+  return principalOfClaims(await readSessionClaims(cookies));
 }

@@ -1,9 +1,10 @@
-// Serves the built portal from several `next start` processes sharing one port (node:cluster), so a
+// Serves the built portal from several Next.js server processes sharing one port (node:cluster), so a
 // machine's every core renders pages: one Node process renders on one core however many users wait.
 // The primary forks the workers, replaces one that dies, hosts the shared rate-limit counters when Upstash
 // is not configured, and passes SIGINT/SIGTERM on.
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
+import path from 'node:path';
 import type { Env } from '@/lib/env';
 import { CLUSTER_LIMITS_ENV } from '@/lib/rate-limit/cluster-protocol';
 import { hostClusterRateLimits } from '@/lib/rate-limit/cluster-host';
@@ -34,12 +35,14 @@ export function serveCluster(options: ClusterOptions): Promise<number> {
   const hostLimits = options.processes > 1 && !options.upstash;
   if (hostLimits) hostClusterRateLimits(cluster);
   cluster.setupPrimary({
-    exec: require.resolve('next/dist/bin/next'),
-    args: ['start', '-p', String(options.port)],
-    // The primary may run under a TypeScript loader; the workers run the build and need none.
-    execArgv: [],
+    // `next start` with the page cache's capture in front (lib/cli/portal-server.ts), run through tsx.
+    exec: path.join(process.cwd(), 'scripts', 'portal-worker.ts'),
+    execArgv: ['--import', 'tsx'],
   });
-  const workerEnv = { ...options.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...(hostLimits ? { [CLUSTER_LIMITS_ENV]: '1' } : {}) };
+  const workerEnv = {
+    ...options.env, PORT: String(options.port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
+    ...(hostLimits ? { [CLUSTER_LIMITS_ENV]: '1' } : {}),
+  };
 
   let stopping = false;
   let exitCode = 0;
@@ -51,7 +54,7 @@ export function serveCluster(options: ClusterOptions): Promise<number> {
       if (Object.keys(cluster.workers ?? {}).length === 0) resolve(exitCode);
     };
     cluster.on('exit', (worker, code, signal) => {
-      // An exit on SIGTERM or SIGINT (next start exits 128 + the signal's number) is a stop someone asked
+      // An exit on SIGTERM or SIGINT (a server process exits 128 + the signal's number, or by the signal) is a stop someone asked
       // for, also when the signal went to the whole process group and reached the worker before us; a
       // crash, or the OOM killer's SIGKILL, is replaced.
       const askedToStop = [0, 130, 143].includes(code) || signal === 'SIGTERM' || signal === 'SIGINT';

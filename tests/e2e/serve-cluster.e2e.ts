@@ -68,10 +68,10 @@ describeWithPostgres('npm run serve with two server processes', () => {
     await db?.destroy();
   }, 60_000);
 
-  /** The server processes: `next start` renames itself next-server, in the process group of npx. */
+  /** The server processes: each names itself retailwave-server (scripts/portal-worker.ts), in the process group of npx. */
   function clusterPids(): number[] {
     try {
-      return execFileSync('pgrep', ['-g', String(primary.pid), '^next-server'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+      return execFileSync('pgrep', ['-g', String(primary.pid), '-f', '^retailwave-server'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
     } catch {
       return []; // pgrep exits 1 when nothing matches
     }

@@ -1,0 +1,48 @@
+import type { Principal } from '@/lib/auth/principal';
+import { isCacheablePageRequest, pageCacheKey, pageEncoding, type PageKeyParts } from '@/lib/page-cache/page-key';
+
+const east: Principal = { userId: '7d1c7c3e-0c36-4bb2-9a62-3f1f6a3d9b10', email: 'east@x.test', name: 'East', role: 'manager', regionIds: [2], sessionVersion: 1, isActive: true };
+const base: PageKeyParts = {
+  principal: east, pathname: '/dashboards/sales', search: '?from=2026-01-01&to=2026-01-31',
+  versions: [{ regionId: 2, version: 7 }], day: '2026-12-06', encoding: 'gzip',
+};
+
+describe('page cache keys', () => {
+  it('are the same for the same user, URL, data and day', () => {
+    expect(pageCacheKey(base)).toBe(pageCacheKey({ ...base, principal: { ...east, regionIds: [2] } }));
+  });
+
+  it.each<[string, Partial<PageKeyParts>]>([
+    ['another user with the same regions', { principal: { ...east, userId: '0f2f8f0a-8d0e-4a3a-9a11-5a8a1f1b2c3d' } }],
+    ['the user with other regions', { principal: { ...east, regionIds: [2, 5] } }],
+    ['the user with another role', { principal: { ...east, role: 'viewer' } }],
+    ['a newer session version', { principal: { ...east, sessionVersion: 2 } }],
+    ['a renamed user', { principal: { ...east, name: 'East (old)' } }],
+    ['new data in the region', { versions: [{ regionId: 2, version: 8 }] }],
+    ['another view', { search: '?from=2026-01-01&to=2026-02-28' }],
+    ['another dashboard', { pathname: '/dashboards/products' }],
+    ['the next day', { day: '2026-12-07' }],
+    ['another encoding', { encoding: 'identity' }],
+  ])('differ for %s', (_what, change) => {
+    expect(pageCacheKey({ ...base, ...change })).not.toBe(pageCacheKey(base));
+  });
+
+  it('keep only whole dashboard documents', () => {
+    const headers = (h: Record<string, string> = {}) => ({ get: (n: string) => h[n] ?? null });
+    expect(isCacheablePageRequest({ method: 'GET', pathname: '/dashboards/sales', headers: headers() })).toBe(true);
+    expect(isCacheablePageRequest({ method: 'GET', pathname: '/dashboards/customers', headers: headers() })).toBe(true);
+    expect(isCacheablePageRequest({ method: 'GET', pathname: '/dashboards/live', headers: headers() })).toBe(false);
+    expect(isCacheablePageRequest({ method: 'GET', pathname: '/admin/users', headers: headers() })).toBe(false);
+    expect(isCacheablePageRequest({ method: 'POST', pathname: '/dashboards/sales', headers: headers() })).toBe(false);
+    expect(isCacheablePageRequest({ method: 'GET', pathname: '/dashboards/sales', headers: headers({ rsc: '1' }) })).toBe(false);
+    expect(isCacheablePageRequest({ method: 'GET', pathname: '/dashboards/sales', headers: headers({ 'next-router-prefetch': '1' }) })).toBe(false);
+  });
+
+  it('expect gzip exactly when the client accepts it', () => {
+    expect(pageEncoding('gzip, deflate, br, zstd')).toBe('gzip');
+    expect(pageEncoding('br;q=1.0, gzip;q=0.8')).toBe('gzip');
+    expect(pageEncoding('gzip;q=0')).toBe('identity');
+    expect(pageEncoding('br')).toBe('identity');
+    expect(pageEncoding(null)).toBe('identity');
+  });
+});
