@@ -18,12 +18,12 @@ export async function register() {
   process.once('beforeExit', () => void stop());
 
   // The page cache (lib/page-cache), for the process's HTTP front; off when PAGE_CACHE_MB is 0.
-  const { processPageStore } = await import('@/lib/page-cache/page-store');
-  const store = processPageStore();
-  if (store) {
+  const { processPageCache } = await import('@/lib/page-cache/page-cache');
+  const cache = processPageCache();
+  if (cache) {
     const { createPageCacheBridge } = await import('@/lib/page-cache/lookup');
     const { installPageCacheBridge } = await import('@/lib/page-cache/bridge');
-    installPageCacheBridge(createPageCacheBridge(store));
+    installPageCacheBridge(createPageCacheBridge(cache));
   }
 }
 

@@ -7,7 +7,7 @@ async function main() {
   const settings = env();
   const processes = serverProcessCount(settings);
   console.log(`Serving on port ${settings.PORT} with ${processes} server process${processes === 1 ? '' : 'es'}.`);
-  process.exit(await serveCluster({ port: settings.PORT, processes, env: process.env, upstash: Boolean(settings.UPSTASH_REDIS_REST_URL) }));
+  process.exit(await serveCluster({ port: settings.PORT, processes, env: process.env, upstash: Boolean(settings.UPSTASH_REDIS_REST_URL), pageCacheMb: settings.PAGE_CACHE_MB }));
 }
 
 main().catch((error) => {

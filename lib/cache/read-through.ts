@@ -75,7 +75,7 @@ export class QueryCache {
    * loader still starts after the versions were read, so an entry under a version never holds data older
    * than that version. Transactions are not shared.
    */
-  private currentVersions(db: Database, regionIds: readonly number[]): Promise<RegionVersion[]> {
+  currentVersions(db: Database, regionIds: readonly number[]): Promise<RegionVersion[]> {
     const database = databaseIdentity(db);
     if (!database) return readDataVersions(db, regionIds);
     const key = `${database}:${regionIds.join(',')}`;

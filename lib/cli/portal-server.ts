@@ -22,7 +22,7 @@ export async function servePortal(options: { port: number; dir?: string }): Prom
       return { key: null };
     });
     if (lookup.page) return sendStoredPage(res, lookup.page);
-    capturePage(res, bridge.store, lookup.key, startedAt);
+    capturePage(res, bridge.cache, lookup.key, startedAt);
     return lookup.key ? bridge.whileRendering(lookup.key, () => handle(req, res)) : handle(req, res);
   }
 

@@ -1,11 +1,14 @@
 // Serves the built portal from several Next.js server processes sharing one port (node:cluster), so a
 // machine's every core renders pages: one Node process renders on one core however many users wait.
 // The primary forks the workers, replaces one that dies, hosts the shared rate-limit counters when Upstash
-// is not configured, and passes SIGINT/SIGTERM on.
+// is not configured and the page cache (lib/page-cache), and passes SIGINT/SIGTERM on.
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '@/lib/env';
+import { hostClusterPageStore } from '@/lib/page-cache/cluster-host';
+import { CLUSTER_PAGES_ENV } from '@/lib/page-cache/cluster-protocol';
+import { PAGE_MAX_AGE_MS, PageStore } from '@/lib/page-cache/page-store';
 import { CLUSTER_LIMITS_ENV } from '@/lib/rate-limit/cluster-protocol';
 import { hostClusterRateLimits } from '@/lib/rate-limit/cluster-host';
 
@@ -26,6 +29,8 @@ export interface ClusterOptions {
   env: NodeJS.ProcessEnv;
   /** Whether the workers share limits through Upstash; otherwise the primary keeps them. */
   upstash: boolean;
+  /** The page cache's size (PAGE_CACHE_MB); with several workers the primary holds it for all. */
+  pageCacheMb: number;
   log?: (message: string) => void;
 }
 
@@ -34,7 +39,11 @@ export function serveCluster(options: ClusterOptions): Promise<number> {
   const log = options.log ?? ((message) => console.error(message));
   const hostLimits = options.processes > 1 && !options.upstash;
   if (hostLimits) hostClusterRateLimits(cluster);
+  const hostPages = options.processes > 1 && options.pageCacheMb > 0;
+  if (hostPages) hostClusterPageStore(cluster, new PageStore(options.pageCacheMb * 1024 * 1024, PAGE_MAX_AGE_MS));
   cluster.setupPrimary({
+    // Structured clone, not JSON: pages travel to and from the primary as bytes.
+    serialization: 'advanced',
     // `next start` with the page cache's capture in front (lib/cli/portal-server.ts), run through tsx.
     exec: path.join(process.cwd(), 'scripts', 'portal-worker.ts'),
     execArgv: ['--import', 'tsx'],
@@ -42,6 +51,7 @@ export function serveCluster(options: ClusterOptions): Promise<number> {
   const workerEnv = {
     ...options.env, PORT: String(options.port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
     ...(hostLimits ? { [CLUSTER_LIMITS_ENV]: '1' } : {}),
+    ...(hostPages ? { [CLUSTER_PAGES_ENV]: '1' } : {}),
   };
 
   let stopping = false;

@@ -3,7 +3,8 @@
 // globalThis when the server starts. Sessions, the database and the store are used only from that side, so
 // they are the same module instances that middleware and the pages use.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PageStore, RenderedPage } from './page-store';
+import type { PageCache } from './page-cache';
+import type { RenderedPage } from './page-store';
 
 export interface PageRequestHead {
   method?: string;
@@ -18,7 +19,7 @@ export interface PageLookup {
 }
 
 export interface PageCacheBridge {
-  store: PageStore;
+  cache: PageCache;
   lookUp(req: PageRequestHead): Promise<PageLookup>;
   /** Runs a render under its key, so that renderFailed() from inside it knows which page not to keep. */
   whileRendering<T>(key: string, render: () => T): T;

@@ -4,7 +4,8 @@
 // sent in full and no render error was reported for it meanwhile. The chunks still go to the client as
 // they are written (the page streams as before); the mark never leaves the server.
 import type { ServerResponse } from 'node:http';
-import type { PageStore, RenderedPage } from './page-store';
+import type { PageCache } from './page-cache';
+import type { RenderedPage } from './page-store';
 
 /** Set by middleware on a dashboard response it let through; removed here before the headers go out. */
 export const PAGE_GATE_HEADER = 'x-retailwave-gate';
@@ -26,7 +27,7 @@ export function sendStoredPage(res: ServerResponse, page: RenderedPage): void {
  * Watches one response of a cacheable path; call before the request handler writes anything. With a key,
  * keeps the page under it (see above); without one (no signed-in user), only removes the gate's mark.
  */
-export function capturePage(res: ServerResponse, store: PageStore, key: string | null, renderStartedAt = Date.now()): void {
+export function capturePage(res: ServerResponse, cache: PageCache, key: string | null, renderStartedAt = Date.now()): void {
   let headers: [string, string][] | undefined;
   const chunks: Buffer[] = [];
 
@@ -68,6 +69,6 @@ export function capturePage(res: ServerResponse, store: PageStore, key: string |
 
   // 'finish': every byte was handed to the OS. A client that went away first gives 'close' only.
   res.once('finish', () => {
-    if (headers) store.put(key, { status: 200, headers, body: Buffer.concat(chunks), storedAt: Date.now() }, renderStartedAt);
+    if (headers) cache.put(key, { status: 200, headers, body: Buffer.concat(chunks), storedAt: Date.now() }, renderStartedAt);
   });
 }

@@ -3,37 +3,37 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { getDatabase } from '@/db/client';
 import { principalOfSession, type CookieReader } from '@/lib/auth/session';
-import { readDataVersions } from '@/lib/cache/data-versions';
+import { currentDataVersions } from '@/lib/cache/process-cache';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
 import type { PageCacheBridge, PageLookup, PageRequestHead } from './bridge';
 import { isCacheablePageRequest, pageCacheKey, pageEncoding } from './page-key';
-import type { PageStore } from './page-store';
+import type { PageCache } from './page-cache';
 
-export async function lookUpPage(req: PageRequestHead, store: PageStore): Promise<PageLookup> {
+export async function lookUpPage(req: PageRequestHead, cache: PageCache): Promise<PageLookup> {
   const url = new URL(req.url ?? '/', 'http://portal.invalid');
   const headers = { get: (name: string) => headerValue(req.headers[name]) };
   if (!isCacheablePageRequest({ method: req.method ?? 'GET', pathname: url.pathname, headers })) return { key: null };
   const principal = await principalOfSession(cookieReader(headers.get('cookie')));
   if (!principal) return { key: null };
-  const versions = await readDataVersions(await getDatabase(), principal.regionIds);
+  const versions = await currentDataVersions(await getDatabase(), principal.regionIds);
   const encoding = pageEncoding(headers.get('accept-encoding'));
   const key = pageCacheKey({ principal, pathname: url.pathname, search: url.search, versions, day: todayIn(env().REPORTING_TIME_ZONE), encoding });
-  const page = store.get(key);
+  const page = await cache.get(key);
   // A page stored in another encoding than this client accepts is not for it (the key expected the same).
   const storedEncoding = page?.headers.find(([name]) => name === 'content-encoding')?.[1] ?? 'identity';
   return page && storedEncoding === encoding ? { key, page } : { key };
 }
 
-export function createPageCacheBridge(store: PageStore): PageCacheBridge {
+export function createPageCacheBridge(cache: PageCache): PageCacheBridge {
   const renders = new AsyncLocalStorage<string>();
   return {
-    store,
-    lookUp: (req) => lookUpPage(req, store),
+    cache,
+    lookUp: (req) => lookUpPage(req, cache),
     whileRendering: (key, render) => renders.run(key, render),
     renderFailed: () => {
       const key = renders.getStore();
-      if (key) store.markFailed(key);
+      if (key) cache.markFailed(key);
     },
   };
 }

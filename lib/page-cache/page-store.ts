@@ -1,9 +1,7 @@
 // The rendered-page store: whole dashboard pages as a server process sent them, by page key (see
 // page-key.ts), so a user refreshing a view nothing has changed in is answered without rendering it again.
-// Bounded by bytes (least recently used out first) and by age. It lives on globalThis because two module
-// instances use it in one process: the worker's HTTP server stores what Next.js rendered (capture.ts) and
-// middleware, bundled by Next.js, serves it.
-import { env } from '@/lib/env';
+// Bounded by bytes (least recently used out first) and by age. Held by the server process itself, or by
+// the primary for all the processes of one `npm start` (page-cache.ts).
 
 /** A page as sent: status, the headers that describe the body, and the body bytes (maybe gzip). */
 export interface RenderedPage {
@@ -93,14 +91,3 @@ function pageBytes(page: RenderedPage): number {
 
 /** Pages are kept at most this long even when no data changed (the "as of" time they show ages). */
 export const PAGE_MAX_AGE_MS = 60_000;
-
-const globalForPages = globalThis as unknown as { __rwPageStore?: PageStore | null };
-
-/** The process's store (both module instances read the same PAGE_CACHE_MB), or null when it is 0. */
-export function processPageStore(): PageStore | null {
-  if (globalForPages.__rwPageStore === undefined) {
-    const megabytes = env().PAGE_CACHE_MB;
-    globalForPages.__rwPageStore = megabytes > 0 ? new PageStore(megabytes * 1024 * 1024, PAGE_MAX_AGE_MS) : null;
-  }
-  return globalForPages.__rwPageStore;
-}

@@ -1,8 +1,9 @@
 /**
  * `npm run serve` with two server processes on one Postgres and no Upstash, the way a multi-core machine
  * runs the portal: connections are spread over both processes, yet a password-guessing script is stopped
- * after the same 10 failures as on one process (the primary keeps the counters), and a process that dies
- * is replaced while the other keeps serving.
+ * after the same 10 failures as on one process (the primary keeps the counters), a user's dashboard is
+ * rendered once for both processes (the primary keeps the page cache), and a process that dies is
+ * replaced while the other keeps serving.
  * Needs a Postgres server: skipped when TEST_DATABASE_URL is unset.
  */
 const AUTH_SECRET = 'serve-cluster-secret-serve-cluster-0001';
@@ -13,6 +14,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { SIGN_IN_FAILURE_LIMIT } from '@/lib/auth/sign-in-limit';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { prepareUsers, sessionClaimsFor } from '../helpers/scopes';
+import { sessionCookie } from '../helpers/session-cookie';
 import { ARTIFACTS, freePort, ROOT, stopProcessGroup } from './helpers/server';
 
 const describeWithPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
@@ -45,9 +48,13 @@ describeWithPostgres('npm run serve with two server processes', () => {
   let db: TestDatabase;
   let primary: ChildProcess;
   let baseUrl: string;
+  let analyst: string;
+  const DASHBOARD = '/dashboards/sales?from=2026-01-01&to=2026-01-31';
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
+    await prepareUsers(db);
+    analyst = await sessionCookie(await sessionClaimsFor(db, 'analyst@retailwave.test'));
     mkdirSync(ARTIFACTS, { recursive: true });
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
@@ -102,6 +109,16 @@ describeWithPostgres('npm run serve with two server processes', () => {
     expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'too_many_attempts' } });
   });
 
+  it('renders a user’s dashboard once for both processes', async () => {
+    const answers = [];
+    for (let i = 0; i < 8; i++) answers.push(await request(`${baseUrl}${DASHBOARD}`, { headers: { cookie: analyst } }));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    // Eight connections of their own reach both processes; only the first request renders.
+    expect(answers.map((a) => a.headers['x-page-cache'])).toEqual(['miss', ...Array(7).fill('hit')]);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(answers[0].body).toContain('East, West');
+  });
+
   it('replaces a server process that dies, and keeps serving meanwhile', async () => {
     const [victim, survivor] = await waitFor('two server processes', () => (clusterPids().length === 2 ? clusterPids() : undefined));
     process.kill(victim, 'SIGKILL');
@@ -113,5 +130,7 @@ describeWithPostgres('npm run serve with two server processes', () => {
     });
     expect(replaced).toContain(survivor);
     expect((await request(`${baseUrl}/api/health`)).status).toBe(200);
+    // The new process has the pages the primary kept.
+    for (let i = 0; i < 4; i++) expect((await request(`${baseUrl}${DASHBOARD}`, { headers: { cookie: analyst } })).headers['x-page-cache']).toBe('hit');
   });
 });

@@ -8,6 +8,7 @@ import { forgetPrincipal } from '@/lib/auth/principal';
 import { bumpSessionVersion } from '@/lib/admin/user-rows';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
 import { createPageCacheBridge } from '@/lib/page-cache/lookup';
+import { LocalPageCache } from '@/lib/page-cache/page-cache';
 import { PageStore, type RenderedPage } from '@/lib/page-cache/page-store';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, sessionClaimsFor } from '../helpers/scopes';
@@ -25,7 +26,7 @@ const page = (text: string, encoding?: string): RenderedPage => ({
 describe.each(testEngines())('page cache lookup on %s', (engine) => {
   let db: TestDatabase;
   const store = new PageStore(10_000_000, 60_000);
-  const bridge = createPageCacheBridge(store);
+  const bridge = createPageCacheBridge(new LocalPageCache(store));
   const cookies = new Map<string, string>();
   const userIds = new Map<string, string>();
 

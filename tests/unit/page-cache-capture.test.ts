@@ -4,13 +4,14 @@ import http, { type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { capturePage, PAGE_CACHE_STATUS_HEADER, PAGE_GATE_HEADER, sendStoredPage } from '@/lib/page-cache/capture';
+import { LocalPageCache } from '@/lib/page-cache/page-cache';
 import { PageStore } from '@/lib/page-cache/page-store';
 
 type Respond = (res: ServerResponse) => void | Promise<void>;
 
 async function withServer(key: string | null, respond: Respond, store = new PageStore(1_000_000, 60_000)) {
   const server = http.createServer((_req, res) => {
-    capturePage(res, store, key);
+    capturePage(res, new LocalPageCache(store), key);
     void respond(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
