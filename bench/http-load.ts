@@ -1,13 +1,20 @@
-// HTTP measurements against the portal served as in production (`npm run serve`: `next start` processes,
-// one per CPU unless WEB_CONCURRENCY says otherwise): time to first byte of the overview page, and many
-// simulated users refreshing it at once. Requests go to 127.0.0.1 only.
+// HTTP measurements against the portal served as in production (`npm run serve`: one server process per
+// CPU unless WEB_CONCURRENCY says otherwise): time to first byte of the overview page, and many simulated
+// users refreshing it at once, with the page cache on or off. Requests go to 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { queryRows, type Database } from '@/db/client';
+import { hashPassword } from '@/lib/auth/password';
+import { REGIONS } from '@/lib/domain/regions';
 
 export interface PageTiming {
   firstByteMs: number;
   totalMs: number;
   status: number;
+  /** The page cache's answer (x-page-cache): hit, miss, or null when the page was not cacheable/cache off. */
+  cache: string | null;
 }
 
 export function getPage(url: string, cookie: string): Promise<PageTiming> {
@@ -17,7 +24,8 @@ export function getPage(url: string, cookie: string): Promise<PageTiming> {
     const req = http.get(url, { headers: { cookie } }, (res) => {
       res.once('data', () => (firstByteMs = performance.now() - started));
       res.on('data', () => {});
-      res.on('end', () => resolve({ firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0 }));
+      const cache = res.headers['x-page-cache'];
+      res.on('end', () => resolve({ firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0, cache: typeof cache === 'string' ? cache : null }));
     });
     req.on('error', reject);
     req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
@@ -54,11 +62,36 @@ export function stopServer(server: ChildProcess): void {
   }
 }
 
-/** `users` concurrent clients each load the page `rounds` times back to back; returns every timing. */
-export async function concurrentLoad(url: string, cookie: string, users: number, rounds: number): Promise<PageTiming[]> {
+/**
+ * Session cookies of `count` distinct analysts who see every region (the heaviest overview), created once:
+ * users of their own, so each has their own pages in the page cache, as real users do.
+ */
+export async function benchUserCookies(db: Database, count: number, secret: string): Promise<string[]> {
+  const existing = await queryRows<{ email: string }>(db, sql`select email from app.users where email like 'bench.user.%'`);
+  if (existing.length < count) {
+    const passwordHash = await hashPassword('bench-password');
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < count; i++) {
+        const email = `bench.user.${String(i).padStart(3, '0')}@retailwave.test`;
+        const rows = await queryRows<{ id: string }>(tx, sql`
+          insert into app.users (email, name, role, password_hash) values (${email}, ${`Bench user ${i}`}, 'analyst', ${passwordHash})
+          on conflict (email) do nothing returning id`);
+        for (const row of rows) {
+          for (const region of REGIONS) await tx.execute(sql`insert into app.user_regions (user_id, region_id) values (${row.id}::uuid, ${region.id})`);
+        }
+      }
+    });
+  }
+  const users = await queryRows<{ id: string; session_version: number }>(db, sql`
+    select id, session_version from app.users where email like 'bench.user.%' order by email limit ${count}`);
+  return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: { sub: u.id, sv: u.session_version }, secret })}`));
+}
+
+/** One concurrent client per cookie, each loading the page `rounds` times back to back; returns every timing. */
+export async function concurrentLoad(url: string, cookies: readonly string[], rounds: number): Promise<PageTiming[]> {
   const timings: PageTiming[] = [];
   await Promise.all(
-    Array.from({ length: users }, async () => {
+    cookies.map(async (cookie) => {
       for (let r = 0; r < rounds; r++) timings.push(await getPage(url, cookie));
     }),
   );
@@ -66,12 +99,17 @@ export async function concurrentLoad(url: string, cookie: string, users: number,
 }
 
 /**
- * 50 users refreshing a page: one unmeasured round first (a server that has been up a while has every
- * process warm, while single requests over one kept-alive connection warm only one), then `rounds`.
+ * Users refreshing a page, one per cookie: `warmRounds` unmeasured rounds first (on a server that has been
+ * up a while every process is warm, and each user has been to each process), then `rounds` measured.
  */
-export async function measureConcurrentUsers(url: string, cookie: string, users: number, rounds: number): Promise<PageTiming[]> {
-  await concurrentLoad(url, cookie, users, 1);
-  const timings = await concurrentLoad(url, cookie, users, rounds);
+export async function measureConcurrentUsers(url: string, cookies: readonly string[], rounds: number, warmRounds = 2): Promise<PageTiming[]> {
+  await concurrentLoad(url, cookies, warmRounds);
+  const timings = await concurrentLoad(url, cookies, rounds);
   if (timings.some((t) => t.status !== 200)) throw new Error(`the page answered ${timings.find((t) => t.status !== 200)?.status} under load`);
   return timings;
+}
+
+/** The share of timings the page cache answered. */
+export function hitRatio(timings: readonly PageTiming[]): number {
+  return timings.filter((t) => t.cache === 'hit').length / Math.max(1, timings.length);
 }

@@ -214,3 +214,22 @@ function processGroupRssMb(pgid: number): number {
   }
   return kb / 1024;
 }
+
+/** Runs `work` while one sale per `everyMs` arrives through the ingest API (a shop's steady trickle). */
+export async function whileSalesArrive<T>(world: LiveWorld, everyMs: number, work: () => Promise<T>): Promise<T> {
+  let running = true;
+  let i = 0;
+  const trickle = (async () => {
+    while (running) {
+      await post(world, [saleEvent(world, world.stores[i % world.stores.length]!, i)]);
+      i++;
+      await sleep(everyMs);
+    }
+  })();
+  try {
+    return await work();
+  } finally {
+    running = false;
+    await trickle;
+  }
+}

@@ -1,8 +1,9 @@
 // npm run bench – the benchmark suite on real Postgres (BENCH_DATABASE_URL, default the local server's
 // `retailwave_bench` database). Seeds the chosen size if needed, then measures side by side: the overview's
 // data through our query layer (cold and warm), the same numbers the obvious way, the floor (a select 1
-// round trip and a cache hit), the overview's time to first byte through `next start`, and 50 users at
-// once; and the live path: ingest → SSE latency under load, ingest throughput, SSE clients one server
+// round trip and a cache hit), the overview's time to first byte as served, and 50 users refreshing it
+// at once — with the page cache on (also while sales arrive), and with every page rendered on as many
+// processes and on one, as baselines in the same run; and the live path: ingest → SSE latency under load, ingest throughput, SSE clients one server
 // holds. Prints a table and writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,9 +46,9 @@ async function main() {
   const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
   const { OVERVIEW_TILES, overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
-  const { getPage, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
+  const { benchUserCookies, getPage, hitRatio, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
   const { encode } = await import('next-auth/jwt');
-  const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout } = await import('../bench/live-path');
+  const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout, whileSalesArrive } = await import('../bench/live-path');
   const { timePageInBrowser } = await import('../bench/page-in-browser');
 
   // The database: create it if missing, migrate, seed the requested size if it differs.
@@ -117,16 +118,33 @@ async function main() {
     details.serverProcesses = processes;
     const cookie = `next-auth.session-token=${await encode({ token: { sub: adminUser.id, sv: adminUser.session_version }, secret: process.env.AUTH_SECRET! })}`;
     const users = Number(values.users);
-    const server = await startServer(port, {
-      DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}`, INGEST_API_KEYS: keys.join(','),
-      WEB_CONCURRENCY: String(processes),
+    const rounds = Number(values.rounds);
+    const userCookies = await benchUserCookies(db, users, process.env.AUTH_SECRET!);
+    const serverEnv = (at: number, extra: Record<string, string>) => ({
+      DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: `http://127.0.0.1:${at}`, INGEST_API_KEYS: keys.join(','),
+      WEB_CONCURRENCY: String(processes), ...extra,
     });
-    try {
-      const page = `http://127.0.0.1:${port}/dashboards/sales`;
-      await getPage(page, cookie); // first render compiles nothing in production, but warms the server's own caches
+    const pageOn = (at: number) => `http://127.0.0.1:${at}/dashboards/sales`;
+    /** The same user loading the overview again and again, one request at a time. */
+    const warmPage = async (page: string) => {
+      await getPage(page, cookie); // warms the server's own caches (and, with it on, the page cache)
       const warm = [];
       for (let i = 0; i < iterations; i++) warm.push(await getPage(page, cookie));
       if (warm.some((t) => t.status !== 200)) throw new Error(`overview answered ${warm.find((t) => t.status !== 200)?.status}`);
+      return warm;
+    };
+    const usersLoad = async (label: string, page: string) => {
+      console.log(`${users} users refreshing the overview: ${label}…`);
+      const load = await measureConcurrentUsers(page, userCookies, rounds);
+      results[`${users} users, ${label}`] = summarize(load.map((t) => t.totalMs));
+      details[`page cache hits, ${users} users, ${label}`] = `${Math.round(hitRatio(load) * 100)}%`;
+    };
+
+    // As served: the page cache on (the default).
+    const server = await startServer(port, serverEnv(port, {}));
+    try {
+      const page = pageOn(port);
+      const warm = await warmPage(page);
       results['overview page, first byte (warm)'] = summarize(warm.map((t) => t.firstByteMs));
       results['overview page, complete (warm)'] = summarize(warm.map((t) => t.totalMs));
       // In Chromium: first byte and all six charts drawn, for views never asked before and for a repeated one.
@@ -145,11 +163,12 @@ async function main() {
       results['overview in Chromium, charts drawn (warm)'] = summarize(warmView.chartsVisibleMs);
       details.overviewJavaScript = cold.script;
 
-      const load = await measureConcurrentUsers(page, cookie, users, Number(values.rounds));
-      results[`${users} concurrent users, complete page`] = summarize(load.map((t) => t.totalMs));
+      await usersLoad('page cache on', page);
 
       if (!values['skip-live']) {
         const world = await loadLiveWorld(db, { baseUrl: `http://127.0.0.1:${port}`, cookie, keys });
+        // Every sale changes a region every one of these users sees: their pages are rendered again.
+        await whileSalesArrive(world, 1_000, () => usersLoad('page cache on, a sale every second', page));
         const seconds = Number(values['live-seconds']);
         for (const rate of [100, 2_000]) {
           console.log(`Live: ingest → SSE latency under ${rate} events/s for ${seconds} s…`);
@@ -168,17 +187,21 @@ async function main() {
     } finally {
       stopServer(server);
     }
-    if (processes > 1) {
-      // The baseline: the same load on one server process, as before the portal ran one per CPU.
-      console.log(`${users} concurrent users on one server process…`);
-      const single = await startServer(port + 1, {
-        DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port + 1}`, WEB_CONCURRENCY: '1',
-      });
+
+    // The baselines, in the same run: every page rendered (page cache off), on as many processes and on one.
+    for (const [label, count] of [['every page rendered', processes], ['every page rendered, 1 process', 1]] as const) {
+      if (label.endsWith('1 process') && processes === 1) continue;
+      const at = port + (count === 1 ? 2 : 1);
+      const baseline = await startServer(at, serverEnv(at, { PAGE_CACHE_MB: '0', WEB_CONCURRENCY: String(count) }));
       try {
-        const load = await measureConcurrentUsers(`http://127.0.0.1:${port + 1}/dashboards/sales`, cookie, users, Number(values.rounds));
-        results[`${users} concurrent users, 1 process`] = summarize(load.map((t) => t.totalMs));
+        if (count === processes) {
+          const warm = await warmPage(pageOn(at));
+          results['overview page, first byte (warm, rendered)'] = summarize(warm.map((t) => t.firstByteMs));
+          results['overview page, complete (warm, rendered)'] = summarize(warm.map((t) => t.totalMs));
+        }
+        await usersLoad(label, pageOn(at));
       } finally {
-        stopServer(single);
+        stopServer(baseline);
       }
     }
   }
