@@ -1,7 +1,7 @@
 // Runs once when the server process starts (Node runtime only): opens the database, marks the embedded
 // database folder as held (scripts then refuse to open it concurrently), starts the ETL worker, so a
-// single machine needs no second process, and installs the page cache's bridge. Several servers on one Postgres each run one worker safely
-// (batches are claimed with SKIP LOCKED).
+// single machine needs no second process, and installs the page cache's bridge. Several servers on one
+// Postgres each run one worker safely (batches are claimed with SKIP LOCKED).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDatabaseHandle, configuredTarget } = await import('@/db/client');

@@ -3,6 +3,7 @@
 // store when this process sent the same page for the same key, and otherwise kept as Next.js sends it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
+import { errorBody } from '@/lib/errors';
 import { pageCacheBridge, type PageLookup } from '@/lib/page-cache/bridge';
 import { capturePage, sendStoredPage } from '@/lib/page-cache/capture';
 import { CACHEABLE_PAGE_PATHS } from '@/lib/page-cache/page-key';
@@ -26,7 +27,16 @@ export async function servePortal(options: { port: number; dir?: string }): Prom
     return lookup.key ? bridge.whileRendering(lookup.key, () => handle(req, res)) : handle(req, res);
   }
 
-  const server = createServer((req, res) => void serve(req, res));
+  const server = createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      // Next.js answers its own errors; one of ours (the front itself) is logged by errorBody and answered
+      // with the generic 500, or ends a response already under way.
+      const { status, body } = errorBody(error);
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, () => resolve());

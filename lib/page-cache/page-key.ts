@@ -31,7 +31,7 @@ export function isCacheablePageRequest(req: PageRequest): boolean {
 
 /**
  * The body encoding to expect for this request: Next.js compresses with gzip when the client accepts it.
- * Only part of the key; a stored page whose actual encoding differs is never served (middleware checks).
+ * Only part of the key; a stored page whose actual encoding differs is never served (the lookup checks).
  */
 export function pageEncoding(acceptEncoding: string | null): 'gzip' | 'identity' {
   for (const part of (acceptEncoding ?? '').split(',')) {
