@@ -1,6 +1,7 @@
 // Array parameters. Drizzle expands a JS array into a tuple, so arrays travel as one text parameter in
 // Postgres array syntax and are cast on the server: still a single bound parameter, never spliced SQL.
 import { sql, type SQL } from 'drizzle-orm';
+import { isValidDay } from '@/lib/calendar/days';
 
 function arrayLiteral(values: readonly (string | number)[]): string {
   const items = values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`));
@@ -16,3 +17,9 @@ export const smallintArray = (values: readonly number[]): SQL => {
   return sql`${arrayLiteral(values)}::smallint[]`;
 };
 export const textArray = (values: readonly string[]): SQL => sql`${arrayLiteral(values)}::text[]`;
+
+/** Days as YYYY-MM-DD strings, cast to date on the server. */
+export const dateArray = (days: readonly string[]): SQL => {
+  if (!days.every(isValidDay)) throw new TypeError('dateArray takes YYYY-MM-DD days only');
+  return sql`${arrayLiteral(days)}::date[]`;
+};

@@ -288,3 +288,28 @@ export const aggCustomerBitmaps = goldSchema.table(
   },
   (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.segment, t.chunk] }), regionPolicy('agg_customer_bitmaps')],
 );
+
+/** The widest customer bitmap span: 2^10 = 1,024 days, so even a two-year range ORs a few dozen rows. */
+export const CUSTOMER_BITMAP_SPAN_LEVELS = 10;
+
+/**
+ * agg_customer_bitmaps over aligned runs of 2^level days (lib/calendar/day-spans), levels 1 to
+ * CUSTOMER_BITMAP_SPAN_LEVELS, each the OR of the two halves it spans. A range's distinct customers then
+ * OR at most two spans per level where the daily rows need one per day: a year is ~16 rows per region,
+ * segment and chunk instead of 365.
+ */
+export const aggCustomerBitmapSpans = goldSchema.table(
+  'agg_customer_bitmap_spans',
+  {
+    level: smallint('level').notNull(),
+    firstDay: date('first_day', { mode: 'string' }).notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    chunk: integer('chunk').notNull(),
+    customers: bit('customers', { dimensions: CUSTOMER_BITMAP_BITS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.level, t.firstDay, t.regionId, t.segment, t.chunk] }),
+    regionPolicy('agg_customer_bitmap_spans'),
+  ],
+);

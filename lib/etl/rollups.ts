@@ -2,12 +2,14 @@
 // each batch's new lines to the rows they belong to (addToRollups), so a batch costs what it carries, not
 // what the day already holds, and rebuilds only the (day, store) pairs whose old facts changed customer.
 // The region-grain rollups are sums of the store-grain ones, redone for every (day, region) touched; the
-// customer bitmaps gain each batch's buyers and are rebuilt from agg_customers_daily with it.
+// customer bitmaps gain each batch's buyers and are rebuilt from agg_customers_daily with it, and their
+// spans over runs of days are rebuilt for every (day, region) touched (lib/etl/bitmap-spans.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray, smallintArray } from '@/db/sql';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { rebuildBitmapSpans, type DayRegion } from './bitmap-spans';
 
 export interface DayStore {
   dateKey: number;
@@ -28,7 +30,9 @@ const REGION_ROLLUPS = [
 ] as const;
 
 /** Every rollup table, store and region grain. */
-export const ROLLUP_TABLES = [...STORE_ROLLUP_TABLES, ...REGION_ROLLUPS.map((r) => r.table), 'agg_customer_bitmaps'] as const;
+export const ROLLUP_TABLES = [
+  ...STORE_ROLLUP_TABLES, ...REGION_ROLLUPS.map((r) => r.table), 'agg_customer_bitmaps', 'agg_customer_bitmap_spans',
+] as const;
 
 /** A customer number's bitmap row and its bit there, as one-bit bitmaps that bit_or merges. */
 const BITMAP_CHUNK = (no: SQL) => sql`${no} / ${sql.raw(String(CUSTOMER_BITMAP_BITS))}`;
@@ -89,20 +93,17 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
     join gold.dim_customer c on c.customer_sk = f.customer_sk
     where ${facts}
     order by 1, 3`);
-  const dayRegions =
+  const touched =
     'all' in slice
-      ? sql`true`
-      : inDayRegions(await queryRows<DayRegion>(db, sql`
+      ? 'all'
+      : await queryRows<DayRegion>(db, sql`
           select distinct p.date_key::int as "dateKey", s.region_id::int as "regionId"
           from unnest(${intArray(slice.pairs.map((p) => p.dateKey))}, ${intArray(slice.pairs.map((p) => p.storeKey))}) p(date_key, store_key)
-          join gold.dim_store s on s.store_key = p.store_key`));
+          join gold.dim_store s on s.store_key = p.store_key`);
+  const dayRegions = touched === 'all' ? sql`true` : inDayRegions(touched);
   await sumRegionRollups(db, dayRegions);
   await rebuildCustomerBitmaps(db, dayRegions);
-}
-
-interface DayRegion {
-  dateKey: number;
-  regionId: number;
+  await rebuildBitmapSpans(db, touched);
 }
 
 /**
@@ -202,8 +203,9 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     insert into gold.agg_customers_daily (date_key, store_key, region_id, segment, customer_id)
     select distinct b.date_key, b.store_key, b.region_id, b.segment, b.customer_id from (${batch}) b where b.customer_id is not null
     on conflict do nothing`);
-  await sumRegionRollups(db, inDayRegions(await queryRows<DayRegion>(db, sql`
-    select distinct f.date_key as "dateKey", f.region_id::int as "regionId" from gold.fact_sales f where f.sales_line_id = any(${ids}::bigint[])`)));
+  const touched = await queryRows<DayRegion>(db, sql`
+    select distinct f.date_key as "dateKey", f.region_id::int as "regionId" from gold.fact_sales f where f.sales_line_id = any(${ids}::bigint[])`);
+  await sumRegionRollups(db, inDayRegions(touched));
   // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
   await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
   await db.execute(sql`
@@ -212,6 +214,7 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     from (${batch}) b join silver.customer_numbers n on n.customer_id = b.customer_id
     group by 1, 2, 3, 4
     on conflict (date_key, region_id, segment, chunk) do update set customers = t.customers | excluded.customers`);
+  await rebuildBitmapSpans(db, touched);
 }
 
 /** Serialises rollup rebuilds across workers until the caller's transaction ends. */

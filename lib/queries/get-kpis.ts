@@ -5,7 +5,9 @@ import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { CUSTOMER_BITMAP_SPAN_LEVELS } from '@/db/schema/gold';
+import { coverWithSpans } from '@/lib/calendar/day-spans';
+import { FACT_FROM, factWhere, rollupWhere, spanWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { CUSTOMER_ROLLUPS, planCustomerSource, planSource, ROLLUPS } from './internal/source-plan';
@@ -38,6 +40,18 @@ function totalsQuery(f: QueryFilters): SQL {
 function uniqueCustomersQuery(f: QueryFilters): SQL {
   const source = planCustomerSource(f);
   switch (source) {
+    case 'spans': {
+      // The range as aligned spans: single days (at its ends) from the daily bitmaps, wider ones from theirs.
+      const spans = coverWithSpans(f.from, f.to, CUSTOMER_BITMAP_SPAN_LEVELS);
+      const days = spans.filter((s) => s.level === 0);
+      const wide = spans.filter((s) => s.level > 0);
+      const parts = days.map((d) => sql`select r.chunk, r.customers from ${CUSTOMER_ROLLUPS.bitmaps.table} r
+          where ${rollupWhere({ ...f, from: d.first, to: d.first }, 'r', CUSTOMER_ROLLUPS.bitmaps.columns)}`);
+      if (wide.length) parts.push(sql`select r.chunk, r.customers from ${CUSTOMER_ROLLUPS.spans.table} r where ${spanWhere(f, 'r', wide)}`);
+      if (parts.length === 0) return sql`select 0`;
+      return sql`select coalesce(sum(bit_count(d.customers)), 0)::int from (
+          select bit_or(u.customers) as customers from (${sql.join(parts, sql` union all `)}) u group by u.chunk) d`;
+    }
     case 'bitmaps':
       return sql`select coalesce(sum(bit_count(d.customers)), 0)::int from (
           select bit_or(r.customers) as customers from ${CUSTOMER_ROLLUPS.bitmaps.table} r

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
+import { CUSTOMER_BITMAP_SPAN_LEVELS } from '@/db/schema/gold';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { runEtlUntilDrained, type EtlSummary } from '@/lib/etl/run-batch';
 import { syntheticSaleEvents } from '@/lib/etl/synthetic-events';
@@ -39,6 +40,7 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
     agg_baskets_daily_region: 'select * from gold.agg_baskets_daily_region',
     agg_sales_hourly_region: 'select * from gold.agg_sales_hourly_region',
     agg_customer_bitmaps: 'select * from gold.agg_customer_bitmaps',
+    agg_customer_bitmap_spans: 'select * from gold.agg_customer_bitmap_spans',
     watermarks: 'select stage, last_bronze_id, rows_total from app.etl_watermarks',
   };
   const out: Record<string, string> = {};
@@ -119,6 +121,15 @@ const ROLLUP_CHECKS = {
     recomputed: `select f.date_key, f.region_id, c.segment, count(distinct c.customer_id)::int as customers
              from gold.fact_sales f join gold.dim_customer c using (customer_sk)
              group by 1, 2, 3 order by 1, 2, 3`,
+  },
+  // Each span of 2^level days aligned on day numbers since 1970-01-01 holds its days' buyers.
+  agg_customer_bitmap_spans: {
+    stored: `select level, first_day::text, region_id, segment, sum(bit_count(customers))::int as customers
+             from gold.agg_customer_bitmap_spans group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+    recomputed: `select l.level, (date '1970-01-01' + (floor((to_date(f.date_key::text, 'YYYYMMDD') - date '1970-01-01') / 2.0 ^ l.level)
+               * 2 ^ l.level)::int)::text as first_day, f.region_id, c.segment, count(distinct c.customer_id)::int as customers
+             from gold.fact_sales f join gold.dim_customer c using (customer_sk) cross join generate_series(1, ${CUSTOMER_BITMAP_SPAN_LEVELS}) l(level)
+             group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
   },
 };
 

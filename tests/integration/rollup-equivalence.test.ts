@@ -136,7 +136,7 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
     }
     // The combinations exercised every source the planner has, so each rollup was compared.
     expect([...sources].sort()).toEqual([
-      'baskets', 'baskets_region', 'bitmaps', 'customers', 'daily', 'daily_region', 'facts', 'hourly', 'hourly_region',
+      'baskets', 'baskets_region', 'bitmaps', 'customers', 'daily', 'daily_region', 'facts', 'hourly', 'hourly_region', 'spans',
     ]);
   }, 180_000);
 });

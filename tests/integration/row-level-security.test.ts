@@ -12,7 +12,8 @@ import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/d
 import { prepareUsers, scopeFor } from '../helpers/scopes';
 
 const PROTECTED = ['fact_sales', 'fact_inventory', 'agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly', 'agg_customers_daily',
-  'agg_sales_daily_region', 'agg_baskets_daily_region', 'agg_sales_hourly_region', 'agg_customer_bitmaps', 'dim_store', 'dim_region'];
+  'agg_sales_daily_region', 'agg_baskets_daily_region', 'agg_sales_hourly_region', 'agg_customer_bitmaps', 'agg_customer_bitmap_spans',
+  'dim_store', 'dim_region'];
 const EAST = 1;
 
 async function regionCounts(db: Database, table: string) {

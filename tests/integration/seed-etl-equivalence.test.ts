@@ -30,6 +30,8 @@ async function rollupRows(db: Database) {
     // Customer numbers follow arrival order, so the bits differ; how many are set per row may not.
     bitmapCounts: await queryRows<Record<string, unknown>>(db, sql`select date_key, region_id, segment, sum(bit_count(customers))::int as customers
       from gold.agg_customer_bitmaps group by 1, 2, 3 order by 1, 2, 3`),
+    spanCounts: await queryRows<Record<string, unknown>>(db, sql`select level, first_day::text, region_id, segment, sum(bit_count(customers))::int as customers
+      from gold.agg_customer_bitmap_spans group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
   };
 }
 

@@ -2,7 +2,8 @@
 // inside the scope first, so a store of another region is refused rather than silently ignored.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { intArray, smallintArray, textArray } from '@/db/sql';
+import { dateArray, intArray, smallintArray, textArray } from '@/db/sql';
+import type { DaySpan } from '@/lib/calendar/day-spans';
 import { dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { forbiddenRegion } from '@/lib/errors';
@@ -60,6 +61,24 @@ export function rollupWhere(f: QueryFilters, alias: string, columns: RollupColum
     if (!columns.segment) throw new Error('this rollup has no segment column');
     parts.push(sql`${a}.segment = any(${textArray(f.segments)})`);
   }
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Filters on the customer bitmap spans (alias), for the spans that cover the range: regions and segments;
+ * the planner sends nothing else here (spans keep no store, and cannot pick weekdays out of a run).
+ */
+export function spanWhere(f: QueryFilters, alias: string, spans: readonly DaySpan[]): SQL {
+  if (f.storeKeys.length || f.weekdays.length || f.hours.length || f.categories.length || f.subcategories.length) {
+    throw new Error('the bitmap spans have no store, weekday, hour or category column');
+  }
+  const a = sql.raw(alias);
+  const parts = [
+    sql`(${a}.level, ${a}.first_day) in (select * from unnest(${smallintArray(spans.map((s) => s.level))}, ${dateArray(spans.map((s) => s.first))}))`,
+    sql`${a}.region_id = any(${smallintArray(f.regionIds)})`,
+  ];
+  if (f.nothing) parts.push(sql`false`);
+  if (f.segments.length) parts.push(sql`${a}.segment = any(${textArray(f.segments)})`);
   return sql.join(parts, sql` and `);
 }
 

@@ -60,18 +60,23 @@ export const ROLLUPS: Record<Exclude<Source, 'facts'>, { table: SQL; columns: Ro
 };
 
 /**
- * Distinct customers do not add up across rollup rows, so they have rollups of their own, both exact and
- * without category or hour: bitmaps per day, region and segment (OR-ed, then counted), and one row per
- * customer, day, store and segment (grouped, then counted) where a store filter needs store grain.
+ * Distinct customers do not add up across rollup rows, so they have rollups of their own, all exact and
+ * without category or hour: bitmaps per region and segment over aligned runs of days (OR-ed, then
+ * counted), the same per day where a weekday filter picks days out of the runs, and one row per customer,
+ * day, store and segment (grouped, then counted) where a store filter needs store grain.
  */
 export const CUSTOMER_ROLLUPS = {
+  spans: { table: sql`gold.agg_customer_bitmap_spans`, columns: { segment: true } },
   bitmaps: { table: sql`gold.agg_customer_bitmaps`, columns: { segment: true } },
   customers: { table: sql`gold.agg_customers_daily`, columns: { store: true, segment: true } },
 } as const satisfies Record<string, { table: SQL; columns: RollupColumns }>;
 
 export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
 
-export function planCustomerSource(f: Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'hours'>): CustomerSource {
+export function planCustomerSource(
+  f: Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>,
+): CustomerSource {
   if (f.categories.length || f.subcategories.length || f.hours.length) return 'facts';
-  return f.stores.length ? 'customers' : 'bitmaps';
+  if (f.stores.length) return 'customers';
+  return f.weekdays.length ? 'bitmaps' : 'spans';
 }
