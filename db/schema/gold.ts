@@ -143,7 +143,8 @@ export const factInventory = goldSchema.table(
   (t) => [primaryKey({ columns: [t.dateKey, t.storeKey, t.productKey] }), regionPolicy('fact_inventory')],
 );
 
-const rollupMeasures = () => ({
+/** The additive measures every sales rollup keeps (day rows and span rows alike). */
+export const rollupMeasures = () => ({
   lines: integer('lines').notNull(),
   units: integer('units').notNull(),
   transactions: integer('transactions').notNull(),
@@ -152,6 +153,9 @@ const rollupMeasures = () => ({
   net: total('net').notNull(),
   cost: total('cost').notNull(),
 });
+
+/** Their column names, for SQL that lists them. */
+export const ROLLUP_MEASURE_COLUMNS = ['lines', 'units', 'transactions', 'gross', 'discount', 'net', 'cost'] as const;
 
 /**
  * Day × store × category × customer segment. `transactions` counts baskets with a line in the category,
@@ -287,29 +291,4 @@ export const aggCustomerBitmaps = goldSchema.table(
     customers: bit('customers', { dimensions: CUSTOMER_BITMAP_BITS }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.segment, t.chunk] }), regionPolicy('agg_customer_bitmaps')],
-);
-
-/** The widest customer bitmap span: 2^10 = 1,024 days, so even a two-year range ORs a few dozen rows. */
-export const CUSTOMER_BITMAP_SPAN_LEVELS = 10;
-
-/**
- * agg_customer_bitmaps over aligned runs of 2^level days (lib/calendar/day-spans), levels 1 to
- * CUSTOMER_BITMAP_SPAN_LEVELS, each the OR of the two halves it spans. A range's distinct customers then
- * OR at most two spans per level where the daily rows need one per day: a year is ~16 rows per region,
- * segment and chunk instead of 365.
- */
-export const aggCustomerBitmapSpans = goldSchema.table(
-  'agg_customer_bitmap_spans',
-  {
-    level: smallint('level').notNull(),
-    firstDay: date('first_day', { mode: 'string' }).notNull(),
-    regionId: smallint('region_id').notNull(),
-    segment: text('segment').notNull(),
-    chunk: integer('chunk').notNull(),
-    customers: bit('customers', { dimensions: CUSTOMER_BITMAP_BITS }).notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.level, t.firstDay, t.regionId, t.segment, t.chunk] }),
-    regionPolicy('agg_customer_bitmap_spans'),
-  ],
 );

@@ -2,14 +2,15 @@
 // each batch's new lines to the rows they belong to (addToRollups), so a batch costs what it carries, not
 // what the day already holds, and rebuilds only the (day, store) pairs whose old facts changed customer.
 // The region-grain rollups are sums of the store-grain ones, redone for every (day, region) touched; the
-// customer bitmaps gain each batch's buyers and are rebuilt from agg_customers_daily with it, and their
-// spans over runs of days are rebuilt for every (day, region) touched (lib/etl/bitmap-spans.ts).
+// customer bitmaps gain each batch's buyers and are rebuilt from agg_customers_daily with it. The rollups
+// over runs of days (lib/etl/span-rollups.ts) take each batch's changes in the same statements as the day
+// rows, and are rebuilt from them where day rows were rebuilt.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
+import { CUSTOMER_BITMAP_BITS, ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
 import { intArray, smallintArray } from '@/db/sql';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
-import { rebuildBitmapSpans, type DayRegion } from './bitmap-spans';
+import { addToSpans, rebuildSpans, SPAN_FAMILIES, SPAN_TABLES, type DayRegion } from './span-rollups';
 
 export interface DayStore {
   dateKey: number;
@@ -31,7 +32,7 @@ const REGION_ROLLUPS = [
 
 /** Every rollup table, store and region grain. */
 export const ROLLUP_TABLES = [
-  ...STORE_ROLLUP_TABLES, ...REGION_ROLLUPS.map((r) => r.table), 'agg_customer_bitmaps', 'agg_customer_bitmap_spans',
+  ...STORE_ROLLUP_TABLES, ...REGION_ROLLUPS.map((r) => r.table), 'agg_customer_bitmaps', ...SPAN_TABLES,
 ] as const;
 
 /** A customer number's bitmap row and its bit there, as one-bit bitmaps that bit_or merges. */
@@ -103,7 +104,7 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
   const dayRegions = touched === 'all' ? sql`true` : inDayRegions(touched);
   await sumRegionRollups(db, dayRegions);
   await rebuildCustomerBitmaps(db, dayRegions);
-  await rebuildBitmapSpans(db, touched);
+  await rebuildSpans(db, touched);
 }
 
 /**
@@ -176,29 +177,46 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     left join gold.dim_customer oc on oc.customer_sk = o.customer_sk
     where o.store_key = b.store_key and o.date_key = b.date_key and o.transaction_id = b.transaction_id
       and o.sales_line_id <> all(${ids}::bigint[]) and ${extra})`;
-  const sums = sql`count(*)::int, sum(b.quantity)::int, count(distinct b.transaction_id) filter (where not b.seen)::int,
-    sum(b.gross), sum(b.discount), sum(b.net), sum(b.cost)`;
+  const sums = sql`count(*)::int as lines, sum(b.quantity)::int as units,
+    count(distinct b.transaction_id) filter (where not b.seen)::int as transactions,
+    sum(b.gross) as gross, sum(b.discount) as discount, sum(b.net) as net, sum(b.cost) as cost`;
   const add = sql`lines = t.lines + excluded.lines, units = t.units + excluded.units, transactions = t.transactions + excluded.transactions,
     gross = t.gross + excluded.gross, discount = t.discount + excluded.discount, net = t.net + excluded.net, cost = t.cost + excluded.cost`;
+  const measures = sql.raw(ROLLUP_MEASURE_COLUMNS.join(', '));
 
+  // Each statement computes the batch's changes to one day rollup once (d), adds them to its rows and to
+  // the spans over runs of days kept beside it.
   await db.execute(sql`
-    insert into gold.agg_sales_daily as t (date_key, store_key, region_id, category, segment, lines, units, transactions, gross, discount, net, cost)
-    select b.date_key, b.store_key, b.region_id, b.category, b.segment, ${sums}
-    from (select b.*, ${earlier(sql`op.category = b.category and coalesce(oc.segment, ${GUEST_SEGMENT}) = b.segment`)} as seen from (${batch}) b) b
-    group by 1, 2, 3, 4, 5
-    on conflict (date_key, store_key, category, segment) do update set ${add}`);
+    with d as (
+      select b.date_key, b.store_key, b.region_id, b.category, b.segment, ${sums}
+      from (select b.*, ${earlier(sql`op.category = b.category and coalesce(oc.segment, ${GUEST_SEGMENT}) = b.segment`)} as seen from (${batch}) b) b
+      group by 1, 2, 3, 4, 5),
+    days as (
+      insert into gold.agg_sales_daily as t (date_key, store_key, region_id, category, segment, ${measures})
+      select date_key, store_key, region_id, category, segment, ${measures} from d
+      on conflict (date_key, store_key, category, segment) do update set ${add})
+    ${addToSpans(SPAN_FAMILIES.salesRegion, 'd')}`);
   await db.execute(sql`
-    insert into gold.agg_baskets_daily as t (date_key, store_key, region_id, segment, lines, units, transactions, gross, discount, net, cost)
-    select b.date_key, b.store_key, b.region_id, b.segment, ${sums}
-    from (select b.*, ${earlier(sql`coalesce(oc.segment, ${GUEST_SEGMENT}) = b.segment`)} as seen from (${batch}) b) b
-    group by 1, 2, 3, 4
-    on conflict (date_key, store_key, segment) do update set ${add}`);
+    with d as (
+      select b.date_key, b.store_key, b.region_id, b.segment, ${sums}
+      from (select b.*, ${earlier(sql`coalesce(oc.segment, ${GUEST_SEGMENT}) = b.segment`)} as seen from (${batch}) b) b
+      group by 1, 2, 3, 4),
+    days as (
+      insert into gold.agg_baskets_daily as t (date_key, store_key, region_id, segment, ${measures})
+      select date_key, store_key, region_id, segment, ${measures} from d
+      on conflict (date_key, store_key, segment) do update set ${add}),
+    store_spans as (${addToSpans(SPAN_FAMILIES.baskets, 'd')})
+    ${addToSpans(SPAN_FAMILIES.basketsRegion, 'd')}`);
   await db.execute(sql`
-    insert into gold.agg_sales_hourly as t (date_key, hour, store_key, region_id, lines, units, transactions, gross, discount, net, cost)
-    select b.date_key, b.hour, b.store_key, b.region_id, ${sums}
-    from (select b.*, ${earlier(sql`o.hour = b.hour`)} as seen from (${batch}) b) b
-    group by 1, 2, 3, 4
-    on conflict (date_key, hour, store_key) do update set ${add}`);
+    with d as (
+      select b.date_key, b.hour, b.store_key, b.region_id, ${sums}
+      from (select b.*, ${earlier(sql`o.hour = b.hour`)} as seen from (${batch}) b) b
+      group by 1, 2, 3, 4),
+    days as (
+      insert into gold.agg_sales_hourly as t (date_key, hour, store_key, region_id, ${measures})
+      select date_key, hour, store_key, region_id, ${measures} from d
+      on conflict (date_key, hour, store_key) do update set ${add})
+    ${addToSpans(SPAN_FAMILIES.hourlyRegion, 'd')}`);
   await db.execute(sql`
     insert into gold.agg_customers_daily (date_key, store_key, region_id, segment, customer_id)
     select distinct b.date_key, b.store_key, b.region_id, b.segment, b.customer_id from (${batch}) b where b.customer_id is not null
@@ -209,12 +227,15 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
   // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
   await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
   await db.execute(sql`
-    insert into gold.agg_customer_bitmaps as t (date_key, region_id, segment, chunk, customers)
-    select b.date_key, b.region_id, b.segment, ${BITMAP_CHUNK(sql`n.customer_no`)}, bit_or(${BITMAP_BIT(sql`n.customer_no`)})
-    from (${batch}) b join silver.customer_numbers n on n.customer_id = b.customer_id
-    group by 1, 2, 3, 4
-    on conflict (date_key, region_id, segment, chunk) do update set customers = t.customers | excluded.customers`);
-  await rebuildBitmapSpans(db, touched);
+    with d as (
+      select b.date_key, b.region_id, b.segment, ${BITMAP_CHUNK(sql`n.customer_no`)} as chunk, bit_or(${BITMAP_BIT(sql`n.customer_no`)}) as customers
+      from (${batch}) b join silver.customer_numbers n on n.customer_id = b.customer_id
+      group by 1, 2, 3, 4),
+    days as (
+      insert into gold.agg_customer_bitmaps as t (date_key, region_id, segment, chunk, customers)
+      select date_key, region_id, segment, chunk, customers from d
+      on conflict (date_key, region_id, segment, chunk) do update set customers = t.customers | excluded.customers)
+    ${addToSpans(SPAN_FAMILIES.customerBitmaps, 'd')}`);
 }
 
 /** Serialises rollup rebuilds across workers until the caller's transaction ends. */

@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { rollupRows } from './internal/rollup-rows';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { planSource, ROLLUPS } from './internal/source-plan';
+import { planSource } from './internal/source-plan';
 
 export const BREAKDOWN_DIMENSIONS = ['region', 'store', 'category', 'subcategory', 'product', 'hour', 'weekday', 'day'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
@@ -77,11 +78,10 @@ function breakdownQuery(dimension: BreakdownDimension, f: QueryFilters, limit: n
       where ${factWhere(f)}
       group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
   }
-  const { table, columns } = ROLLUPS[source];
+  const rows = rollupRows(source, f, { byDay: dimension === 'day' || dimension === 'weekday' });
   return sql`select ${select}, coalesce(sum(r.net), 0)::float8 as revenue,
       coalesce(sum(r.transactions), 0)::int as transactions, coalesce(sum(r.units), 0)::int as units
-    from ${table} r ${g.joins ?? sql``}
-    where ${rollupWhere(f, 'r', columns)}
+    from ${rows} ${g.joins ?? sql``}
     group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
 }
 

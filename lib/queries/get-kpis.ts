@@ -5,12 +5,11 @@ import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
-import { CUSTOMER_BITMAP_SPAN_LEVELS } from '@/db/schema/gold';
-import { coverWithSpans } from '@/lib/calendar/day-spans';
-import { FACT_FROM, factWhere, rollupWhere, spanWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { FACT_FROM, factWhere, rollupWhere, selectOverSpans, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { CUSTOMER_ROLLUPS, planCustomerSource, planSource, ROLLUPS } from './internal/source-plan';
+import { rollupRows } from './internal/rollup-rows';
+import { CUSTOMER_ROLLUPS, planCustomerSource, planSource } from './internal/source-plan';
 import { toKpis, type Kpis, type PeriodTotals as Totals } from '@/lib/analytics/kpi-math';
 
 export type { Kpis };
@@ -29,7 +28,7 @@ const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transa
 function totalsQuery(f: QueryFilters): SQL {
   const source = planSource('total', f);
   return source !== 'facts'
-    ? sql`select ${TOTALS} from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}`
+    ? sql`select ${TOTALS} from ${rollupRows(source, f, { byDay: false })}`
     : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
             coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount,
             coalesce(sum(f.cost), 0)::float8 as cost
@@ -40,22 +39,15 @@ function totalsQuery(f: QueryFilters): SQL {
 function uniqueCustomersQuery(f: QueryFilters): SQL {
   const source = planCustomerSource(f);
   switch (source) {
-    case 'spans': {
-      // The range as aligned spans: single days (at its ends) from the daily bitmaps, wider ones from theirs.
-      const spans = coverWithSpans(f.from, f.to, CUSTOMER_BITMAP_SPAN_LEVELS);
-      const days = spans.filter((s) => s.level === 0);
-      const wide = spans.filter((s) => s.level > 0);
-      const parts = days.map((d) => sql`select r.chunk, r.customers from ${CUSTOMER_ROLLUPS.bitmaps.table} r
-          where ${rollupWhere({ ...f, from: d.first, to: d.first }, 'r', CUSTOMER_ROLLUPS.bitmaps.columns)}`);
-      if (wide.length) parts.push(sql`select r.chunk, r.customers from ${CUSTOMER_ROLLUPS.spans.table} r where ${spanWhere(f, 'r', wide)}`);
-      if (parts.length === 0) return sql`select 0`;
+    case 'bitmaps': {
+      // OR-ed chunk by chunk, then counted: over the spans that cover the range where it holds a run of days
+      const select = sql`r.chunk, r.customers`;
+      const { table, columns, spans } = CUSTOMER_ROLLUPS.bitmaps;
+      const rows = selectOverSpans(f, select, { table, columns }, { table: spans, columns })
+        ?? sql`select ${select} from ${table} r where ${rollupWhere(f, 'r', columns)}`;
       return sql`select coalesce(sum(bit_count(d.customers)), 0)::int from (
-          select bit_or(u.customers) as customers from (${sql.join(parts, sql` union all `)}) u group by u.chunk) d`;
+          select bit_or(u.customers) as customers from (${rows}) u group by u.chunk) d`;
     }
-    case 'bitmaps':
-      return sql`select coalesce(sum(bit_count(d.customers)), 0)::int from (
-          select bit_or(r.customers) as customers from ${CUSTOMER_ROLLUPS.bitmaps.table} r
-          where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.bitmaps.columns)} group by r.chunk) d`;
     case 'customers':
       // grouped rather than count(distinct): Postgres hashes a GROUP BY but sorts for count(distinct)
       return sql`select count(*)::int from (

@@ -7,10 +7,11 @@ import { queryRows, type Database } from '@/db/client';
 import { intArray, smallintArray, textArray } from '@/db/sql';
 import type { Scope } from '@/lib/auth/scope';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { rollupRows } from './internal/rollup-rows';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { planSource, ROLLUPS } from './internal/source-plan';
+import { planSource } from './internal/source-plan';
 
 export type DrillLevel = 'category' | 'subcategory' | 'product';
 
@@ -42,7 +43,7 @@ async function readLevel(tx: Database, f: QueryFilters, path: string[]) {
       tx,
       sql`select r.category as key, r.category as label, sum(r.net)::float8 as revenue, sum(r.units)::int as units,
             sum(r.transactions)::int as transactions, sum(r.cost)::float8 as cost
-          from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}
+          from ${rollupRows(source, f, { byDay: false })}
           group by r.category order by revenue desc`,
     );
   }

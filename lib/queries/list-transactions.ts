@@ -8,8 +8,9 @@ import type { SortColumn } from '@/lib/filters/dashboard-state';
 import { parseSort, type Sorting } from '@/lib/filters/sorting';
 import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
-import { planSource, ROLLUPS } from './internal/source-plan';
+import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { rollupRows } from './internal/rollup-rows';
+import { planSource } from './internal/source-plan';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 
@@ -135,7 +136,7 @@ async function readTotals(tx: Database, f: QueryFilters): Promise<TransactionTot
             from ${FACT_FROM} where ${factWhere(f)}`
       : sql`select coalesce(sum(r.lines), 0)::int as lines, coalesce(sum(r.units), 0)::int as quantity, coalesce(sum(r.gross), 0)::float8 as gross,
               coalesce(sum(r.discount), 0)::float8 as discount, coalesce(sum(r.net), 0)::float8 as net
-            from ${ROLLUPS[source].table} r where ${rollupWhere(f, 'r', ROLLUPS[source].columns)}`,
+            from ${rollupRows(source, f, { byDay: false })}`,
   );
   return totals;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { CUSTOMER_BITMAP_SPAN_LEVELS } from '@/db/schema/gold';
+import { SPAN_LEVELS } from '@/db/schema/gold-spans';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { runEtlUntilDrained, type EtlSummary } from '@/lib/etl/run-batch';
 import { syntheticSaleEvents } from '@/lib/etl/synthetic-events';
@@ -41,6 +41,10 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
     agg_sales_hourly_region: 'select * from gold.agg_sales_hourly_region',
     agg_customer_bitmaps: 'select * from gold.agg_customer_bitmaps',
     agg_customer_bitmap_spans: 'select * from gold.agg_customer_bitmap_spans',
+    agg_baskets_spans: 'select * from gold.agg_baskets_spans',
+    agg_baskets_region_spans: 'select * from gold.agg_baskets_region_spans',
+    agg_sales_region_spans: 'select * from gold.agg_sales_region_spans',
+    agg_sales_hourly_region_spans: 'select * from gold.agg_sales_hourly_region_spans',
     watermarks: 'select stage, last_bronze_id, rows_total from app.etl_watermarks',
   };
   const out: Record<string, string> = {};
@@ -58,6 +62,24 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
 const MEASURES = (f: string) => `count(*)::int as lines, sum(${f}quantity)::int as units,
   count(distinct ${f}transaction_id)::int as transactions, sum(${f}gross)::text as gross,
   sum(${f}discount)::text as discount, sum(${f}net)::text as net, sum(${f}cost)::text as cost`;
+
+const LEVELS = `cross join generate_series(1, ${SPAN_LEVELS}) l(level)`;
+const SPAN_START = `(date '1970-01-01' + (floor((to_date(f.date_key::text, 'YYYYMMDD') - date '1970-01-01') / 2.0 ^ l.level)
+  * 2 ^ l.level)::int)::text`;
+
+/** A span rollup keyed by `keys` (expressions over the facts f, products p, customers c), from the facts. */
+function spanCheck(table: string, keys: string[]) {
+  const columns = keys.map((k) => k.replace(/^coalesce\(c\.segment.*$/, 'segment').replace(/^\w+\./, ''));
+  const order = `1, 2, ${keys.map((_, i) => i + 3).join(', ')}`;
+  return {
+    stored: `select level, first_day::text, ${columns.join(', ')}, lines, units, transactions,
+               gross::text, discount::text, net::text, cost::text from gold.${table} order by ${order}`,
+    recomputed: `select l.level, ${SPAN_START} as first_day, ${keys.map((k, i) => `${k} as ${columns[i]}`).join(', ')}, ${MEASURES('f.')}
+             from gold.fact_sales f join gold.dim_product p using (product_key)
+             left join gold.dim_customer c using (customer_sk) ${LEVELS}
+             group by ${order} order by ${order}`,
+  };
+}
 
 /** Rollups as stored, and the same aggregates recomputed from fact_sales here, money as exact text. */
 const ROLLUP_CHECKS = {
@@ -126,11 +148,15 @@ const ROLLUP_CHECKS = {
   agg_customer_bitmap_spans: {
     stored: `select level, first_day::text, region_id, segment, sum(bit_count(customers))::int as customers
              from gold.agg_customer_bitmap_spans group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
-    recomputed: `select l.level, (date '1970-01-01' + (floor((to_date(f.date_key::text, 'YYYYMMDD') - date '1970-01-01') / 2.0 ^ l.level)
-               * 2 ^ l.level)::int)::text as first_day, f.region_id, c.segment, count(distinct c.customer_id)::int as customers
-             from gold.fact_sales f join gold.dim_customer c using (customer_sk) cross join generate_series(1, ${CUSTOMER_BITMAP_SPAN_LEVELS}) l(level)
+    recomputed: `select l.level, ${SPAN_START} as first_day, f.region_id, c.segment, count(distinct c.customer_id)::int as customers
+             from gold.fact_sales f join gold.dim_customer c using (customer_sk) ${LEVELS}
              group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
   },
+  // ... and the sums of its days' lines.
+  agg_baskets_spans: spanCheck('agg_baskets_spans', ['f.store_key', 'f.region_id', `coalesce(c.segment, 'Guest')`]),
+  agg_baskets_region_spans: spanCheck('agg_baskets_region_spans', ['f.region_id', `coalesce(c.segment, 'Guest')`]),
+  agg_sales_region_spans: spanCheck('agg_sales_region_spans', ['f.region_id', 'p.category', `coalesce(c.segment, 'Guest')`]),
+  agg_sales_hourly_region_spans: spanCheck('agg_sales_hourly_region_spans', ['f.region_id', 'f.hour']),
 };
 
 async function expectRollupsMatchFacts(db: Database): Promise<void> {

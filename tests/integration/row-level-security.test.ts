@@ -13,6 +13,7 @@ import { prepareUsers, scopeFor } from '../helpers/scopes';
 
 const PROTECTED = ['fact_sales', 'fact_inventory', 'agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly', 'agg_customers_daily',
   'agg_sales_daily_region', 'agg_baskets_daily_region', 'agg_sales_hourly_region', 'agg_customer_bitmaps', 'agg_customer_bitmap_spans',
+  'agg_baskets_spans', 'agg_baskets_region_spans', 'agg_sales_region_spans', 'agg_sales_hourly_region_spans',
   'dim_store', 'dim_region'];
 const EAST = 1;
 

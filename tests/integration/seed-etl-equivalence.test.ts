@@ -22,9 +22,13 @@ async function rollupRows(db: Database) {
     daily: await read('agg_sales_daily', 'date_key, store_key, category, segment'),
     baskets: await read('agg_baskets_daily', 'date_key, store_key, segment'),
     hourly: await read('agg_sales_hourly', 'date_key, hour, store_key'),
-    dailyByRegion: await read('agg_sales_daily_region', 'date_key, category, segment'),
-    basketsByRegion: await read('agg_baskets_daily_region', 'date_key, segment'),
-    hourlyByRegion: await read('agg_sales_hourly_region', 'date_key, hour'),
+    dailyByRegion: await read('agg_sales_daily_region', 'date_key, region_id, category, segment'),
+    basketsByRegion: await read('agg_baskets_daily_region', 'date_key, region_id, segment'),
+    hourlyByRegion: await read('agg_sales_hourly_region', 'date_key, region_id, hour'),
+    basketSpans: await read('agg_baskets_spans', 'level, first_day, store_key, segment'),
+    basketSpansByRegion: await read('agg_baskets_region_spans', 'level, first_day, region_id, segment'),
+    dailySpansByRegion: await read('agg_sales_region_spans', 'level, first_day, region_id, category, segment'),
+    hourlySpansByRegion: await read('agg_sales_hourly_region_spans', 'level, first_day, region_id, hour'),
     customers: await queryRows<Record<string, unknown>>(db, sql`select date_key, store_key, region_id, segment, customer_id
       from gold.agg_customers_daily order by date_key, store_key, segment, customer_id`),
     // Customer numbers follow arrival order, so the bits differ; how many are set per row may not.

@@ -3,7 +3,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { dateArray, intArray, smallintArray, textArray } from '@/db/sql';
-import type { DaySpan } from '@/lib/calendar/day-spans';
+import { SPAN_LEVELS } from '@/db/schema/gold-spans';
+import { coverWithSpans, type DaySpan } from '@/lib/calendar/day-spans';
 import { dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { forbiddenRegion } from '@/lib/errors';
@@ -31,24 +32,27 @@ export async function withStoreKeys(tx: Database, filters: ResolvedFilters): Pro
 
 function dateAndPlace(f: QueryFilters, alias: string): SQL[] {
   const a = sql.raw(alias);
-  const parts = [
-    sql`${a}.date_key between ${dateKeyOf(f.from)} and ${dateKeyOf(f.to)}`,
-    sql`${a}.region_id = any(${smallintArray(f.regionIds)})`,
-  ];
-  if (f.nothing) parts.push(sql`false`);
-  if (f.storeKeys.length) parts.push(sql`${a}.store_key = any(${intArray(f.storeKeys)})`);
+  const parts = [sql`${a}.date_key between ${dateKeyOf(f.from)} and ${dateKeyOf(f.to)}`, ...place(f, alias)];
   if (f.weekdays.length) {
     parts.push(sql`${a}.date_key in (select date_key from gold.dim_date where weekday = any(${smallintArray(f.weekdays)}))`);
   }
   return parts;
 }
 
-/** Filters on a rollup with the given optional columns (store, category, segment, hour). */
-export function rollupWhere(f: QueryFilters, alias: string, columns: RollupColumns): SQL {
+function place(f: QueryFilters, alias: string): SQL[] {
+  const a = sql.raw(alias);
+  const parts = [sql`${a}.region_id = any(${smallintArray(f.regionIds)})`];
+  if (f.nothing) parts.push(sql`false`);
+  if (f.storeKeys.length) parts.push(sql`${a}.store_key = any(${intArray(f.storeKeys)})`);
+  return parts;
+}
+
+/** The filters on a rollup's own columns (store, hour, category, segment), refused where it lacks one. */
+function rollupColumns(f: QueryFilters, alias: string, columns: RollupColumns): SQL[] {
   const a = sql.raw(alias);
   if (f.storeKeys.length && !columns.store) throw new Error('this rollup has no store column');
-  const parts = dateAndPlace(f, alias);
   if (f.subcategories.length) throw new Error('no rollup has a subcategory column');
+  const parts: SQL[] = [];
   if (f.hours.length) {
     if (!columns.hour) throw new Error('this rollup has no hour column');
     parts.push(sql`${a}.hour = any(${smallintArray(f.hours)})`);
@@ -61,25 +65,49 @@ export function rollupWhere(f: QueryFilters, alias: string, columns: RollupColum
     if (!columns.segment) throw new Error('this rollup has no segment column');
     parts.push(sql`${a}.segment = any(${textArray(f.segments)})`);
   }
+  return parts;
+}
+
+/** Filters on a day rollup with the given optional columns (store, category, segment, hour). */
+export function rollupWhere(f: QueryFilters, alias: string, columns: RollupColumns): SQL {
+  return sql.join([...dateAndPlace(f, alias), ...rollupColumns(f, alias, columns)], sql` and `);
+}
+
+/**
+ * Filters on a span rollup (alias), for the spans that cover the range. Spans cannot pick weekdays out of
+ * a run of days: the planner sends a weekday filter to the day rollups.
+ */
+export function spanWhere(f: QueryFilters, alias: string, spans: readonly DaySpan[], columns: RollupColumns): SQL {
+  if (f.weekdays.length) throw new Error('the span rollups cannot filter weekdays');
+  const a = sql.raw(alias);
+  const parts = [
+    sql`(${a}.level, ${a}.first_day) in (select * from unnest(${smallintArray(spans.map((s) => s.level))}, ${dateArray(spans.map((s) => s.first))}))`,
+    ...place(f, alias),
+    ...rollupColumns(f, alias, columns),
+  ];
   return sql.join(parts, sql` and `);
 }
 
 /**
- * Filters on the customer bitmap spans (alias), for the spans that cover the range: regions and segments;
- * the planner sends nothing else here (spans keep no store, and cannot pick weekdays out of a run).
+ * `select` (over alias `r`) from the rows that cover the range: its single days from the day rollup, its
+ * aligned runs of days from the span rollup, as one UNION ALL; null when the range holds no run of two
+ * days or more (the day rollup alone answers it then). Only for answers that add up across days.
  */
-export function spanWhere(f: QueryFilters, alias: string, spans: readonly DaySpan[]): SQL {
-  if (f.storeKeys.length || f.weekdays.length || f.hours.length || f.categories.length || f.subcategories.length) {
-    throw new Error('the bitmap spans have no store, weekday, hour or category column');
-  }
-  const a = sql.raw(alias);
-  const parts = [
-    sql`(${a}.level, ${a}.first_day) in (select * from unnest(${smallintArray(spans.map((s) => s.level))}, ${dateArray(spans.map((s) => s.first))}))`,
-    sql`${a}.region_id = any(${smallintArray(f.regionIds)})`,
-  ];
-  if (f.nothing) parts.push(sql`false`);
-  if (f.segments.length) parts.push(sql`${a}.segment = any(${textArray(f.segments)})`);
-  return sql.join(parts, sql` and `);
+export function selectOverSpans(
+  f: QueryFilters,
+  select: SQL,
+  days: { table: SQL; columns: RollupColumns },
+  spans: { table: SQL; columns: RollupColumns },
+): SQL | null {
+  if (f.weekdays.length) return null;
+  const cover = coverWithSpans(f.from, f.to, SPAN_LEVELS);
+  const wide = cover.filter((s) => s.level > 0);
+  if (wide.length === 0) return null;
+  const parts = cover
+    .filter((s) => s.level === 0)
+    .map((d) => sql`select ${select} from ${days.table} r where ${rollupWhere({ ...f, from: d.first, to: d.first }, 'r', days.columns)}`);
+  parts.push(sql`select ${select} from ${spans.table} r where ${spanWhere(f, 'r', wide, spans.columns)}`);
+  return sql.join(parts, sql` union all `);
 }
 
 /** Filters on gold.fact_sales aliased `f`, joined to dim_product `p` and (left) dim_customer `c`. */

@@ -49,34 +49,53 @@ export interface RollupColumns {
   hour?: boolean;
 }
 
-/** The rollup tables and which optional filter columns each one has. */
-export const ROLLUPS: Record<Exclude<Source, 'facts'>, { table: SQL; columns: RollupColumns }> = {
-  baskets: { table: sql`gold.agg_baskets_daily`, columns: { store: true, segment: true } },
+interface Rollup {
+  table: SQL;
+  columns: RollupColumns;
+  /** Its rollup over aligned runs of days (db/schema/gold-spans.ts), and the keys both keep besides the day. */
+  spans?: { table: SQL; keys: readonly string[] };
+}
+
+/** The rollup tables, which optional filter columns each one has, and their span rollups. */
+export const ROLLUPS: Record<Exclude<Source, 'facts'>, Rollup> = {
+  baskets: {
+    table: sql`gold.agg_baskets_daily`,
+    columns: { store: true, segment: true },
+    spans: { table: sql`gold.agg_baskets_spans`, keys: ['store_key', 'region_id', 'segment'] },
+  },
   daily: { table: sql`gold.agg_sales_daily`, columns: { store: true, category: true, segment: true } },
   hourly: { table: sql`gold.agg_sales_hourly`, columns: { store: true, hour: true } },
-  baskets_region: { table: sql`gold.agg_baskets_daily_region`, columns: { segment: true } },
-  daily_region: { table: sql`gold.agg_sales_daily_region`, columns: { category: true, segment: true } },
-  hourly_region: { table: sql`gold.agg_sales_hourly_region`, columns: { hour: true } },
+  baskets_region: {
+    table: sql`gold.agg_baskets_daily_region`,
+    columns: { segment: true },
+    spans: { table: sql`gold.agg_baskets_region_spans`, keys: ['region_id', 'segment'] },
+  },
+  daily_region: {
+    table: sql`gold.agg_sales_daily_region`,
+    columns: { category: true, segment: true },
+    spans: { table: sql`gold.agg_sales_region_spans`, keys: ['region_id', 'category', 'segment'] },
+  },
+  hourly_region: {
+    table: sql`gold.agg_sales_hourly_region`,
+    columns: { hour: true },
+    spans: { table: sql`gold.agg_sales_hourly_region_spans`, keys: ['region_id', 'hour'] },
+  },
 };
 
 /**
  * Distinct customers do not add up across rollup rows, so they have rollups of their own, all exact and
- * without category or hour: bitmaps per region and segment over aligned runs of days (OR-ed, then
- * counted), the same per day where a weekday filter picks days out of the runs, and one row per customer,
- * day, store and segment (grouped, then counted) where a store filter needs store grain.
+ * without category or hour: bitmaps per region and segment, by day and over aligned runs of days (OR-ed,
+ * then counted), and one row per customer, day, store and segment (grouped, then counted) where a store
+ * filter needs store grain.
  */
 export const CUSTOMER_ROLLUPS = {
-  spans: { table: sql`gold.agg_customer_bitmap_spans`, columns: { segment: true } },
-  bitmaps: { table: sql`gold.agg_customer_bitmaps`, columns: { segment: true } },
+  bitmaps: { table: sql`gold.agg_customer_bitmaps`, columns: { segment: true }, spans: sql`gold.agg_customer_bitmap_spans` },
   customers: { table: sql`gold.agg_customers_daily`, columns: { store: true, segment: true } },
-} as const satisfies Record<string, { table: SQL; columns: RollupColumns }>;
+} as const satisfies Record<string, { table: SQL; columns: RollupColumns; spans?: SQL }>;
 
 export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
 
-export function planCustomerSource(
-  f: Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>,
-): CustomerSource {
+export function planCustomerSource(f: Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'hours'>): CustomerSource {
   if (f.categories.length || f.subcategories.length || f.hours.length) return 'facts';
-  if (f.stores.length) return 'customers';
-  return f.weekdays.length ? 'bitmaps' : 'spans';
+  return f.stores.length ? 'customers' : 'bitmaps';
 }
