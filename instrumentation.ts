@@ -1,30 +1,9 @@
-// Runs once when the server process starts (Node runtime only): opens the database, marks the embedded
-// database folder as held (scripts then refuse to open it concurrently), starts the ETL worker, so a
-// single machine needs no second process, and installs the page cache's bridge. Several servers on one
-// Postgres each run one worker safely (batches are claimed with SKIP LOCKED).
+// Runs once when a server process starts. Its work is Node-only (lib/server-start.ts): the Edge runtime,
+// for which Next.js also builds this file, does nothing here.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getDatabaseHandle, configuredTarget } = await import('@/db/client');
-  const { env } = await import('@/lib/env');
-  const settings = env();
-  const target = configuredTarget(settings);
-  if ('dataDir' in target) {
-    const { holdServerLock } = await import('@/lib/server-lock');
-    holdServerLock(target.dataDir);
-  }
-  const handle = await getDatabaseHandle();
-  const { startWorker } = await import('@/lib/etl/worker');
-  const stop = startWorker(handle, { limit: 5_000, timeZone: settings.REPORTING_TIME_ZONE });
-  process.once('beforeExit', () => void stop());
-
-  // The page cache (lib/page-cache), for the process's HTTP front; off when PAGE_CACHE_MB is 0.
-  const { processPageCache } = await import('@/lib/page-cache/page-cache');
-  const cache = processPageCache();
-  if (cache) {
-    const { createPageCacheBridge } = await import('@/lib/page-cache/lookup');
-    const { installPageCacheBridge } = await import('@/lib/page-cache/bridge');
-    installPageCacheBridge(createPageCacheBridge(cache));
-  }
+  const { startServerProcess } = await import('@/lib/server-start');
+  await startServerProcess();
 }
 
 /**
