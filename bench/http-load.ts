@@ -62,37 +62,42 @@ export function stopServer(server: ChildProcess): void {
   }
 }
 
+/** The teams bench users belong to: three roles in each of the five regions. */
+const BENCH_ROLES = ['manager', 'analyst', 'viewer'] as const;
+
 /**
- * Session cookies of `count` distinct analysts who see every region (the heaviest overview), created once:
- * users of their own, so each has their own pages in the page cache, as real users do.
+ * Session cookies of `count` users of their own, as a retailer's regional teams: user i has role
+ * BENCH_ROLES[i % 3] in region i % 5, so fifty users make 15 teams of three or four. Users with the same
+ * role and regions share their pages in the page cache, as real colleagues do; the baselines with the page
+ * cache off show what a render per request costs.
  */
 export async function benchUserCookies(db: Database, count: number, secret: string): Promise<string[]> {
-  const existing = await queryRows<{ email: string }>(db, sql`select email from app.users where email like 'bench.user.%'`);
-  if (existing.length < count) {
-    const passwordHash = await hashPassword('bench-password');
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < count; i++) {
-        const email = `bench.user.${String(i).padStart(3, '0')}@retailwave.test`;
-        const rows = await queryRows<{ id: string }>(tx, sql`
-          insert into app.users (email, name, role, password_hash) values (${email}, ${`Bench user ${i}`}, 'analyst', ${passwordHash})
-          on conflict (email) do nothing returning id`);
-        for (const row of rows) {
-          for (const region of REGIONS) await tx.execute(sql`insert into app.user_regions (user_id, region_id) values (${row.id}::uuid, ${region.id})`);
-        }
-      }
-    });
-  }
+  const passwordHash = await hashPassword('bench-password');
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const email = `bench.user.${String(i).padStart(3, '0')}@retailwave.test`;
+      const role = BENCH_ROLES[i % BENCH_ROLES.length]!;
+      const [user] = await queryRows<{ id: string }>(tx, sql`
+        insert into app.users (email, name, role, password_hash) values (${email}, ${`Bench user ${i}`}, ${role}, ${passwordHash})
+        on conflict (email) do update set role = excluded.role returning id`);
+      await tx.execute(sql`delete from app.user_regions where user_id = ${user!.id}::uuid`);
+      await tx.execute(sql`insert into app.user_regions (user_id, region_id) values (${user!.id}::uuid, ${REGIONS[i % REGIONS.length]!.id})`);
+    }
+  });
   const users = await queryRows<{ id: string; session_version: number }>(db, sql`
     select id, session_version from app.users where email like 'bench.user.%' order by email limit ${count}`);
   return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: { sub: u.id, sv: u.session_version }, secret })}`));
 }
 
 /** One concurrent client per cookie, each loading the page `rounds` times back to back; returns every timing. */
-export async function concurrentLoad(url: string, cookies: readonly string[], rounds: number): Promise<PageTiming[]> {
+export async function concurrentLoad(url: string, cookies: readonly string[], rounds: number, pauseMs = 0): Promise<PageTiming[]> {
   const timings: PageTiming[] = [];
   await Promise.all(
     cookies.map(async (cookie) => {
-      for (let r = 0; r < rounds; r++) timings.push(await getPage(url, cookie));
+      for (let r = 0; r < rounds; r++) {
+        timings.push(await getPage(url, cookie));
+        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      }
     }),
   );
   return timings;
@@ -102,9 +107,11 @@ export async function concurrentLoad(url: string, cookies: readonly string[], ro
  * Users refreshing a page, one per cookie: `warmRounds` unmeasured rounds first (on a server that has been
  * up a while every process is warm, and each user has been to each process), then `rounds` measured.
  */
-export async function measureConcurrentUsers(url: string, cookies: readonly string[], rounds: number, warmRounds = 2): Promise<PageTiming[]> {
+export async function measureConcurrentUsers(
+  url: string, cookies: readonly string[], rounds: number, { warmRounds = 2, pauseMs = 0 } = {},
+): Promise<PageTiming[]> {
   await concurrentLoad(url, cookies, warmRounds);
-  const timings = await concurrentLoad(url, cookies, rounds);
+  const timings = await concurrentLoad(url, cookies, rounds, pauseMs);
   if (timings.some((t) => t.status !== 200)) throw new Error(`the page answered ${timings.find((t) => t.status !== 200)?.status} under load`);
   return timings;
 }

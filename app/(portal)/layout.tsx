@@ -3,9 +3,9 @@ import { AppShell } from '@/components/layout/app-shell';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const scope = await getScope();
-  const user = scope.owner.user;
+  // Role and regions only: the page is shared by everyone who has the same (lib/page-cache/page-key.ts).
   return (
-    <AppShell user={{ name: user.name, email: user.email, role: user.role, regions: [...scope.regions] }}>
+    <AppShell viewer={{ role: scope.owner.user.role, regions: [...scope.regions] }}>
       {children}
     </AppShell>
   );

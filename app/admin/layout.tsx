@@ -8,9 +8,8 @@ export const metadata: Metadata = { title: { default: 'Admin', template: '%s · 
 // Middleware already turns non-admins away; this is the lock behind that gate.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const scope = await getScope({ permission: 'admin', callbackUrl: '/admin' });
-  const user = scope.owner.user;
   return (
-    <AppShell user={{ name: user.name, email: user.email, role: user.role, regions: [...scope.regions] }}>
+    <AppShell viewer={{ role: scope.owner.user.role, regions: [...scope.regions] }}>
       <div className="mx-auto max-w-6xl space-y-6">
         <div>
           <h1 className="text-xl font-semibold">Administration</h1>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth/roles';
-import { UserMenu, type ShellUser } from './user-menu';
+import { UserMenu, type ShellViewer } from './user-menu';
 import { ThemeToggle } from './theme-toggle';
 
 const NAV = [
@@ -12,11 +12,11 @@ const NAV = [
 
 const LINK = 'rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800';
 
-export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+export function AppShell({ viewer, children }: { viewer: ShellViewer; children: React.ReactNode }) {
   const links = [
     ...NAV,
-    ...(can(user.role, 'share') ? [{ href: '/shares', label: 'Shared links' }] : []),
-    ...(user.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+    ...(can(viewer.role, 'share') ? [{ href: '/shares', label: 'Shared links' }] : []),
+    ...(viewer.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
   ];
   return (
     <div className="flex min-h-screen">
@@ -38,7 +38,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
           <Link href="/dashboards/sales" className="font-semibold md:hidden">RetailWave</Link>
           <div className="ml-auto flex items-center gap-2">
             <ThemeToggle />
-            <UserMenu user={user} />
+            <UserMenu viewer={viewer} />
           </div>
         </header>
         {/* Below md the sidebar is hidden: the same links as a row under the header. */}

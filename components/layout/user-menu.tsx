@@ -1,18 +1,39 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { signOut } from 'next-auth/react';
+import { accountSchema, type Account } from '@/lib/auth/account';
 import type { Role } from '@/lib/auth/roles';
 
-export interface ShellUser {
-  name: string;
-  email: string;
+/** What the page was rendered for: the same for everyone with this role and these regions. */
+export interface ShellViewer {
   role: Role;
   regions: string[];
 }
 
-export function UserMenu({ user }: { user: ShellUser }) {
+/** The signed-in user's name and email, asked for once the page is up (the page itself is not personal). */
+function useAccount(): Account | null {
+  const [account, setAccount] = useState<Account | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/api/me', { cache: 'no-store', signal: controller.signal })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((body) => {
+        const parsed = accountSchema.safeParse(body);
+        if (parsed.success) setAccount(parsed.data);
+      })
+      // without it the menu keeps its placeholder and still signs out
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, []);
+  return account;
+}
+
+const initialsOf = (name: string) => name.split(' ').map((p) => p[0]).join('').slice(0, 2);
+
+export function UserMenu({ viewer }: { viewer: ShellViewer }) {
   const [open, setOpen] = useState(false);
+  const account = useAccount();
   return (
     <div className="relative">
       <button
@@ -23,18 +44,29 @@ export function UserMenu({ user }: { user: ShellUser }) {
         className="flex items-center gap-2 rounded-lg px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
       >
         <span className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
-          {user.name.split(' ').map((p) => p[0]).join('').slice(0, 2)}
+          {account ? initialsOf(account.name) : ''}
         </span>
-        <span className="hidden sm:inline">{user.name}</span>
+        {account ? (
+          <span className="hidden sm:inline" data-testid="user-name">{account.name}</span>
+        ) : (
+          <>
+            <span aria-hidden="true" className="hidden h-4 w-24 animate-pulse rounded bg-slate-200 sm:inline-block dark:bg-slate-700" />
+            <span className="sr-only">Account</span>
+          </>
+        )}
       </button>
       {open && (
         <div role="menu" className="absolute right-0 z-20 mt-2 w-64 rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
-          <p className="font-medium">{user.name}</p>
-          <p className="text-slate-500 dark:text-slate-400">{user.email}</p>
+          {account && (
+            <>
+              <p className="font-medium">{account.name}</p>
+              <p className="text-slate-500 dark:text-slate-400" data-testid="user-email">{account.email}</p>
+            </>
+          )}
           <p className="mt-2 text-xs uppercase tracking-wide text-slate-500">Role</p>
-          <p className="capitalize" data-testid="user-role">{user.role}</p>
+          <p className="capitalize" data-testid="user-role">{viewer.role}</p>
           <p className="mt-2 text-xs uppercase tracking-wide text-slate-500">Regions</p>
-          <p data-testid="user-regions">{user.regions.join(', ')}</p>
+          <p data-testid="user-regions">{viewer.regions.join(', ')}</p>
           <button
             role="menuitem"
             type="button"

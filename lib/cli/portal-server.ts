@@ -1,16 +1,19 @@
 // One server process of the portal: Next.js's request handler behind a plain HTTP server — `next start`
 // plus the page cache's front (lib/page-cache): a signed-in user's dashboard document is answered from the
-// store when this process sent the same page for the same key, and otherwise kept as Next.js sends it.
+// store when a page is kept under its key, waits for the render of that key already under way if there is
+// one, and is otherwise rendered and kept as Next.js sends it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { errorBody } from '@/lib/errors';
 import { pageCacheBridge, type PageLookup } from '@/lib/page-cache/bridge';
 import { capturePage, sendStoredPage } from '@/lib/page-cache/capture';
 import { CACHEABLE_PAGE_PATHS } from '@/lib/page-cache/page-key';
+import { RenderFlights } from '@/lib/page-cache/render-flights';
 
 export async function servePortal(options: { port: number; dir?: string }): Promise<void> {
   const app = next({ dev: false, dir: options.dir ?? process.cwd(), port: options.port });
   const handle = app.getRequestHandler();
+  const flights = new RenderFlights();
   await app.prepare();
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
@@ -18,13 +21,22 @@ export async function servePortal(options: { port: number; dir?: string }): Prom
     if (!bridge || req.method !== 'GET' || !CACHEABLE_PAGE_PATHS.includes(pathOf(req.url))) return handle(req, res);
     const startedAt = Date.now();
     // A failed lookup (database unreachable, say) leaves the request to Next.js, which reports it properly.
-    const lookup = await bridge.lookUp(req).catch((error: unknown): PageLookup => {
-      console.error(`[page-cache] lookup failed, rendering instead: ${error instanceof Error ? error.message : String(error)}`);
-      return { key: null };
-    });
+    const lookUp = () =>
+      bridge.lookUp(req).catch((error: unknown): PageLookup => {
+        console.error(`[page-cache] lookup failed, rendering instead: ${error instanceof Error ? error.message : String(error)}`);
+        return { key: null };
+      });
+    let lookup = await lookUp();
+    const flight = lookup.key && !lookup.page ? flights.wait(lookup.key) : undefined;
+    if (flight) {
+      await flight;
+      lookup = await lookUp();
+    }
     if (lookup.page) return sendStoredPage(res, lookup.page);
     capturePage(res, bridge.cache, lookup.key, startedAt);
-    return lookup.key ? bridge.whileRendering(lookup.key, () => handle(req, res)) : handle(req, res);
+    if (!lookup.key) return handle(req, res);
+    flights.lead(lookup.key, res);
+    return bridge.whileRendering(lookup.key, () => handle(req, res));
   }
 
   const server = createServer((req, res) => {

@@ -18,7 +18,7 @@ export async function lookUpPage(req: PageRequestHead, cache: PageCache): Promis
   if (!principal) return { key: null };
   const versions = await currentDataVersions(await getDatabase(), principal.regionIds);
   const encoding = pageEncoding(headers.get('accept-encoding'));
-  const key = pageCacheKey({ principal, pathname: url.pathname, search: url.search, versions, day: todayIn(env().REPORTING_TIME_ZONE), encoding });
+  const key = pageCacheKey({ viewer: principal, pathname: url.pathname, search: url.search, versions, day: todayIn(env().REPORTING_TIME_ZONE), encoding });
   const page = await cache.get(key);
   // A page stored in another encoding than this client accepts is not for it (the key expected the same).
   const storedEncoding = page?.headers.find(([name]) => name === 'content-encoding')?.[1] ?? 'identity';

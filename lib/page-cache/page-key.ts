@@ -1,9 +1,11 @@
 // Which requests may be answered with a page rendered earlier, and under which key. A dashboard page is a
-// function of who asks (the whole principal: user, session version, role, regions, name), the exact URL,
-// the data versions of the regions they may see (advanced by every ETL batch that changes a region), the
-// reporting day ("last 30 days" moves at midnight) and the body's encoding. The key holds all of them, so
-// a page is only ever served again to the same user at the same URL over the same data: a new sale in one
-// of their regions, an admin changing their role or regions, or another user all mean another key.
+// function of what its viewer may see (their role and regions), not of who they are: it carries nothing
+// personal (the account menu asks GET /api/me for the name once the page is up). With the exact URL, the
+// data versions of those regions (advanced by every ETL batch that changes a region), the reporting day
+// ("last 30 days" moves at midnight) and the body's encoding, that is the whole key, so users with the same
+// role and regions share a page, and a new sale in one of their regions, an admin changing someone's role
+// or regions, or another view all mean another key. Who asks is still checked on every request, before
+// the lookup (lookup.ts): only a valid session gets a key at all.
 import { createHash } from 'node:crypto';
 import type { Principal } from '@/lib/auth/principal';
 import type { RegionVersion } from '@/lib/cache/data-versions';
@@ -44,7 +46,8 @@ export function pageEncoding(acceptEncoding: string | null): 'gzip' | 'identity'
 }
 
 export interface PageKeyParts {
-  principal: Principal;
+  /** What the viewer may see; nothing else about them enters the key. */
+  viewer: Pick<Principal, 'role' | 'regionIds'>;
   pathname: string;
   /** The query string as sent, with its `?` (or ''): the same view written differently is another key. */
   search: string;
@@ -54,9 +57,9 @@ export interface PageKeyParts {
 }
 
 export function pageCacheKey(parts: PageKeyParts): string {
-  const { principal: p } = parts;
-  const identity = [p.userId, p.sessionVersion, p.role, p.isActive, p.regionIds.join(','), p.email, p.name];
+  const { role, regionIds } = parts.viewer;
+  const view = [role, [...regionIds].sort((a, b) => a - b).join(',')];
   const data = parts.versions.map((v) => `${v.regionId}:${v.version}`).join(',');
-  const material = JSON.stringify([identity, parts.pathname, parts.search, data, parts.day, parts.encoding]);
+  const material = JSON.stringify([view, parts.pathname, parts.search, data, parts.day, parts.encoding]);
   return `page:${createHash('sha256').update(material).digest('base64url')}`;
 }

@@ -1,13 +1,17 @@
 // Refreshing a dashboard over unchanged data is answered from the page cache, the way a user meets it:
 // the refreshed page is the same and works (charts drawn, live badge connected); a new sale in the user's
-// regions renders the page again with it while other regions' users keep theirs; another user, or
-// nobody, never gets someone's page.
+// regions renders the page again with it while other regions' users keep theirs; users with the same role
+// and regions share a page that names none of them, others and nobody never get it.
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createAccount, type NewAccount } from './helpers/accounts';
 import { baseUrl, launchBrowser } from './helpers/browser';
 import { openDashboard, waitForCharts, waitUntil } from './helpers/dashboard';
 import { ingest, saleEnvelope } from './helpers/ingest';
 import { signedInContext, signInOnce, type SignedInState } from './helpers/session';
+
+/** Erin East's colleague: another East manager. */
+const COLLEAGUE: NewAccount = { email: `east.colleague.${Date.now()}@example.test`, name: 'Eve Eastwood', role: 'manager', regions: ['East'] };
 
 /** The overview draws five charts for one region (no region comparison). */
 const ONE_REGION_CHARTS = 5;
@@ -37,6 +41,8 @@ describe('the page cache', () => {
     for (const email of ['admin@retailwave.test', 'east.manager@retailwave.test', 'analyst@retailwave.test', 'viewer@retailwave.test']) {
       states.set(email, await signInOnce(browser, email));
     }
+    const password = await createAccount(browser, COLLEAGUE);
+    states.set(COLLEAGUE.email, await signInOnce(browser, COLLEAGUE.email, password));
     const admin = await signedInContext(browser, states.get('admin@retailwave.test')!);
     const { rows } = (await (await admin.request.get('/api/metrics/breakdown?dimension=store')).json()) as { rows: { key: string; region: string }[] };
     eastStore = rows.find((r) => r.region === 'East')!.key;
@@ -69,22 +75,46 @@ describe('the page cache', () => {
     await context.close();
   });
 
-  it('never gives one user’s page to another user, or to nobody', async () => {
+  it('gives a page only to users with the same role and regions, and it names none of them', async () => {
     const path = '/dashboards/sales?from=2026-02-01&to=2026-02-28';
     const east = states.get('east.manager@retailwave.test')!;
     await fetchPage(path, east);
-    expect((await fetchPage(path, east)).cache).toBe('hit');
+    const again = await fetchPage(path, east);
+    expect(again.cache).toBe('hit');
+    expect(again.body).not.toContain('Erin East');
+    expect(again.body).not.toContain('east.manager@retailwave.test');
 
+    // A colleague with the same role and regions gets the same page, which names neither of them...
+    const colleague = await fetchPage(path, states.get(COLLEAGUE.email));
+    expect(colleague.cache).toBe('hit');
+    expect(colleague.body).toBe(again.body);
+    expect(colleague.body).not.toContain(COLLEAGUE.name);
+    // ...and their own name in the account menu, once the page is up.
+    const context = await signedInContext(browser, states.get(COLLEAGUE.email)!);
+    const page = await context.newPage();
+    await openDashboard(page, path);
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe(COLLEAGUE.name);
+    await context.close();
+
+    // Other regions, another role: another page.
     const analyst = await fetchPage(path, states.get('analyst@retailwave.test'));
     expect(analyst.cache).toBe('miss');
     expect(analyst.body).toContain('East, West');
-
     const nobody = await fetchPage(path);
     expect(nobody.status).toBe(307);
     expect(nobody.location).toMatch(/^\/login\?callbackUrl=/);
     expect(nobody.cache).toBeNull();
     const forged = await fetchPage(path, { cookies: [{ ...east.cookies.find((c) => c.name.endsWith('session-token'))!, value: 'not-a-session' }], origins: [] });
     expect(forged.status).toBe(307);
+  });
+
+  it('renders a view once for users who refresh it at the same moment', async () => {
+    const path = '/dashboards/sales?from=2026-03-01&to=2026-03-31';
+    const users = [states.get('east.manager@retailwave.test')!, states.get(COLLEAGUE.email)!];
+    const pages = await Promise.all(Array.from({ length: 6 }, (_, i) => fetchPage(path, users[i % 2])));
+    expect(pages.map((p) => p.status)).toEqual(Array(6).fill(200));
+    expect(pages.filter((p) => p.cache === 'miss')).toHaveLength(1);
+    expect(new Set(pages.map((p) => p.body)).size).toBe(1);
   });
 
   it('renders again after a sale in the user’s region, and keeps other regions’ pages', async () => {

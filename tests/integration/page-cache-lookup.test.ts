@@ -1,9 +1,11 @@
 /**
- * The page cache's lookup on a real database: a stored page is found again only by the same signed-in
- * user at the same URL over the same data, and never once the session is no longer good.
+ * The page cache's lookup on a real database: a stored page is found again only by a signed-in user with
+ * the same role and regions at the same URL over the same data, and never once the session is no longer
+ * good.
  */
 process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/client';
 import { forgetPrincipal } from '@/lib/auth/principal';
 import { bumpSessionVersion } from '@/lib/admin/user-rows';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
@@ -15,6 +17,7 @@ import { prepareUsers, sessionClaimsFor } from '../helpers/scopes';
 import { sessionCookie } from '../helpers/session-cookie';
 
 const EAST = 1;
+const COLLEAGUE = 'east.colleague@retailwave.test';
 const URL_PATH = '/dashboards/sales?from=2026-06-01&to=2026-06-30';
 const page = (text: string, encoding?: string): RenderedPage => ({
   status: 200,
@@ -49,16 +52,22 @@ describe.each(testEngines())('page cache lookup on %s', (engine) => {
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     await prepareUsers(db);
-    for (const email of ['east.manager@retailwave.test', 'analyst@retailwave.test', 'viewer@retailwave.test']) await refreshSession(email);
+    const [colleague] = await queryRows<{ id: string }>(db.db, sql`
+      insert into app.users (email, name, role, password_hash) values (${COLLEAGUE}, 'Eve Eastwood', 'manager', 'not-a-hash') returning id`);
+    await db.db.execute(sql`insert into app.user_regions (user_id, region_id) values (${colleague!.id}::uuid, ${EAST})`);
+    for (const email of ['east.manager@retailwave.test', 'analyst@retailwave.test', 'viewer@retailwave.test', COLLEAGUE]) await refreshSession(email);
   }, 60_000);
   afterAll(() => db.destroy());
 
-  it('finds the page a user was sent at the same URL, and only theirs', async () => {
+  it('finds the page a user was sent at the same URL for them and colleagues of the same role and regions only', async () => {
     const first = await visit('east.manager@retailwave.test', 'east page');
     expect(first.page).toBeUndefined();
     const again = await lookUp('east.manager@retailwave.test');
     expect(again.key).toBe(first.key);
     expect(again.page?.body.toString()).toBe('east page');
+    const colleague = await lookUp(COLLEAGUE); // another East manager
+    expect(colleague.key).toBe(first.key);
+    expect(colleague.page?.body.toString()).toBe('east page');
 
     const analyst = await lookUp('analyst@retailwave.test'); // East and West: the same URL, another page
     expect(analyst.key).not.toBe(first.key);

@@ -6,12 +6,12 @@ import { baseUrl, demoPassword, newContext } from './browser';
 
 export type SignedInState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-export async function signInOnce(browser: Browser, email: string): Promise<SignedInState> {
+export async function signInOnce(browser: Browser, email: string, password = demoPassword()): Promise<SignedInState> {
   const context = await newContext(browser);
   try {
     const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
     const response = await context.request.post('/api/auth/callback/credentials', {
-      form: { csrfToken, email, password: demoPassword(), json: 'true' },
+      form: { csrfToken, email, password, json: 'true' },
       maxRedirects: 0,
     });
     const state = await context.storageState();
