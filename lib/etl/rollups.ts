@@ -146,8 +146,8 @@ async function sumRegionRollups(db: Database, where: SQL): Promise<void> {
   for (const { table, from, keys } of REGION_ROLLUPS) {
     await db.execute(sql`delete from ${sql.raw(`gold.${table}`)} r where ${where}`);
     await db.execute(sql`
-      insert into ${sql.raw(`gold.${table}`)} (${sql.raw(keys)}, lines, units, transactions, gross, discount, net, cost)
-      select ${sql.raw(keys)}, sum(lines), sum(units), sum(transactions), sum(gross), sum(discount), sum(net), sum(cost)
+      insert into ${sql.raw(`gold.${table}`)} (${sql.raw(keys)}, ${sql.raw(ROLLUP_MEASURE_COLUMNS.join(', '))})
+      select ${sql.raw(keys)}, ${sql.raw(ROLLUP_MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', '))}
       from ${sql.raw(`gold.${from}`)} r where ${where}
       group by ${sql.raw(keys)} order by date_key, region_id`);
   }
@@ -180,8 +180,7 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
   const sums = sql`count(*)::int as lines, sum(b.quantity)::int as units,
     count(distinct b.transaction_id) filter (where not b.seen)::int as transactions,
     sum(b.gross) as gross, sum(b.discount) as discount, sum(b.net) as net, sum(b.cost) as cost`;
-  const add = sql`lines = t.lines + excluded.lines, units = t.units + excluded.units, transactions = t.transactions + excluded.transactions,
-    gross = t.gross + excluded.gross, discount = t.discount + excluded.discount, net = t.net + excluded.net, cost = t.cost + excluded.cost`;
+  const add = sql.raw(ROLLUP_MEASURE_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', '));
   const measures = sql.raw(ROLLUP_MEASURE_COLUMNS.join(', '));
 
   // Each statement computes the batch's changes to one day rollup once (d), adds them to its rows and to
