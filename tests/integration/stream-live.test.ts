@@ -191,8 +191,13 @@ describe.each(testEngines())('live changes on %s', (engine) => {
   });
 
   it('sends a reset when the Last-Event-ID is outside the retained window, foreign or garbled', async () => {
+    // The watcher holds until it has the newest change, so this process's feed has heard it: the clients
+    // below start at that position and have no live change left to receive.
+    const watcher = await connect('east.manager@retailwave.test');
     const current = await ingestAndProcess([sale('S001')]);
-    await ingestAndProcess([sale('S001')]);
+    const newer = await ingestAndProcess([sale('S001')]);
+    await watcher.client.waitFor(() => changeIds(watcher.client).includes(newer));
+    watcher.close();
     // What pruning does to old changes: the id just before `current` can no longer be resumed from.
     await db.db.execute(sql`delete from app.change_log where id <= ${current}`);
     for (const lastEventId of [String(current - 1), String(current + 1_000_000), 'garbled']) {
