@@ -157,8 +157,9 @@ export function mergeSummaries(a: EtlSummary, b: EtlSummary): EtlSummary {
 async function claimBronzeEvents(db: Database, limit: number): Promise<BronzeEventRow[]> {
   const rows = await queryRows<{ id: number; envelope: string | null; raw_text: string | null }>(
     db,
-    sql`select id::float8 as id, envelope::text as envelope, raw_text from bronze.events
-        where processed_at is null order by id limit ${limit} for update skip locked`,
+    // Ordered by the column, not the float8 output named like it: that would sort every pending event.
+    sql`select e.id::float8 as id, e.envelope::text as envelope, e.raw_text from bronze.events e
+        where e.processed_at is null order by e.id limit ${limit} for update skip locked`,
   );
   return rows.map((r) => ({ id: r.id, envelope: r.envelope === null ? null : JSON.parse(r.envelope), rawText: r.raw_text }));
 }
