@@ -9,13 +9,21 @@ const RETAINED = sql`interval '2 days'`;
 
 export async function countIntake(tx: Database, bronzeIds: readonly number[]): Promise<void> {
   if (bronzeIds.length === 0) return;
+  // One statement: the batch's counts, added; then minutes two days behind the newest one it counted are
+  // dropped (not by the clock: replays of old events stay countable). The cutoff comes from the counted
+  // rows: max(received_at) over the ids would let the planner walk the received_at index back from the
+  // newest event, past every pending one, to find the batch's.
   await tx.execute(sql`
-    insert into app.intake_minutes (minute, store_code, events)
-    select date_trunc('minute', e.received_at), coalesce(e.envelope #>> '{payload,storeCode}', e.envelope #>> '{payload,homeStoreCode}', ''), count(*)::int
-    from bronze.events e where e.id = any(${intArray(bronzeIds)}::bigint[])
-    group by 1, 2
-    on conflict (minute, store_code) do update set events = app.intake_minutes.events + excluded.events`);
-  // Two days behind the newest minute this batch counted (not the clock: replays of old events stay countable).
-  await tx.execute(sql`delete from app.intake_minutes where minute < (
-    select max(received_at) from bronze.events where id = any(${intArray(bronzeIds)}::bigint[])) - ${RETAINED}`);
+    with counted as (
+      select date_trunc('minute', e.received_at) as minute,
+             coalesce(e.envelope #>> '{payload,storeCode}', e.envelope #>> '{payload,homeStoreCode}', '') as store_code,
+             count(*)::int as events
+      from bronze.events e where e.id = any(${intArray(bronzeIds)}::bigint[])
+      group by 1, 2
+    ), added as (
+      insert into app.intake_minutes (minute, store_code, events)
+      select minute, store_code, events from counted
+      on conflict (minute, store_code) do update set events = app.intake_minutes.events + excluded.events
+    )
+    delete from app.intake_minutes where minute < (select max(minute) from counted) - ${RETAINED}`);
 }
