@@ -61,13 +61,14 @@ export async function listChangesAfter(
   afterId: number,
   options: { limit: number; regionIds?: readonly number[]; throughId?: number },
 ): Promise<GoldChange[]> {
-  const inRegions = options.regionIds ? sql`and regions && ${smallintArray(options.regionIds)}` : sql``;
-  const through = options.throughId === undefined ? sql`` : sql`and id <= ${options.throughId}`;
+  const inRegions = options.regionIds ? sql`and c.regions && ${smallintArray(options.regionIds)}` : sql``;
+  const through = options.throughId === undefined ? sql`` : sql`and c.id <= ${options.throughId}`;
+  // Ordered by the column (its index), not by the float8 output named like it, which would sort them all.
   const rows = await queryRows<{ id: number; at_ms: number; slices: string }>(
     db,
-    sql`select id::float8 as id, (extract(epoch from at) * 1000)::float8 as at_ms, slices::text as slices
-        from app.change_log where id > ${afterId} ${inRegions} ${through}
-        order by id limit ${options.limit}`,
+    sql`select c.id::float8 as id, (extract(epoch from c.at) * 1000)::float8 as at_ms, c.slices::text as slices
+        from app.change_log c where c.id > ${afterId} ${inRegions} ${through}
+        order by c.id limit ${options.limit}`,
   );
   return rows.map((r) => ({ id: r.id, at: new Date(r.at_ms).toISOString(), slices: JSON.parse(r.slices) as ChangeSlice[] }));
 }
