@@ -9,8 +9,6 @@ import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
 import { INTERNAL_HEADER_PREFIX, PUBLIC_PATHS, SHARE_PATH_PREFIX } from '@/lib/auth/public-paths';
 import { scopeFromShare } from '@/lib/auth/scope';
 import { shareUnavailable } from '@/lib/auth/shared-route';
-import { PAGE_GATE_HEADER } from '@/lib/page-cache/capture';
-import { isCacheablePageRequest } from '@/lib/page-cache/page-key';
 
 export const config = {
   runtime: 'nodejs',
@@ -65,10 +63,7 @@ export async function middleware(req: NextRequest) {
     notAllowed.searchParams.set('reason', 'region');
     return NextResponse.rewrite(notAllowed, { status: 403 });
   }
-  const response = pass();
-  // Only a page this gate let through may be kept for the user's next refresh (lib/page-cache/capture.ts).
-  if (isCacheablePageRequest({ method: req.method, pathname: path, headers: req.headers })) response.headers.set(PAGE_GATE_HEADER, 'passed');
-  return response;
+  return pass();
 }
 
 /**

@@ -1,5 +1,5 @@
-// GET /api/me – the signed-in user's name, email, role and regions, for the account menu: dashboard pages
-// are shared by everyone with the same role and regions (lib/page-cache), so they carry no name.
+// GET /api/me – the signed-in user's name, email, role and regions, for the account menu: a dashboard
+// page's server render depends only on the viewer's role and regions, so it carries no name.
 import { accountSchema } from '@/lib/auth/account';
 import { scopedRoute } from '@/lib/auth/scoped-route';
 
