@@ -8,5 +8,5 @@ export const dynamic = 'force-dynamic';
 export const GET = scopedRoute(async (_req, { scope }) => {
   const { name, email, role } = scope.owner.user;
   const account = accountSchema.parse({ name, email, role, regions: [...scope.regions] });
-  return Response.json(account, { headers: { 'cache-control': 'private, no-store' } });
+  return Response.json(account);
 });
