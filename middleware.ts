@@ -11,6 +11,7 @@ import { INTERNAL_HEADER_PREFIX, NONCE_HEADER, PUBLIC_PATHS, SHARE_PATH_PREFIX, 
 import { scopeFromShare } from '@/lib/auth/scope';
 import { shareUnavailable } from '@/lib/auth/shared-route';
 import { env } from '@/lib/env';
+import { PRIVATE_CACHE_CONTROL } from '@/lib/http/private-response';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { checkApiWrite, checkWriteOrigin } from '@/lib/http/write-guard';
 
@@ -20,7 +21,7 @@ export const config = {
 };
 
 function errorJson(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'private, no-store' } });
+  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': PRIVATE_CACHE_CONTROL } });
 }
 
 /** Region names a request's filters ask for (query parameter `regions`, comma-separated). */

@@ -4,7 +4,7 @@
 // one naming none (scripts, API clients, old browsers) is let through, as the cookie alone proves nothing
 // more there than an attacker could already do with it. A write with a body must be JSON: an HTML form or
 // a no-CORS fetch can send only form encodings and text/plain, so this closes the same door twice.
-import { AppError } from '@/lib/errors';
+import { forbiddenOrigin, unsupportedMediaType, type AppError } from '@/lib/errors';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -16,15 +16,12 @@ export interface WriteRequest {
   body?: unknown;
 }
 
-export const forbiddenOrigin = () => new AppError(403, 'forbidden_origin', 'This request came from another site and was refused.');
-export const unsupportedMediaType = () => new AppError(415, 'unsupported_media_type', 'Send the request body as application/json.');
-
 /**
  * The origins a write may come from: the request's own (its scheme with the Host header it arrived with;
  * X-Forwarded-Host is not believed) and the portal's public URL (NEXTAUTH_URL), which is what a browser
  * names behind a proxy that terminates TLS or rewrites the host.
  */
-export function ownOrigins(req: WriteRequest, publicUrl: string | undefined): Set<string> {
+function ownOrigins(req: WriteRequest, publicUrl: string | undefined): Set<string> {
   const url = new URL(req.url);
   const origins = new Set<string>();
   try {
