@@ -13,7 +13,6 @@ export interface WriteRequest {
   /** The URL the server received the request at (its scheme is the connection's, as the server saw it). */
   url: string;
   headers: Headers;
-  body?: unknown;
 }
 
 /**
@@ -47,11 +46,15 @@ function claimedOrigin(headers: Headers): string | undefined {
   }
 }
 
-/** Whether the request carries a body: a length above zero, a chunked one, or (a Request built in code) a stream. */
-function hasBody(req: WriteRequest): boolean {
-  const length = req.headers.get('content-length');
+/**
+ * Whether the request carries a body, by its headers: HTTP/1.1 frames a body with Content-Length or
+ * Transfer-Encoding, and a browser's bodiless DELETE sends neither (Next.js still hands middleware an
+ * empty body stream, so the stream proves nothing). A Request built in code has only its content type.
+ */
+function hasBody(headers: Headers): boolean {
+  const length = headers.get('content-length');
   if (length !== null) return Number(length) > 0;
-  return req.headers.has('transfer-encoding') || (req.body !== undefined && req.body !== null);
+  return headers.has('transfer-encoding') || headers.has('content-type');
 }
 
 function isJson(contentType: string | null): boolean {
@@ -70,6 +73,6 @@ export function checkWriteOrigin(req: WriteRequest, publicUrl: string | undefine
 export function checkApiWrite(req: WriteRequest, publicUrl: string | undefined): AppError | null {
   const refusal = checkWriteOrigin(req, publicUrl);
   if (refusal) return refusal;
-  if (WRITE_METHODS.has(req.method.toUpperCase()) && hasBody(req) && !isJson(req.headers.get('content-type'))) return unsupportedMediaType();
+  if (WRITE_METHODS.has(req.method.toUpperCase()) && hasBody(req.headers) && !isJson(req.headers.get('content-type'))) return unsupportedMediaType();
   return null;
 }

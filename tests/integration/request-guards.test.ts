@@ -84,6 +84,15 @@ describe('request guards (no database needed)', () => {
     expect(ingest.headers.get('x-middleware-next')).toBe('1');
   });
 
+  it('lets a browser’s bodiless DELETE through, though Next.js hands middleware an empty body stream', async () => {
+    // Chrome sends neither Content-Length nor a content type on a DELETE without a body.
+    const empty = new ReadableStream({ start: (controller) => controller.close() });
+    const req = new NextRequest(new URL('/api/shares/00000000-0000-4000-8000-000000000000', BASE), {
+      method: 'DELETE', headers: { host: 'localhost:3000', origin: BASE }, body: empty, duplex: 'half',
+    } as ConstructorParameters<typeof NextRequest>[1] & { duplex: 'half' });
+    expect((await middleware(req)).status).toBe(401);
+  });
+
   it('lets a write with no Origin and no Referer reach the session check', async () => {
     const res = await middleware(request('/api/shares', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
     expect(res.status).toBe(401);
