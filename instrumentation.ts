@@ -6,12 +6,3 @@ export async function register() {
   await startServerProcess();
 }
 
-/**
- * A render that failed somewhere (a tile's query, say) still answers 200, with that tile's error state:
- * that page must not be kept for its key's next request.
- */
-export async function onRequestError() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { pageCacheBridge } = await import('@/lib/page-cache/bridge');
-  pageCacheBridge()?.renderFailed();
-}

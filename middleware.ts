@@ -1,16 +1,19 @@
-// Layer 1 of 3 of region scoping: the gate in front of every request. It turns away signed-out visitors,
-// non-admins on /admin, API filters (or whole page views) that name regions outside the caller's scope,
-// and share links that are unknown (404), expired, revoked or stopped (410); and it strips any header the
-// app uses internally so a client cannot forge one. The data layer and row-level security
-// check again behind it (middleware is a gate, not the only lock).
+// Layer 1 of 3 of region scoping: the gate in front of every request. It turns away writes from another
+// site and API writes whose body is not JSON, signed-out visitors, non-admins on /admin, API filters (or
+// whole page views) that name regions outside the caller's scope, and share links that are unknown (404),
+// expired, revoked or stopped (410); it strips any header the app uses internally so a client cannot forge
+// one, and gives every response the security headers with a nonce of its own. The data layer and
+// row-level security check again behind it (middleware is a gate, not the only lock).
 import { NextResponse, type NextRequest } from 'next/server';
 import { principalOfSession } from '@/lib/auth/session';
 import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
-import { INTERNAL_HEADER_PREFIX, PUBLIC_PATHS, SHARE_PATH_PREFIX } from '@/lib/auth/public-paths';
+import { INTERNAL_HEADER_PREFIX, NONCE_HEADER, PUBLIC_PATHS, SHARE_PATH_PREFIX, WRITE_GUARD_EXEMPT_PATHS } from '@/lib/auth/public-paths';
 import { scopeFromShare } from '@/lib/auth/scope';
 import { shareUnavailable } from '@/lib/auth/shared-route';
-import { PAGE_GATE_HEADER } from '@/lib/page-cache/capture';
-import { isCacheablePageRequest } from '@/lib/page-cache/page-key';
+import { env } from '@/lib/env';
+import { PRIVATE_CACHE_CONTROL } from '@/lib/http/private-response';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
+import { checkApiWrite, checkWriteOrigin } from '@/lib/http/write-guard';
 
 export const config = {
   runtime: 'nodejs',
@@ -18,7 +21,7 @@ export const config = {
 };
 
 function errorJson(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status });
+  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': PRIVATE_CACHE_CONTROL } });
 }
 
 /** Region names a request's filters ask for (query parameter `regions`, comma-separated). */
@@ -32,15 +35,33 @@ function requestedRegions(req: NextRequest): string[] {
 }
 
 export async function middleware(req: NextRequest) {
+  const nonce = newNonce();
   const headers = new Headers(req.headers);
   for (const name of [...headers.keys()]) if (name.startsWith(INTERNAL_HEADER_PREFIX)) headers.delete(name);
-  const pass = () => NextResponse.next({ request: { headers } });
+  // Next.js reads the nonce off the policy on the request for its own scripts; the root layout reads ours.
+  headers.set('content-security-policy', contentSecurityPolicy(nonce));
+  headers.set(NONCE_HEADER, nonce);
+  const response = await gate(req, headers);
+  // A header the gate chose (a share page's Referrer-Policy) stands.
+  for (const [name, value] of Object.entries(securityHeaders(nonce))) if (!response.headers.has(name)) response.headers.set(name, value);
+  return response;
+}
 
+async function gate(req: NextRequest, headers: Headers): Promise<NextResponse> {
+  const pass = () => NextResponse.next({ request: { headers } });
   const path = req.nextUrl.pathname;
+  const isApi = path.startsWith('/api/');
+
+  // next-auth checks its own CSRF token; ingest is authenticated by a bearer key, never a cookie.
+  if (!WRITE_GUARD_EXEMPT_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p))) {
+    // Server actions post forms and text to pages: only their origin is ours to check (Next.js checks it too).
+    const refusal = isApi ? checkApiWrite(req, env().NEXTAUTH_URL) : checkWriteOrigin(req, env().NEXTAUTH_URL);
+    if (refusal) return errorJson(refusal.status, refusal.code, refusal.message);
+  }
+
   if (path.startsWith(SHARE_PATH_PREFIX)) return shareGate(req, headers);
   if (PUBLIC_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p))) return pass();
 
-  const isApi = path.startsWith('/api/');
   const user = await principalOfSession(req.cookies);
   if (!user) {
     if (isApi) return errorJson(401, 'unauthorized', 'Sign in to continue.');
@@ -51,7 +72,7 @@ export async function middleware(req: NextRequest) {
 
   if ((path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin/')) && user.role !== 'admin') {
     if (isApi) return errorJson(403, 'forbidden', 'Only administrators may do this.');
-    return NextResponse.rewrite(new URL('/no-access', req.url), { status: 403 });
+    return NextResponse.rewrite(new URL('/no-access', req.url), { status: 403, request: { headers } });
   }
 
   const allowed = new Set<string>(user.regionIds.map((id) => regionNameOf(id) ?? ''));
@@ -63,12 +84,9 @@ export async function middleware(req: NextRequest) {
     if (isApi) return errorJson(403, 'forbidden_region', `You do not have access to region ${outside.join(', ')}.`);
     const notAllowed = new URL('/no-access', req.url);
     notAllowed.searchParams.set('reason', 'region');
-    return NextResponse.rewrite(notAllowed, { status: 403 });
+    return NextResponse.rewrite(notAllowed, { status: 403, request: { headers } });
   }
-  const response = pass();
-  // Only a page this gate let through may be kept for the user's next refresh (lib/page-cache/capture.ts).
-  if (isCacheablePageRequest({ method: req.method, pathname: path, headers: req.headers })) response.headers.set(PAGE_GATE_HEADER, 'passed');
-  return response;
+  return pass();
 }
 
 /**
@@ -81,17 +99,17 @@ async function shareGate(req: NextRequest, headers: Headers) {
   const result = await scopeFromShare(token);
   const response = result.ok
     ? NextResponse.next({ request: { headers } })
-    : unavailableShareResponse(req, result.reason, subpath !== undefined && subpath !== '');
+    : unavailableShareResponse(req, headers, result.reason, subpath !== undefined && subpath !== '');
   response.headers.set('Referrer-Policy', 'no-referrer');
   response.headers.set('X-Robots-Tag', 'noindex, nofollow');
   response.headers.set('Cache-Control', 'private, no-store');
   return response;
 }
 
-function unavailableShareResponse(req: NextRequest, reason: Parameters<typeof shareUnavailable>[0], isApi: boolean) {
+function unavailableShareResponse(req: NextRequest, headers: Headers, reason: Parameters<typeof shareUnavailable>[0], isApi: boolean) {
   const error = shareUnavailable(reason);
   if (isApi) return errorJson(error.status, error.code, error.message);
   const page = new URL('/share-unavailable', req.url);
   page.searchParams.set('reason', reason);
-  return NextResponse.rewrite(page, { status: error.status });
+  return NextResponse.rewrite(page, { status: error.status, request: { headers } });
 }

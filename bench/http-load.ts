@@ -1,6 +1,6 @@
 // HTTP measurements against the portal served as in production (`npm run serve`: one server process per
 // CPU unless WEB_CONCURRENCY says otherwise): time to first byte of the overview page, and many simulated
-// users refreshing it at once, with the page cache on or off. Requests go to 127.0.0.1 only.
+// users refreshing it at once, every request rendered. Requests go to 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
@@ -13,8 +13,6 @@ export interface PageTiming {
   firstByteMs: number;
   totalMs: number;
   status: number;
-  /** The page cache's answer (x-page-cache): hit, miss, or null when the page was not cacheable/cache off. */
-  cache: string | null;
 }
 
 export function getPage(url: string, cookie: string): Promise<PageTiming> {
@@ -24,8 +22,7 @@ export function getPage(url: string, cookie: string): Promise<PageTiming> {
     const req = http.get(url, { headers: { cookie } }, (res) => {
       res.once('data', () => (firstByteMs = performance.now() - started));
       res.on('data', () => {});
-      const cache = res.headers['x-page-cache'];
-      res.on('end', () => resolve({ firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0, cache: typeof cache === 'string' ? cache : null }));
+      res.on('end', () => resolve({ firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0 }));
     });
     req.on('error', reject);
     req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
@@ -67,9 +64,8 @@ const BENCH_ROLES = ['manager', 'analyst', 'viewer'] as const;
 
 /**
  * Session cookies of `count` users of their own, as a retailer's regional teams: user i has role
- * BENCH_ROLES[i % 3] in region i % 5, so fifty users make 15 teams of three or four. Users with the same
- * role and regions share their pages in the page cache, as real colleagues do; the baselines with the page
- * cache off show what a render per request costs.
+ * BENCH_ROLES[i % 3] in region i % 5, so fifty users make 15 teams of three or four, each seeing its own
+ * regions' data (what the query cache holds for one team serves its colleagues, as in production).
  */
 export async function benchUserCookies(db: Database, count: number, secret: string): Promise<string[]> {
   const passwordHash = await hashPassword('bench-password');
@@ -116,7 +112,3 @@ export async function measureConcurrentUsers(
   return timings;
 }
 
-/** The share of timings the page cache answered. */
-export function hitRatio(timings: readonly PageTiming[]): number {
-  return timings.filter((t) => t.cache === 'hit').length / Math.max(1, timings.length);
-}

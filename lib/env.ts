@@ -13,8 +13,9 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Server processes of `npm start` (unset: one per CPU on Postgres, one on the embedded database).
     WEB_CONCURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
-    // Megabytes of rendered dashboard pages each server process keeps (lib/page-cache); 0 turns it off.
-    PAGE_CACHE_MB: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(4096).default(64)),
+    // The portal's public URL (next-auth's setting): writes from a browser must name this origin, or the
+    // one the request arrived at (lib/http/write-guard.ts).
+    NEXTAUTH_URL: optionalUrl,
     AUTH_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
     UPSTASH_REDIS_REST_URL: optionalUrl,
     UPSTASH_REDIS_REST_TOKEN: optionalString,

@@ -1,14 +1,11 @@
 // What a server process starts with (instrumentation.ts calls it, in the Node runtime only): opens the
 // database, marks the embedded database folder as held (scripts then refuse to open it concurrently),
-// starts the ETL worker, so a single machine needs no second process, and installs the page cache's
-// bridge. Several servers on one Postgres each run one worker safely (batches are claimed with SKIP LOCKED).
+// and starts the ETL worker, so a single machine needs no second process. Several servers on one Postgres
+// each run one worker safely (batches are claimed with SKIP LOCKED).
 // Kept out of instrumentation.ts so that the Edge build of that file never sees Node-only APIs.
 import { configuredTarget, getDatabaseHandle } from '@/db/client';
 import { env } from '@/lib/env';
 import { startWorker } from '@/lib/etl/worker';
-import { createPageCacheBridge } from '@/lib/page-cache/lookup';
-import { installPageCacheBridge } from '@/lib/page-cache/bridge';
-import { processPageCache } from '@/lib/page-cache/page-cache';
 import { holdServerLock } from '@/lib/server-lock';
 
 export async function startServerProcess(): Promise<void> {
@@ -18,8 +15,4 @@ export async function startServerProcess(): Promise<void> {
   const handle = await getDatabaseHandle();
   const stop = startWorker(handle, { limit: 5_000, timeZone: settings.REPORTING_TIME_ZONE });
   process.once('beforeExit', () => void stop());
-
-  // The page cache (lib/page-cache), for the process's HTTP front; off when PAGE_CACHE_MB is 0.
-  const cache = processPageCache();
-  if (cache) installPageCacheBridge(createPageCacheBridge(cache));
 }

@@ -2,9 +2,9 @@
 // `retailwave_bench` database). Seeds the chosen size if needed, then measures side by side: the overview's
 // data through our query layer (cold and warm), the same numbers the obvious way, the floor (a select 1
 // round trip and a cache hit), the overview's time to first byte as served, and 50 users refreshing it
-// at once — with the page cache on (also while sales arrive), and with every page rendered on as many
-// processes and on one, as baselines in the same run; and the live path: ingest → SSE latency under load, ingest throughput, SSE clients one server
-// holds. Prints a table and writes bench/results/latest.json.
+// at once, every page rendered by `next start` (also while sales arrive, and on one process as well as
+// on the production count); and the live path: ingest → SSE latency under load, ingest throughput, SSE
+// clients one server holds. Prints a table and writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,7 +46,7 @@ async function main() {
   const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
   const { OVERVIEW_TILES, overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
-  const { benchUserCookies, getPage, hitRatio, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
+  const { benchUserCookies, getPage, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
   const { encode } = await import('next-auth/jwt');
   const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout, whileSalesArrive } = await import('../bench/live-path');
   const { timePageInBrowser } = await import('../bench/page-in-browser');
@@ -139,7 +139,7 @@ async function main() {
     const pageOn = (at: number) => `http://127.0.0.1:${at}/dashboards/sales`;
     /** The same user loading the overview again and again, one request at a time. */
     const warmPage = async (page: string) => {
-      await getPage(page, cookie); // warms the server's own caches (and, with it on, the page cache)
+      await getPage(page, cookie); // warms the server's own caches
       const warm = [];
       for (let i = 0; i < iterations; i++) warm.push(await getPage(page, cookie));
       if (warm.some((t) => t.status !== 200)) throw new Error(`overview answered ${warm.find((t) => t.status !== 200)?.status}`);
@@ -149,10 +149,9 @@ async function main() {
       console.log(`${users} users refreshing the overview: ${label}…`);
       const load = await measureConcurrentUsers(page, userCookies, pacing.rounds, { pauseMs: pacing.pauseMs });
       results[`${users} users, ${label}`] = summarize(load.map((t) => t.totalMs));
-      details[`page cache hits, ${users} users, ${label}`] = `${Math.round(hitRatio(load) * 100)}%`;
     };
 
-    // As served: the page cache on (the default).
+    // As served: `next start` on the production number of processes.
     const server = await startServer(port, serverEnv(port, {}));
     try {
       const page = pageOn(port);
@@ -175,13 +174,13 @@ async function main() {
       results['overview in Chromium, charts drawn (warm)'] = summarize(warmView.chartsVisibleMs);
       details.overviewJavaScript = cold.script;
 
-      await usersLoad('page cache on', page);
+      await usersLoad('every page rendered', page);
 
       if (!values['skip-live']) {
         const world = await loadLiveWorld(db, { baseUrl: `http://127.0.0.1:${port}`, cookie, keys });
-        // Every sale changes one region: the teams of that region see their pages rendered again.
+        // Every sale changes one region: the cached query answers of that region's teams go stale.
         // Each user refreshes once a second for ten seconds, so the load outlasts ten sales.
-        await whileSalesArrive(world, 1_000, () => usersLoad('page cache on, a sale every second', page, { rounds: 10, pauseMs: 1_000 }));
+        await whileSalesArrive(world, 1_000, () => usersLoad('every page rendered, a sale every second', page, { rounds: 10, pauseMs: 1_000 }));
         const seconds = Number(values['live-seconds']);
         for (const rate of [100, 2_000]) {
           console.log(`Live: ingest → SSE latency under ${rate} events/s for ${seconds} s…`);
@@ -201,20 +200,14 @@ async function main() {
       stopServer(server);
     }
 
-    // The baselines, in the same run: every page rendered (page cache off), on as many processes and on one.
-    for (const [label, count] of [['every page rendered', processes], ['every page rendered, 1 process', 1]] as const) {
-      if (label.endsWith('1 process') && processes === 1) continue;
-      const at = port + (count === 1 ? 2 : 1);
-      const baseline = await startServer(at, serverEnv(at, { PAGE_CACHE_MB: '0', WEB_CONCURRENCY: String(count) }));
+    // The same load on one process: what a core renders.
+    if (processes > 1) {
+      const at = port + 1;
+      const single = await startServer(at, serverEnv(at, { WEB_CONCURRENCY: '1' }));
       try {
-        if (count === processes) {
-          const warm = await warmPage(pageOn(at));
-          results['overview page, first byte (warm, rendered)'] = summarize(warm.map((t) => t.firstByteMs));
-          results['overview page, complete (warm, rendered)'] = summarize(warm.map((t) => t.totalMs));
-        }
-        await usersLoad(label, pageOn(at));
+        await usersLoad('every page rendered, 1 process', pageOn(at));
       } finally {
-        stopServer(baseline);
+        stopServer(single);
       }
     }
   }

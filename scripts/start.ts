@@ -71,8 +71,6 @@ async function main() {
     port: settings.PORT,
     processes,
     env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url },
-    upstash: Boolean(settings.UPSTASH_REDIS_REST_URL),
-    pageCacheMb: settings.PAGE_CACHE_MB,
   });
   served.then((code) => process.exit(code));
   if (await waitUntilHealthy(url, 120_000)) {

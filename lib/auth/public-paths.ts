@@ -6,3 +6,9 @@ export const SHARE_PATH_PREFIX = '/s/';
 
 /** Headers with this prefix are set only by the app itself; middleware strips them from every request. */
 export const INTERNAL_HEADER_PREFIX = 'x-retailwave-';
+
+/** Set by middleware on each request: the nonce of that response's Content-Security-Policy. */
+export const NONCE_HEADER = `${INTERNAL_HEADER_PREFIX}nonce`;
+
+/** Writes that are not cookie-authenticated browser writes: next-auth's own CSRF token, ingest's bearer key (same convention as PUBLIC_PATHS). */
+export const WRITE_GUARD_EXEMPT_PATHS = ['/api/auth/', '/api/ingest'];

@@ -1,9 +1,13 @@
-// The wrapper every data route handler is built with: it verifies the session, builds the Scope, checks
-// the permission and turns every error into the contract's JSON. A handler cannot forget scoping
-// because it never builds a scope itself.
+// The wrapper every data route handler is built with: it refuses cross-site and non-JSON writes (as
+// middleware does, in case a route is ever reached without it), verifies the session, builds the Scope,
+// checks the permission, marks the answer private and turns every error into the contract's JSON. A
+// handler cannot forget scoping because it never builds a scope itself.
 import type { NextRequest } from 'next/server';
 import { getDatabase, type Database } from '@/db/client';
+import { env } from '@/lib/env';
 import { errorResponse, forbidden, unauthorized } from '@/lib/errors';
+import { privateResponse } from '@/lib/http/private-response';
+import { checkApiWrite } from '@/lib/http/write-guard';
 import type { Permission } from './roles';
 import { scopeCan, scopeFromSession, type UserScope } from './scope';
 import { readSessionClaims } from './session';
@@ -19,6 +23,8 @@ type Handler<P> = (req: NextRequest, ctx: ScopedContext<P>) => Promise<Response>
 export function scopedRoute<P = Record<string, never>>(handler: Handler<P>, options: { permission: Permission } = { permission: 'view' }) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
+      const refusal = checkApiWrite(req, env().NEXTAUTH_URL);
+      if (refusal) throw refusal;
       const result = await scopeFromSession(await readSessionClaims(req.cookies));
       if (!result.ok) {
         throw result.reason === 'no_regions'
@@ -26,9 +32,9 @@ export function scopedRoute<P = Record<string, never>>(handler: Handler<P>, opti
           : unauthorized();
       }
       if (!scopeCan(result.scope, options.permission)) throw forbidden();
-      return await handler(req, { scope: result.scope, db: await getDatabase(), params: await route.params });
+      return privateResponse(await handler(req, { scope: result.scope, db: await getDatabase(), params: await route.params }));
     } catch (error) {
-      return errorResponse(error);
+      return privateResponse(errorResponse(error));
     }
   };
 }

@@ -1,9 +1,10 @@
 // The wrapper for route handlers under /s/<token>/…: the share token is the caller's only credential. It
-// builds the share Scope (lib/auth/scope.ts), checks what the link allows, and answers the contract's
-// errors: unknown link 404, expired / revoked / stopped 410.
+// builds the share Scope (lib/auth/scope.ts), checks what the link allows, marks the answer private and
+// answers the contract's errors: unknown link 404, expired / revoked / stopped 410.
 import type { NextRequest } from 'next/server';
 import { getDatabase, type Database } from '@/db/client';
 import { AppError, errorResponse, forbidden } from '@/lib/errors';
+import { privateResponse } from '@/lib/http/private-response';
 import type { Permission } from './roles';
 import { scopeCan, scopeFromShare, type ShareScope, type ShareScopeResult } from './scope';
 
@@ -28,9 +29,9 @@ export function sharedRoute(handler: Handler, options: { permission: Permission 
       const result = await scopeFromShare(token);
       if (!result.ok) throw shareUnavailable(result.reason);
       if (!scopeCan(result.scope, options.permission)) throw forbidden('This link does not allow that.');
-      return await handler(req, { scope: result.scope, db: await getDatabase() });
+      return privateResponse(await handler(req, { scope: result.scope, db: await getDatabase() }));
     } catch (error) {
-      return errorResponse(error);
+      return privateResponse(errorResponse(error));
     }
   };
 }

@@ -37,11 +37,3 @@ export function cached<T>(db: Database, request: CachedQuery, load: () => Promis
 export function cacheHealth(): Promise<CacheHealth> {
   return processQueryCache().health();
 }
-
-/**
- * The regions' data versions as the query cache sees them now: concurrent requests for the same regions
- * share one read (the page cache asks on every dashboard request).
- */
-export function currentDataVersions(db: Database, regionIds: readonly number[]): Promise<RegionVersion[]> {
-  return processQueryCache().currentVersions(db, regionIds);
-}

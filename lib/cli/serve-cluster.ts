@@ -1,16 +1,11 @@
-// Serves the built portal from several Next.js server processes sharing one port (node:cluster), so a
+// Serves the built portal from several `next start` processes sharing one port (node:cluster), so a
 // machine's every core renders pages: one Node process renders on one core however many users wait.
-// The primary forks the workers, replaces one that dies, hosts the shared rate-limit counters when Upstash
-// is not configured and the page cache (lib/page-cache), and passes SIGINT/SIGTERM on.
+// Each worker is Next.js's own CLI and server, untouched; the workers share nothing but Postgres and
+// Upstash (a second machine behind a load balancer is the same as a second worker). The primary only
+// forks them, replaces one that dies, and passes SIGINT/SIGTERM on.
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
-import path from 'node:path';
 import type { Env } from '@/lib/env';
-import { hostClusterPageStore } from '@/lib/page-cache/cluster-host';
-import { CLUSTER_PAGES_ENV } from '@/lib/page-cache/cluster-protocol';
-import { PAGE_MAX_AGE_MS, PageStore } from '@/lib/page-cache/page-store';
-import { CLUSTER_LIMITS_ENV } from '@/lib/rate-limit/cluster-protocol';
-import { hostClusterRateLimits } from '@/lib/rate-limit/cluster-host';
 
 /** Gives up when workers keep dying: this many exits within the window below. */
 const MAX_RESTARTS = 5;
@@ -27,32 +22,20 @@ export interface ClusterOptions {
   processes: number;
   /** The workers' environment (NODE_ENV is set to production). */
   env: NodeJS.ProcessEnv;
-  /** Whether the workers share limits through Upstash; otherwise the primary keeps them. */
-  upstash: boolean;
-  /** The page cache's size (PAGE_CACHE_MB); with several workers the primary holds it for all. */
-  pageCacheMb: number;
   log?: (message: string) => void;
 }
 
 /** Starts the workers; resolves with the exit code once every worker has stopped for good. */
 export function serveCluster(options: ClusterOptions): Promise<number> {
   const log = options.log ?? ((message) => console.error(message));
-  const hostLimits = options.processes > 1 && !options.upstash;
-  if (hostLimits) hostClusterRateLimits(cluster);
-  const hostPages = options.processes > 1 && options.pageCacheMb > 0;
-  if (hostPages) hostClusterPageStore(cluster, new PageStore(options.pageCacheMb * 1024 * 1024, PAGE_MAX_AGE_MS));
   cluster.setupPrimary({
-    // Structured clone, not JSON: pages travel to and from the primary as bytes.
-    serialization: 'advanced',
-    // `next start` with the page cache's capture in front (lib/cli/portal-server.ts), run through tsx.
-    exec: path.join(process.cwd(), 'scripts', 'portal-worker.ts'),
-    execArgv: ['--import', 'tsx'],
+    // `next start`, as Next.js's own command line runs it; plain Node (the primary runs under tsx, which
+    // the built server does not need).
+    exec: require.resolve('next/dist/bin/next'),
+    args: ['start', '--port', String(options.port)],
+    execArgv: [],
   });
-  const workerEnv = {
-    ...options.env, PORT: String(options.port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
-    ...(hostLimits ? { [CLUSTER_LIMITS_ENV]: '1' } : {}),
-    ...(hostPages ? { [CLUSTER_PAGES_ENV]: '1' } : {}),
-  };
+  const workerEnv = { ...options.env, PORT: String(options.port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
 
   let stopping = false;
   let exitCode = 0;

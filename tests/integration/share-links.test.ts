@@ -255,7 +255,7 @@ describe.each(testEngines())('share links on %s', (engine) => {
       const res = await post(email, body);
       expect({ body, status: res.status, code: (await res.json()).error?.code }).toEqual({ body, status, code });
     }
-    const anonymous = await createShareRoute(new NextRequest('http://localhost/api/shares', { method: 'POST', body: '{}' }), { params: Promise.resolve({}) } as never);
+    const anonymous = await createShareRoute(new NextRequest('http://localhost/api/shares', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), { params: Promise.resolve({}) } as never);
     expect(anonymous.status).toBe(401);
   });
 

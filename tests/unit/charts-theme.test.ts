@@ -56,6 +56,14 @@ describe('buildLayout', () => {
 
   it('leaves image export to our own button', () => {
     expect(PLOT_CONFIG.modeBarButtonsToRemove).toContain('toImage');
+  });
+
+  it('offers no upload to Plotly Cloud and no link to plotly.com', () => {
+    // plotly.js 4.1 adds "Share chart..." (sendChartToCloud) when showSendToCloud is not false, and posts
+    // the figure to plotlyServerURL (https://cloud.plotly.com/newchart by default) when it is clicked.
+    expect(PLOT_CONFIG.showSendToCloud).toBe(false);
+    expect(PLOT_CONFIG.modeBarButtonsToRemove).toContain('sendChartToCloud');
+    expect(PLOT_CONFIG.plotlyServerURL).toBe('');
     expect(PLOT_CONFIG.displaylogo).toBe(false);
   });
 });

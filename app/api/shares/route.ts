@@ -18,7 +18,7 @@ export const POST = scopedRoute(
     const created = await createShare(db, scope, input, { ip: clientIp(req.headers), userAgent: req.headers.get('user-agent') });
     return Response.json(
       { id: created.id, url: new URL(created.path, req.nextUrl.origin).toString(), expiresAt: created.expiresAt?.toISOString() ?? null, regions: created.regions },
-      { status: 201, headers: { 'Cache-Control': 'no-store' } },
+      { status: 201 },
     );
   },
   { permission: 'share' },
@@ -27,7 +27,7 @@ export const POST = scopedRoute(
 export const GET = scopedRoute(
   async (_req, { scope, db }) => {
     const shares = await listShares(db, scope);
-    return Response.json({ shares }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json({ shares });
   },
   { permission: 'share' },
 );

@@ -54,11 +54,16 @@ export function buildLayout(theme: ChartTheme, figure: Partial<Layout>, frame: F
   };
 }
 
-// Our own toolbar downloads PNGs and the selection tools would fight cross-filter clicks.
+// Our own toolbar downloads PNGs and the selection tools would fight cross-filter clicks. Client data
+// never leaves the portal through a chart: plotly.js 4.1 shows a "Share chart..." button that uploads the
+// figure to Plotly Cloud (plotlyServerURL) unless told otherwise, and its logo links to plotly.com. The
+// button is removed twice over (showSendToCloud and by name) and left without a destination.
 export const PLOT_CONFIG: Partial<Config> = {
   displaylogo: false,
+  showSendToCloud: false,
+  plotlyServerURL: '',
   displayModeBar: 'hover',
   // Sizing follows the tile through a ResizeObserver in plotly-plot.tsx, not the window.
   responsive: false,
-  modeBarButtonsToRemove: ['toImage', 'lasso2d', 'select2d', 'autoScale2d'],
+  modeBarButtonsToRemove: ['toImage', 'lasso2d', 'select2d', 'autoScale2d', 'sendChartToCloud'],
 };

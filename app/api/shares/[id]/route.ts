@@ -11,7 +11,7 @@ export const DELETE = scopedRoute<{ id: string }>(
   async (req, { scope, db, params }) => {
     const { id } = shareIdSchema.parse(params);
     const revoked = await revokeShare(db, scope, id, { ip: clientIp(req.headers), userAgent: req.headers.get('user-agent') });
-    return Response.json({ id: revoked.id, revokedAt: revoked.revokedAt.toISOString() }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json({ id: revoked.id, revokedAt: revoked.revokedAt.toISOString() });
   },
   { permission: 'share' },
 );
