@@ -3,7 +3,7 @@
 // download; the theme, sizing and zoom-keeping layout; the empty state; and click reporting for
 // cross-filtering. Plotly itself loads lazily, after the page, behind a skeleton of the chart's height.
 import dynamic from 'next/dynamic';
-import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Card } from '@/components/ui/card';
 import { toChartClick, type ChartClick, type PlotClickEventLike } from './figures/chart-click';
 import type { DataTableSpec } from './figures/data-table';
@@ -60,7 +60,9 @@ export function ChartFrame({ title, description, height, figure, table, isEmpty,
   // react-plotly.js binds handlers only when the figure changes, so the handlers it gets never change
   // and read the latest callback from a ref.
   const clickRef = useRef(onPointClick);
-  clickRef.current = onPointClick;
+  useLayoutEffect(() => {
+    clickRef.current = onPointClick;
+  }, [onPointClick]);
   const handleClick = useCallback((event: PlotClickEventLike) => {
     const click = toChartClick(event);
     if (click) clickRef.current?.(click);

@@ -1,7 +1,7 @@
 'use client';
 // The Plotly side of a chart, bound to our partial bundle. Loaded only through next/dynamic({ ssr: false })
 // in chart-frame.tsx, so Plotly is fetched after the page is interactive and never runs on the server.
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Config, Data, Layout } from 'plotly.js';
 import createPlotlyComponent from 'react-plotly.js/factory';
 import type { PlotClickEventLike } from './figures/chart-click';
@@ -46,7 +46,10 @@ export default function PlotlyPlot({ data, layout, config, onClick, onTreemapCli
   const box = useRef<HTMLDivElement>(null);
   const graph = useRef<HTMLElement | null>(null);
   const figure = useRef({ data, layout });
-  figure.current = { data, layout };
+  // Kept after each commit (not during render) for the PNG download, which reads the figure on a click.
+  useLayoutEffect(() => {
+    figure.current = { data, layout };
+  }, [data, layout]);
 
   // Follows the container, not the window: grid reflows and a collapsing sidebar resize tiles too.
   useEffect(() => {

@@ -19,7 +19,6 @@ export interface CategoryProfile {
   subcategories: Record<string, string[]>;
 }
 
-const FLAT = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
 
 export const CATEGORIES: CategoryProfile[] = [
   {
