@@ -4,6 +4,7 @@
 // app uses internally so a client cannot forge one. The data layer and row-level security
 // check again behind it (middleware is a gate, not the only lock).
 import { NextResponse, type NextRequest } from 'next/server';
+import { forwardedForHeaders } from '@/lib/auth/client-address';
 import { principalOfSession } from '@/lib/auth/session';
 import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
 import { INTERNAL_HEADER_PREFIX, PUBLIC_PATHS, SHARE_PATH_PREFIX } from '@/lib/auth/public-paths';
@@ -34,6 +35,7 @@ function requestedRegions(req: NextRequest): string[] {
 export async function middleware(req: NextRequest) {
   const headers = new Headers(req.headers);
   for (const name of [...headers.keys()]) if (name.startsWith(INTERNAL_HEADER_PREFIX)) headers.delete(name);
+  forwardedForHeaders(headers);
   const pass = () => NextResponse.next({ request: { headers } });
 
   const path = req.nextUrl.pathname;

@@ -1,6 +1,7 @@
 // Settings, read once from the environment and validated, so a bad value fails at start
 // with a message naming the variable instead of surfacing later as a confusing error.
 import { z } from 'zod';
+import { isProxyEntry } from '@/lib/auth/trusted-proxies';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
@@ -24,6 +25,14 @@ export const envSchema = z
       .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
       .refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
     DEMO_PASSWORD: optionalString,
+    // Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; unset: none.
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+      .refine((entries) => entries.every(isProxyEntry), 'every entry must be an IP address or a CIDR range such as 10.0.0.0/8'),
+    // The portal's public URL (next-auth's). https makes the session cookie Secure and __Secure- prefixed.
+    NEXTAUTH_URL: optionalUrl,
     REPORTING_TIME_ZONE: z
       .string()
       .default('UTC')

@@ -3,23 +3,20 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { getDatabase, queryRows } from '@/db/client';
-import { clientIp, recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { authSecret } from './secret';
-import { signInFailures } from './sign-in-limit';
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  password: z.string().min(1).max(200),
-});
+import { credentialsSchema } from './sign-in-credentials';
+import { currentSignInAttempt, signInSucceeded } from './sign-in-limit';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 async function authorize(raw: unknown, headers: Record<string, unknown>) {
+  // Only an attempt the route's limits admitted gets a password check, for the email they counted.
+  const attempt = currentSignInAttempt();
   const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
+  if (!attempt || !parsed.success || parsed.data.email !== attempt.email) return null;
   const { email, password } = parsed.data;
   const db = await getDatabase();
   const [user] = await queryRows<{ id: string; email: string; name: string; password_hash: string; is_active: boolean; session_version: number }>(
@@ -28,10 +25,9 @@ async function authorize(raw: unknown, headers: Record<string, unknown>) {
   );
   // Verify against a decoy when the email is unknown, so response time does not reveal which emails exist.
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
-  const ip = clientIp(headers);
+  const ip = attempt.address;
   const userAgent = typeof headers['user-agent'] === 'string' ? headers['user-agent'] : null;
   if (!user || !valid || !user.is_active) {
-    await signInFailures.record(email);
     await recordAudit(db, {
       action: 'sign_in_failed',
       actor: user ? { id: user.id, email: user.email } : null,
@@ -42,7 +38,7 @@ async function authorize(raw: unknown, headers: Record<string, unknown>) {
     });
     return null;
   }
-  await signInFailures.reset(email);
+  await signInSucceeded(attempt);
   await db.execute(sql`update app.users set last_sign_in_at = now() where id = ${user.id}::uuid`);
   await recordAudit(db, { action: 'sign_in', actor: { id: user.id, email: user.email }, ip, userAgent });
   return { id: user.id, email: user.email, name: user.name, sv: user.session_version };

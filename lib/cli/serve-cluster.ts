@@ -1,7 +1,7 @@
 // Serves the built portal from several Next.js server processes sharing one port (node:cluster), so a
 // machine's every core renders pages: one Node process renders on one core however many users wait.
-// The primary forks the workers, replaces one that dies, hosts the shared rate-limit counters when Upstash
-// is not configured and the page cache (lib/page-cache), and passes SIGINT/SIGTERM on.
+// The primary forks the workers, replaces one that dies, hosts the page cache (lib/page-cache), and passes
+// SIGINT/SIGTERM on. Rate-limit counters live in Postgres or Upstash, shared by every process.
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,6 @@ import type { Env } from '@/lib/env';
 import { hostClusterPageStore } from '@/lib/page-cache/cluster-host';
 import { CLUSTER_PAGES_ENV } from '@/lib/page-cache/cluster-protocol';
 import { PAGE_MAX_AGE_MS, PageStore } from '@/lib/page-cache/page-store';
-import { CLUSTER_LIMITS_ENV } from '@/lib/rate-limit/cluster-protocol';
-import { hostClusterRateLimits } from '@/lib/rate-limit/cluster-host';
 
 /** Gives up when workers keep dying: this many exits within the window below. */
 const MAX_RESTARTS = 5;
@@ -37,8 +35,6 @@ export interface ClusterOptions {
 /** Starts the workers; resolves with the exit code once every worker has stopped for good. */
 export function serveCluster(options: ClusterOptions): Promise<number> {
   const log = options.log ?? ((message) => console.error(message));
-  const hostLimits = options.processes > 1 && !options.upstash;
-  if (hostLimits) hostClusterRateLimits(cluster);
   const hostPages = options.processes > 1 && options.pageCacheMb > 0;
   if (hostPages) hostClusterPageStore(cluster, new PageStore(options.pageCacheMb * 1024 * 1024, PAGE_MAX_AGE_MS));
   cluster.setupPrimary({
@@ -50,7 +46,6 @@ export function serveCluster(options: ClusterOptions): Promise<number> {
   });
   const workerEnv = {
     ...options.env, PORT: String(options.port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
-    ...(hostLimits ? { [CLUSTER_LIMITS_ENV]: '1' } : {}),
     ...(hostPages ? { [CLUSTER_PAGES_ENV]: '1' } : {}),
   };
 
