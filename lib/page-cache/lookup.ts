@@ -57,10 +57,5 @@ function cookieReader(header: string | null): CookieReader {
       cookies.set(name, part.slice(eq + 1).trim());
     }
   }
-  return {
-    get: (name) => {
-      const value = cookies.get(name);
-      return value === undefined ? undefined : { value };
-    },
-  };
+  return { getAll: () => [...cookies].map(([name, value]) => ({ name, value })) };
 }
