@@ -75,6 +75,24 @@ describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (
     expect((await failuresAudited(email))[0]).toEqual({ n: PAIR, ip: peer });
   });
 
+  it('lets no more than the limit of concurrent guesses reach the password check', async () => {
+    const peer = freshPeer();
+    const email = 'analyst@retailwave.test';
+    // One client and one CSRF token: the mocked request context is shared by the concurrent calls.
+    const client = authClient(route, { peer });
+    const { csrfToken } = (await (await client.call('GET', ['csrf'])).json()) as { csrfToken: string };
+    const attempt = (i: number) =>
+      client.call('POST', ['callback', 'credentials'], { type: 'form', text: new URLSearchParams({ csrfToken, email, password: `concurrent-${i}`, json: 'true' }).toString() });
+    const statuses = await Promise.all(Array.from({ length: 3 * PAIR }, (_, i) => attempt(i).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(PAIR);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(2 * PAIR);
+    const guessed = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from app.audit_log where action = 'sign_in_failed' and target = ${email} and ip = ${peer}`,
+    );
+    expect(guessed[0].n).toBe(PAIR);
+  });
+
   it(`limits one address to ${ADDRESS} failures a minute across emails`, async () => {
     const sprayer = authClient(route, { peer: freshPeer() });
     for (let i = 0; i < ADDRESS; i++) expect((await sprayer.signIn(`nobody${i}@example.test`, 'guess')).status).toBe(401);
