@@ -1,7 +1,7 @@
 // The brute-force limits through the real next-auth route handler, on each engine: failures only, per
 // email and address, per address, and per email across addresses without locking the owner out.
 import { sql } from 'drizzle-orm';
-import { queryRows, useDatabaseHandle } from '@/db/client';
+import { openDatabase, queryRows, useDatabaseHandle } from '@/db/client';
 import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-limit';
 import { rateLimiter } from '@/lib/rate-limit/process-limiters';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -129,6 +129,21 @@ describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (
     expect((await rotated.signIn(email, FIXTURE_PASSWORD)).status).toBe(429);
     const ips = await queryRows<{ ip: string }>(handle.db, sql`select distinct ip from app.audit_log where action = 'sign_in_failed' and target = ${email}`);
     expect(ips).toEqual([{ ip: peer }]);
+  });
+
+  it('answers with the error contract, not a bare failure, when the counters cannot be reached', async () => {
+    const gone = await openDatabase({ memory: true });
+    await gone.close();
+    useDatabaseHandle(gone);
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await authClient(route, { peer: freshPeer() }).signIn('analyst@retailwave.test', FIXTURE_PASSWORD);
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+    } finally {
+      log.mockRestore();
+      useDatabaseHandle(handle);
+    }
   });
 
   it('holds distributed guessing at the per-email ceiling, but not the owner at an address they signed in from', async () => {

@@ -5,7 +5,7 @@ import { clientAddress } from '@/lib/auth/client-address';
 import { authOptions } from '@/lib/auth/options';
 import { readSignInCredentials } from '@/lib/auth/sign-in-credentials';
 import { admitSignIn, withSignInAttempt } from '@/lib/auth/sign-in-limit';
-import { AppError, badRequest, errorBody } from '@/lib/errors';
+import { AppError, badRequest, errorBody, errorResponse } from '@/lib/errors';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -21,14 +21,18 @@ export async function POST(req: NextRequest, ctx: RouteContext) {
   // next-auth picks the action from the path segments, so the guard does too (not from the URL's ending).
   const [action, provider] = (await ctx.params).nextauth;
   if (action !== 'callback' || provider !== 'credentials') return handler(req, ctx);
-  const read = await readSignInCredentials(req);
-  if (!read.ok) return refusal(req, badRequest(read.message, 'invalid_credentials_request'));
-  const admission = await admitSignIn(read.credentials.email, clientAddress(req.headers));
-  if (!admission.ok) {
-    const message = 'Too many failed sign-ins. Try again later.';
-    return refusal(req, new AppError(429, 'too_many_attempts', message, { 'Retry-After': String(admission.retryAfter) }));
+  try {
+    const read = await readSignInCredentials(req);
+    if (!read.ok) return refusal(req, badRequest(read.message, 'invalid_credentials_request'));
+    const admission = await admitSignIn(read.credentials.email, clientAddress(req.headers));
+    if (!admission.ok) {
+      const message = 'Too many failed sign-ins. Try again later.';
+      return refusal(req, new AppError(429, 'too_many_attempts', message, { 'Retry-After': String(admission.retryAfter) }));
+    }
+    return await withSignInAttempt(admission.attempt, () => handler(req, ctx));
+  } catch (error) {
+    return errorResponse(error); // the counters' database unreachable, say: the contract's JSON, never a bare 500
   }
-  return withSignInAttempt(admission.attempt, () => handler(req, ctx));
 }
 
 /**
