@@ -57,6 +57,16 @@ describe('client address', () => {
     expect([...without.keys()]).toEqual([]);
   });
 
+  it('middleware hands the app the chain aside and no X-Forwarded-For of the client’s own', async () => {
+    const { NextRequest } = await import('next/server');
+    const { middleware } = await import('@/middleware');
+    const forged = { 'x-forwarded-for': '203.0.113.1', [FORWARDED_CHAIN_HEADER]: '10.9.9.9' };
+    const res = await middleware(new NextRequest('http://portal.test/login', { headers: forged }));
+    const overridden = (res.headers.get('x-middleware-override-headers') ?? '').split(',');
+    expect(overridden).not.toContain('x-forwarded-for');
+    expect(res.headers.get(`x-middleware-request-${FORWARDED_CHAIN_HEADER}`)).toBe('203.0.113.1');
+  });
+
   it('accepts TRUST_PROXY entries that are addresses or CIDR ranges only', () => {
     for (const ok of ['10.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', '0.0.0.0/0']) expect(isProxyEntry(ok)).toBe(true);
     for (const bad of ['10.0.0.0/33', 'fd00::/129', 'proxy.local', '10.0.0.0/8/1', '10.0.0.0/', '10.0.0.0/x', '']) expect(isProxyEntry(bad)).toBe(false);
