@@ -1,7 +1,9 @@
 // The client's address, for the audit log and the per-address sign-in limit. Route handlers cannot see the
 // socket, but Next's own server writes the socket peer into `x-forwarded-for` when a request reaches the
 // app without one. So middleware moves whatever `x-forwarded-for` the request arrived with into an internal
-// header (forwardedForHeaders) and Next then fills `x-forwarded-for` with the peer alone. The forwarded chain
+// header (forwardedForHeaders) and Next then fills `x-forwarded-for` with the peer alone (Next 16.5's
+// base-server does `x-forwarded-for ??= socket.remoteAddress`; checked on `next start`, and
+// tests/e2e/sign-in-limit.e2e.ts fails if a forged header were believed). The forwarded chain
 // is believed only as far as TRUST_PROXY says: from the peer, hops are walked right to left while they are
 // trusted proxies; the first untrusted hop is the client. TRUST_PROXY unset: the peer is the client.
 import { isIP, type BlockList } from 'node:net';
