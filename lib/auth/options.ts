@@ -13,7 +13,7 @@ import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from './
 import { forgetPrincipal } from './principal';
 import { authSecret } from './secret';
 import { newSessionClaims, SESSION_IDLE_SECONDS, sessionClaimsSchema, withinAbsoluteLifetime } from './session';
-import { useSecureCookies } from './session-cookie';
+import { secureCookies } from './session-cookie';
 import { credentialsSchema } from './sign-in-credentials';
 import { currentSignInAttempt, signInSucceeded } from './sign-in-limit';
 
@@ -57,7 +57,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({

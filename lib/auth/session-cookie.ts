@@ -4,10 +4,10 @@ const SECURE_PREFIX = '__Secure-';
 const BASE_NAME = 'next-auth.session-token';
 
 /** Whether the portal's public URL is https: then cookies are Secure and the session cookie __Secure- prefixed. */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? '').toLowerCase().startsWith('https://');
 }
 
 export function sessionCookieName(): string {
-  return useSecureCookies() ? `${SECURE_PREFIX}${BASE_NAME}` : BASE_NAME;
+  return secureCookies() ? `${SECURE_PREFIX}${BASE_NAME}` : BASE_NAME;
 }
