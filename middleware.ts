@@ -5,6 +5,7 @@
 // one, and gives every response the security headers with a nonce of its own. The data layer and
 // row-level security check again behind it (middleware is a gate, not the only lock).
 import { NextResponse, type NextRequest } from 'next/server';
+import { forwardedForHeaders } from '@/lib/auth/client-address';
 import { principalOfSession } from '@/lib/auth/session';
 import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
 import { INTERNAL_HEADER_PREFIX, NONCE_HEADER, PUBLIC_PATHS, SHARE_PATH_PREFIX, WRITE_GUARD_EXEMPT_PATHS } from '@/lib/auth/public-paths';
@@ -38,6 +39,7 @@ export async function middleware(req: NextRequest) {
   const nonce = newNonce();
   const headers = new Headers(req.headers);
   for (const name of [...headers.keys()]) if (name.startsWith(INTERNAL_HEADER_PREFIX)) headers.delete(name);
+  forwardedForHeaders(headers);
   // Next.js reads the nonce off the policy on the request for its own scripts; the root layout reads ours.
   headers.set('content-security-policy', contentSecurityPolicy(nonce));
   headers.set(NONCE_HEADER, nonce);

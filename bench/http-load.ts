@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { queryRows, type Database } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
+import { newSessionClaims } from '@/lib/auth/session';
 import { REGIONS } from '@/lib/domain/regions';
 
 export interface PageTiming {
@@ -82,7 +83,7 @@ export async function benchUserCookies(db: Database, count: number, secret: stri
   });
   const users = await queryRows<{ id: string; session_version: number }>(db, sql`
     select id, session_version from app.users where email like 'bench.user.%' order by email limit ${count}`);
-  return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: { sub: u.id, sv: u.session_version }, secret })}`));
+  return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: newSessionClaims({ sub: u.id, sv: u.session_version }), secret })}`));
 }
 
 /** One concurrent client per cookie, each loading the page `rounds` times back to back; returns every timing. */

@@ -1,6 +1,7 @@
 // Settings, read once from the environment and validated, so a bad value fails at start
 // with a message naming the variable instead of surfacing later as a confusing error.
 import { z } from 'zod';
+import { isProxyEntry } from '@/lib/auth/trusted-proxies';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
@@ -14,7 +15,7 @@ export const envSchema = z
     // Server processes of `npm start` (unset: one per CPU on Postgres, one on the embedded database).
     WEB_CONCURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
     // The portal's public URL (next-auth's setting): writes from a browser must name this origin, or the
-    // one the request arrived at (lib/http/write-guard.ts).
+    // one the request arrived at (lib/http/write-guard.ts); https makes the session cookie Secure (__Secure-).
     NEXTAUTH_URL: optionalUrl,
     AUTH_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
     UPSTASH_REDIS_REST_URL: optionalUrl,
@@ -25,6 +26,12 @@ export const envSchema = z
       .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
       .refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
     DEMO_PASSWORD: optionalString,
+    // Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; unset: none.
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+      .refine((entries) => entries.every(isProxyEntry), 'every entry must be an IP address or a CIDR range such as 10.0.0.0/8'),
     REPORTING_TIME_ZONE: z
       .string()
       .default('UTC')

@@ -36,6 +36,7 @@ async function main() {
   const { openDatabase, queryRows, useDatabaseHandle } = await import('@/db/client');
   const { ensureDemoUsers } = await import('@/lib/auth/demo-users');
   const { scopeFromSession } = await import('@/lib/auth/scope');
+  const { newSessionClaims } = await import('@/lib/auth/session');
   const { addDays, todayIn } = await import('@/lib/calendar/days');
   const { progressBar } = await import('@/lib/cli/progress');
   const { needsBuild } = await import('@/lib/cli/build-freshness');
@@ -86,7 +87,7 @@ async function main() {
   const [{ n: facts }] = await queryRows<{ n: number }>(db, sql`select count(*)::float8 as n from gold.fact_sales`);
   await ensureDemoUsers(db, { password: 'bench-password' });
   const [adminUser] = await queryRows<{ id: string; session_version: number }>(db, sql`select id, session_version from app.users where email = 'admin@retailwave.test'`);
-  const scoped = await scopeFromSession({ sub: adminUser.id, sv: adminUser.session_version });
+  const scoped = await scopeFromSession(newSessionClaims({ sub: adminUser.id, sv: adminUser.session_version }));
   if (!scoped.ok) throw new Error('no admin scope');
   const scope = scoped.scope;
 
@@ -128,7 +129,7 @@ async function main() {
     const keys = Array.from({ length: 8 }, (_, k) => `bench-ingest-key-${k}-0123456789`);
     const processes = values.processes ? Number(values.processes) : serverProcessCount({ DATABASE_URL: url, WEB_CONCURRENCY: undefined });
     details.serverProcesses = processes;
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: adminUser.id, sv: adminUser.session_version }, secret: process.env.AUTH_SECRET! })}`;
+    const cookie = `next-auth.session-token=${await encode({ token: newSessionClaims({ sub: adminUser.id, sv: adminUser.session_version }), secret: process.env.AUTH_SECRET! })}`;
     const users = Number(values.users);
     const rounds = Number(values.rounds);
     const userCookies = await benchUserCookies(db, users, process.env.AUTH_SECRET!);

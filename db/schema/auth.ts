@@ -42,5 +42,10 @@ export const auditLog = appSchema.table(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+    // Whether an address signed in to an account before (lib/auth/sign-in-limit.ts), asked during attacks.
+    index('audit_log_sign_in_address_idx').on(t.actorEmail, t.ip, t.at).where(sql`action = 'sign_in'`),
+  ],
 );

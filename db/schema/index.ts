@@ -7,3 +7,4 @@ export * from './auth';
 export * from './app';
 export * from './shares';
 export * from './signals';
+export * from './rate-limits';

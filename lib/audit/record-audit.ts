@@ -2,6 +2,7 @@
 // as the change they record, so a change without its audit row cannot happen.
 import { auditLog } from '@/db/schema';
 import type { Database } from '@/db/client';
+import { clientAddress } from '@/lib/auth/client-address';
 
 export const AUDIT_ACTIONS = [
   'sign_in', 'sign_in_failed', 'sign_out',
@@ -31,11 +32,7 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
   });
 }
 
-/** The caller's address as the proxy in front of us reports it (first hop of x-forwarded-for). */
+/** The caller's address: the socket peer, or the client a trusted proxy names (lib/auth/client-address.ts). */
 export function clientIp(headers: { get(name: string): string | null } | Record<string, unknown>): string | null {
-  const get = (name: string) =>
-    typeof (headers as { get?: unknown }).get === 'function'
-      ? (headers as { get(n: string): string | null }).get(name)
-      : ((headers as Record<string, unknown>)[name] as string | undefined) ?? null;
-  return get('x-forwarded-for')?.split(',')[0]?.trim() || get('x-real-ip') || null;
+  return clientAddress(headers);
 }

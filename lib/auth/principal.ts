@@ -1,5 +1,8 @@
-// Who a session belongs to, read from the database and cached for a few seconds. Admin changes to a user
-// bump their session version and call forgetPrincipal, so the next request sees the change.
+// Who a session belongs to, read from the database and kept for under a second. Freshness: the process that
+// changes a user (lib/admin, sign-out) calls forgetPrincipal after committing, so its next request sees the
+// change at once; every other process and machine re-reads within PRINCIPAL_TTL_MS. A TTL rather than
+// LISTEN/NOTIFY invalidation: the read is one primary-key lookup (at most two a second per active user and
+// process), it needs no listening connection per process, and it holds when notifications are lost.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows, type Database } from '@/db/client';
 import { REGIONS } from '@/lib/domain/regions';
@@ -15,22 +18,51 @@ export interface Principal {
   isActive: boolean;
 }
 
-const TTL_MS = 5_000;
+export const PRINCIPAL_TTL_MS = 500;
+const SWEEP_ABOVE_ENTRIES = 10_000;
+
+export class PrincipalCache {
+  private readonly entries = new Map<string, { at: number; principal: Principal | null }>();
+  // Bumped by every forget: a read that started before a forget must not store what it read, or a change
+  // committed while it was in flight would be hidden for a whole TTL in the very process that made it.
+  private epoch = 0;
+
+  constructor(private readonly ttlMs = PRINCIPAL_TTL_MS) {}
+
+  async load(userId: string, db: Database): Promise<Principal | null> {
+    const hit = this.entries.get(userId);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.principal;
+    const startedAt = this.epoch;
+    const principal = await readPrincipal(db, userId);
+    if (startedAt === this.epoch) this.store(userId, principal);
+    return principal;
+  }
+
+  forget(userId: string): void {
+    this.epoch++;
+    this.entries.delete(userId);
+  }
+
+  private store(userId: string, principal: Principal | null): void {
+    const now = Date.now();
+    if (this.entries.size >= SWEEP_ABOVE_ENTRIES) {
+      for (const [id, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.entries.delete(id);
+    }
+    this.entries.set(userId, { at: now, principal });
+  }
+}
+
 // On globalThis: middleware and route handlers may be bundled as separate module instances, and an
 // admin change must reach all of them through forgetPrincipal.
-const globalForPrincipals = globalThis as unknown as { __rwPrincipals?: Map<string, { at: number; principal: Principal | null }> };
-const cache = (globalForPrincipals.__rwPrincipals ??= new Map());
+const globalForPrincipals = globalThis as unknown as { __rwPrincipalCache?: PrincipalCache };
+const processCache = (globalForPrincipals.__rwPrincipalCache ??= new PrincipalCache());
 
 export async function loadPrincipal(userId: string, db?: Database): Promise<Principal | null> {
-  const hit = cache.get(userId);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.principal;
-  const principal = await readPrincipal(db ?? (await getDatabase()), userId);
-  cache.set(userId, { at: Date.now(), principal });
-  return principal;
+  return processCache.load(userId, db ?? (await getDatabase()));
 }
 
 export function forgetPrincipal(userId: string): void {
-  cache.delete(userId);
+  processCache.forget(userId);
 }
 
 export async function readPrincipal(db: Database, userId: string): Promise<Principal | null> {

@@ -4,41 +4,60 @@ import { decode } from 'next-auth/jwt';
 import { z } from 'zod';
 import { loadPrincipal, type Principal } from './principal';
 import { authSecret } from './secret';
+import { sessionCookieName } from './session-cookie';
 
-export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+/** Idle limit: a session not refreshed for this long expires (next-auth's maxAge). */
+export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
+/** Absolute limit from sign-in; refreshing the cookie cannot extend it. */
+export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
 
 export const sessionClaimsSchema = z.object({
   sub: z.uuid(),
   sv: z.number().int().positive(), // session version at sign-in
+  sat: z.number().int().positive(), // signed in at, seconds since the epoch
 });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 
-export interface CookieReader {
-  get(name: string): { value: string } | undefined;
+/** The claims a sign-in puts into a new session. */
+export function newSessionClaims(user: { sub: string; sv: number }, now = Date.now()): SessionClaims {
+  return { sub: user.sub, sv: user.sv, sat: Math.floor(now / 1000) };
 }
 
-/** The verified claims of the session cookie, or null when there is none or it is invalid or expired. */
-export async function readSessionClaims(cookies: CookieReader): Promise<SessionClaims | null> {
-  for (const name of SESSION_COOKIES) {
-    const raw = cookies.get(name)?.value;
-    if (!raw) continue;
-    try {
-      const token = await decode({ token: raw, secret: authSecret() });
-      const claims = sessionClaimsSchema.safeParse(token);
-      if (claims.success) return claims.data;
-    } catch {
-      // a tampered or foreign cookie is the same as no session
-    }
-  }
-  return null;
+/** Whether a session signed in at `sat` is still within its absolute lifetime (and not from the future). */
+export function withinAbsoluteLifetime(sat: number, now = Date.now()): boolean {
+  const age = now / 1000 - sat;
+  return age >= -60 && age < SESSION_ABSOLUTE_SECONDS;
+}
+
+export interface CookieReader {
+  getAll(): { name: string; value: string }[];
 }
 
 /**
- * Whom verified claims belong to, or null: an unknown or deactivated user, or a session older than their
- * session version (signed out everywhere, or changed by an admin).
+ * The verified claims of the session cookie, or null when there is none or it is invalid or expired. Only
+ * the cookie next-auth writes counts (`__Secure-` prefixed on https, plain otherwise). next-auth reads every
+ * cookie whose name starts with it as chunks of one token; ours never need chunks, so a request carrying
+ * any such extra cookie (planted, or left by another deployment) is treated as signed out rather than
+ * guessing which identity it means.
+ */
+export async function readSessionClaims(cookies: CookieReader): Promise<SessionClaims | null> {
+  const name = sessionCookieName();
+  const candidates = cookies.getAll().filter((cookie) => cookie.name.startsWith(name));
+  if (candidates.length !== 1 || candidates[0].name !== name || !candidates[0].value) return null;
+  try {
+    const claims = sessionClaimsSchema.safeParse(await decode({ token: candidates[0].value, secret: authSecret() }));
+    return claims.success && withinAbsoluteLifetime(claims.data.sat) ? claims.data : null;
+  } catch {
+    return null; // a tampered or foreign cookie is the same as no session
+  }
+}
+
+/**
+ * Whom verified claims belong to, or null: an unknown or deactivated user, a session past its absolute
+ * lifetime, or one older than their session version (signed out, or changed by an admin).
  */
 export async function principalOfClaims(claims: SessionClaims | null): Promise<Principal | null> {
-  if (!claims) return null;
+  if (!claims || !withinAbsoluteLifetime(claims.sat)) return null;
   const user = await loadPrincipal(claims.sub);
   return user && user.isActive && user.sessionVersion === claims.sv ? user : null;
 }

@@ -1,10 +1,10 @@
-// The one rate-limiter interface, for sign-in failures (per email), ingest (per API key) and export.
-// Adapters: @upstash/ratelimit on the shared Upstash connection when configured (upstash-limiter.ts),
-// the primary process's sliding windows for the workers of a multi-process `npm start` (cluster-limiter.ts),
-// the in-process sliding window otherwise (memory-limiter.ts). Pick one with rateLimiter() (process-limiters.ts).
+// The one rate-limiter interface, for sign-in attempts (per address and email), ingest (per API key) and
+// export. Adapters: @upstash/ratelimit on the shared Upstash connection when configured (upstash-limiter.ts),
+// counters in Postgres otherwise (postgres-limiter.ts); either way every server process and machine counts
+// together. Pick one with rateLimiter() (process-limiters.ts).
 
 export interface LimitRule {
-  /** Names the counter: lowercase letters, digits and dashes, e.g. `sign-in-failures`. */
+  /** Names the counter: lowercase letters, digits and dashes, e.g. `sign-in-address`. */
   name: string;
   /** Events allowed per key within the window. */
   limit: number;
@@ -21,12 +21,10 @@ export interface LimitCheck {
 
 export interface RateLimiter {
   readonly rule: LimitRule;
-  /** Counts one event when the limit allows it: the gate for requests (ingest, export). */
+  /** Counts one event when the limit allows it, atomically: the gate for requests (ingest, export, sign-in). */
   take(key: string): Promise<LimitCheck>;
-  /** Whether one more event would be allowed, without counting one (sign-in asks before the password). */
-  check(key: string): Promise<LimitCheck>;
-  /** Counts one event that already happened (a failed sign-in). */
-  record(key: string): Promise<void>;
-  /** Forgets the key's events (a successful sign-in). */
+  /** Gives back one event taken in the current window (a sign-in that turned out to succeed). */
+  refund(key: string): Promise<void>;
+  /** Forgets the key's events. */
   reset(key: string): Promise<void>;
 }

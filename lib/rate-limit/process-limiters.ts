@@ -1,19 +1,19 @@
-// The process's rate limiters, one per rule name: on Upstash when it is configured (shared by every
-// server process); in the primary process's memory when this is one of several workers of `npm start`;
-// in this process's memory otherwise. Kept on globalThis so dev reloads keep their counts.
+// The process's rate limiters, one per rule name: on Upstash when it is configured, in Postgres otherwise
+// (and as Upstash's fallback); either way shared by every server process and machine. Kept on globalThis
+// so dev reloads and the server's several bundles see one limiter per rule.
+import { getDatabase } from '@/db/client';
 import { KEY_NAMESPACE, processUpstash } from '@/lib/cache/process-upstash';
-import { ClusterRateLimiter, clusterLimitsHosted } from './cluster-limiter';
 import type { LimitCheck, LimitRule, RateLimiter } from './limiter';
-import { MemoryRateLimiter } from './memory-limiter';
+import { PostgresRateLimiter } from './postgres-limiter';
 import { UpstashRateLimiter } from './upstash-limiter';
 
 const globalForLimiters = globalThis as unknown as { __rwRateLimiters?: Map<string, RateLimiter> };
 const limiters = (globalForLimiters.__rwRateLimiters ??= new Map<string, RateLimiter>());
 
 function build(rule: LimitRule): RateLimiter {
+  const postgres = new PostgresRateLimiter(rule, getDatabase);
   const upstash = processUpstash();
-  if (upstash) return new UpstashRateLimiter(rule, upstash, { namespace: KEY_NAMESPACE });
-  return clusterLimitsHosted() ? new ClusterRateLimiter(rule) : new MemoryRateLimiter(rule);
+  return upstash ? new UpstashRateLimiter(rule, upstash, { namespace: KEY_NAMESPACE, fallback: postgres }) : postgres;
 }
 
 function limiterFor(rule: LimitRule): RateLimiter {
@@ -36,8 +36,7 @@ export function rateLimiter(rule: LimitRule): RateLimiter {
   return {
     rule,
     take: async (key: string): Promise<LimitCheck> => get().take(key),
-    check: async (key: string): Promise<LimitCheck> => get().check(key),
-    record: async (key: string): Promise<void> => get().record(key),
+    refund: async (key: string): Promise<void> => get().refund(key),
     reset: async (key: string): Promise<void> => get().reset(key),
   };
 }

@@ -1,22 +1,21 @@
 // The Upstash adapter: @upstash/ratelimit's sliding window (Lua run with EVALSHA, EVAL on NOSCRIPT), shared
-// by every server process. When Upstash fails, the same rule is enforced per process in memory until it
-// answers again (a cool-down, see upstash-connection.ts): limits loosen to per-process, never vanish.
+// by every server process. When Upstash fails, the same rule is enforced by the fallback (the Postgres
+// counters, shared too) until it answers again (a cool-down, see upstash-connection.ts): limits never vanish.
 import { createHash } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import { FailureLog } from '@/lib/cache/failure-log';
 import type { UpstashConnection } from '@/lib/cache/upstash-connection';
 import type { LimitCheck, LimitRule, RateLimiter } from './limiter';
-import { MemoryRateLimiter } from './memory-limiter';
 
 export class UpstashRateLimiter implements RateLimiter {
   private readonly ratelimit: Ratelimit;
-  private readonly fallback: MemoryRateLimiter;
+  private readonly fallback: RateLimiter;
   private readonly failures: FailureLog;
 
   constructor(
     readonly rule: LimitRule,
     private readonly connection: UpstashConnection,
-    options: { namespace: string; log?: (message: string, error: unknown) => void },
+    options: { namespace: string; fallback: RateLimiter; log?: (message: string, error: unknown) => void },
   ) {
     this.ratelimit = new Ratelimit({
       redis: connection.redis,
@@ -26,8 +25,8 @@ export class UpstashRateLimiter implements RateLimiter {
       timeout: 0,
       analytics: false,
     });
-    this.fallback = new MemoryRateLimiter(rule);
-    this.failures = new FailureLog(`rate limiter "${rule.name}": Upstash unavailable; limiting in memory`, 60_000, options.log);
+    this.fallback = options.fallback;
+    this.failures = new FailureLog(`rate limiter "${rule.name}": Upstash unavailable; limiting in Postgres`, 60_000, options.log);
   }
 
   take(key: string): Promise<LimitCheck> {
@@ -40,22 +39,13 @@ export class UpstashRateLimiter implements RateLimiter {
     );
   }
 
-  check(key: string): Promise<LimitCheck> {
+  refund(key: string): Promise<void> {
     return this.attempt(
       async () => {
-        const { remaining, reset } = await this.ratelimit.getRemaining(identifier(key));
-        return { allowed: remaining > 0, remaining, retryAfter: remaining > 0 ? 0 : secondsUntil(reset) };
+        // A negative rate gives a token back to the current window (the script skips the limit check).
+        await this.ratelimit.limit(identifier(key), { rate: -1 });
       },
-      () => this.fallback.check(key),
-    );
-  }
-
-  record(key: string): Promise<void> {
-    return this.attempt(
-      async () => {
-        await this.ratelimit.limit(identifier(key));
-      },
-      () => this.fallback.record(key),
+      () => this.fallback.refund(key),
     );
   }
 
@@ -70,12 +60,12 @@ export class UpstashRateLimiter implements RateLimiter {
     );
   }
 
-  private async attempt<T>(upstash: () => Promise<T>, memory: () => Promise<T>): Promise<T> {
+  private async attempt<T>(upstash: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
     try {
       return await this.connection.run(upstash);
     } catch (error) {
       this.failures.report(error);
-      return memory();
+      return fallback();
     }
   }
 }

@@ -12,7 +12,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { SIGN_IN_FAILURE_LIMIT } from '@/lib/auth/sign-in-limit';
+import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-limit';
+
+const SIGN_IN_FAILURE_LIMIT = SIGN_IN_LIMITS.pair.limit;
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { prepareUsers, sessionClaimsFor } from '../helpers/scopes';
 import { sessionCookie } from '../helpers/session-cookie';

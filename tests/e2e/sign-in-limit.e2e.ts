@@ -34,3 +34,17 @@ it('the 11th failed sign-in for one email within a minute gets 429 with Retry-Af
   expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   await expect(refused.json()).resolves.toMatchObject({ error: { code: 'too_many_attempts' } });
 });
+
+it('a forged X-Forwarded-For on each attempt neither escapes the limit nor reaches the client address', async () => {
+  const request = httpClient();
+  const { csrfToken } = (await (await request('/api/auth/csrf')).json()) as { csrfToken: string };
+  const attempt = (password: string, forged: string) =>
+    request('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forged },
+      body: new URLSearchParams({ csrfToken, email: 'forged.e2e@example.test', password }),
+    });
+  // Were the forged address believed, every attempt would count for another (email, address) pair.
+  for (let i = 0; i < 10; i++) expect((await attempt(`wrong-${i}`, `203.0.113.${i}`)).status).not.toBe(429);
+  expect((await attempt('wrong-10', '203.0.113.99')).status).toBe(429);
+});

@@ -5,6 +5,7 @@ import { queryRows, useDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { ensureDemoUsers } from '@/lib/auth/demo-users';
 import { forgetPrincipal } from '@/lib/auth/principal';
 import { scopeFromSession, type UserScope } from '@/lib/auth/scope';
+import { newSessionClaims, type SessionClaims } from '@/lib/auth/session';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -14,13 +15,13 @@ export async function prepareUsers(handle: DatabaseHandle): Promise<void> {
   await ensureDemoUsers(handle.db, { password: TEST_PASSWORD });
 }
 
-export async function sessionClaimsFor(handle: DatabaseHandle, email: string): Promise<{ sub: string; sv: number }> {
+export async function sessionClaimsFor(handle: DatabaseHandle, email: string): Promise<SessionClaims> {
   const [row] = await queryRows<{ id: string; session_version: number }>(
     handle.db,
     sql`select id, session_version from app.users where email = ${email}`,
   );
   if (!row) throw new Error(`no user ${email}`);
-  return { sub: row.id, sv: row.session_version };
+  return newSessionClaims({ sub: row.id, sv: row.session_version });
 }
 
 export async function scopeFor(handle: DatabaseHandle, email: string): Promise<UserScope> {

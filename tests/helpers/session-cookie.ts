@@ -2,10 +2,14 @@
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { authSecret } from '@/lib/auth/secret';
+import { newSessionClaims, type SessionClaims } from '@/lib/auth/session';
+import { sessionCookieName } from '@/lib/auth/session-cookie';
 
-export async function sessionCookie(claims: { sub: string; sv: number }): Promise<string> {
-  const token = await encode({ token: claims, secret: authSecret() });
-  return `next-auth.session-token=${token}`;
+/** The cookie of a session signed in now, unless the claims say when (`sat`). */
+export async function sessionCookie(claims: { sub: string; sv: number; sat?: number }): Promise<string> {
+  const full: SessionClaims = { ...newSessionClaims(claims), ...(claims.sat ? { sat: claims.sat } : {}) };
+  const token = await encode({ token: full, secret: authSecret() });
+  return `${sessionCookieName()}=${token}`;
 }
 
 export function getRequest(path: string, cookie?: string): NextRequest {

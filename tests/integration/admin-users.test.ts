@@ -7,6 +7,7 @@ import { createUserSchema } from '@/lib/admin/schemas';
 import { changeUserRegions, changeUserRole, setUserActive } from '@/lib/admin/update-user';
 import { verifyPassword } from '@/lib/auth/password';
 import { scopeFromSession } from '@/lib/auth/scope';
+import { newSessionClaims } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { auditRowsAbout, countAudit, seedAdminFixture, sessionVersionOf, userIdOf } from '../helpers/admin-fixture';
@@ -19,7 +20,7 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
   const newUser = (role: 'manager' | 'analyst' | 'viewer' | 'admin', regions: ('East' | 'West' | 'North' | 'South' | 'Central')[]) =>
     createUser(handle.db, actor, { email: `user${++n}.${engine}@example.test`, name: `User ${n}`, role, regions });
   const regionsOf = async (userId: string, sv: number) => {
-    const result = await scopeFromSession({ sub: userId, sv });
+    const result = await scopeFromSession(newSessionClaims({ sub: userId, sv }));
     return result.ok ? [...result.scope.regions] : result.reason;
   };
 
@@ -54,13 +55,13 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
 
   it('a role change ends the old session at once and the next session has the new role', async () => {
     const { id } = await newUser('viewer', ['South']);
-    const before = await scopeFromSession({ sub: id, sv: 1 }); // caches the principal
+    const before = await scopeFromSession(newSessionClaims({ sub: id, sv: 1 })); // caches the principal
     expect(before.ok && before.scope.owner.user.role).toBe('viewer');
 
     await expect(changeUserRole(handle.db, actor, { userId: id, role: 'analyst' })).resolves.toMatchObject({ changed: true });
     expect(await sessionVersionOf(handle.db, id)).toBe(2);
-    expect(await scopeFromSession({ sub: id, sv: 1 })).toEqual({ ok: false, reason: 'signed_out' });
-    const after = await scopeFromSession({ sub: id, sv: 2 });
+    expect(await scopeFromSession(newSessionClaims({ sub: id, sv: 1 }))).toEqual({ ok: false, reason: 'signed_out' });
+    const after = await scopeFromSession(newSessionClaims({ sub: id, sv: 2 }));
     expect(after.ok && after.scope.owner.user.role).toBe('analyst');
 
     const audit = await auditRowsAbout(handle.db, id, 'user_role_changed');

@@ -1,84 +1,162 @@
-// The brute-force limit through the real next-auth route handler: next/headers is the only piece of
-// the Next server missing under Jest, so it is fed from the request being handled.
-import { NextRequest } from 'next/server';
+// The brute-force limits through the real next-auth route handler, on each engine: failures only, per
+// email and address, per address, and per email across addresses without locking the owner out.
 import { sql } from 'drizzle-orm';
-import { queryRows, useDatabaseHandle } from '@/db/client';
-import { SIGN_IN_FAILURE_LIMIT } from '@/lib/auth/sign-in-limit';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { openDatabase, queryRows, useDatabaseHandle } from '@/db/client';
+import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-limit';
+import { rateLimiter } from '@/lib/rate-limit/process-limiters';
+import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { FIXTURE_PASSWORD, seedAdminFixture } from '../helpers/admin-fixture';
+import { AUTH_ORIGIN, authClient } from '../helpers/auth-client';
 
-const mockRequestContext: { headers: Headers; cookies: { name: string; value: string }[] } = { headers: new Headers(), cookies: [] };
 jest.mock('next/headers', () => ({
-  headers: async () => mockRequestContext.headers,
-  cookies: async () => ({ getAll: () => mockRequestContext.cookies }),
+  headers: async () => jest.requireActual('../helpers/auth-client').requestContext.headers,
+  cookies: async () => ({ getAll: () => jest.requireActual('../helpers/auth-client').requestContext.cookies }),
 }));
 
-const ORIGIN = 'http://127.0.0.1:3999';
+const PAIR = SIGN_IN_LIMITS.pair.limit;
+const ADDRESS = SIGN_IN_LIMITS.address.limit;
 
-/** A browser-like client of the route handler: keeps cookies between calls. */
-function authClient(route: typeof import('@/app/api/auth/[...nextauth]/route')) {
-  const jar = new Map<string, string>();
-  async function call(method: 'GET' | 'POST', action: string[], body?: URLSearchParams): Promise<Response> {
-    const headers = new Headers({ 'user-agent': 'jest', 'x-forwarded-for': '192.0.2.1' });
-    if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    if (body) headers.set('content-type', 'application/x-www-form-urlencoded');
-    const req = new NextRequest(`${ORIGIN}/api/auth/${action.join('/')}`, { method, headers, body: body?.toString() });
-    mockRequestContext.headers = headers;
-    mockRequestContext.cookies = [...jar].map(([name, value]) => ({ name, value: decodeURIComponent(value) }));
-    const res = await route[method](req, { params: Promise.resolve({ nextauth: action }) });
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return res;
-  }
-  return {
-    async signIn(email: string, password: string): Promise<Response> {
-      const { csrfToken } = (await (await call('GET', ['csrf'])).json()) as { csrfToken: string };
-      return call('POST', ['callback', 'credentials'], new URLSearchParams({ csrfToken, email, password, json: 'true' }));
-    },
-  };
-}
-
-describe('sign-in brute-force limit (next-auth route handler)', () => {
+describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (engine) => {
   let handle: TestDatabase;
   let route: typeof import('@/app/api/auth/[...nextauth]/route');
+  let peers = 0;
+  /** A client from an address no other test uses. */
+  const freshPeer = () => `198.51.100.${++peers}`;
 
   beforeAll(async () => {
     process.env.AUTH_SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
-    process.env.NEXTAUTH_URL = ORIGIN;
-    handle = await createTestDatabase('pglite');
+    process.env.NEXTAUTH_URL = AUTH_ORIGIN;
+    handle = await createTestDatabase(engine);
     useDatabaseHandle(handle);
     await seedAdminFixture(handle.db);
     route = await import('@/app/api/auth/[...nextauth]/route');
   });
   afterAll(() => handle.destroy());
-
-  it('signs in with the right password', async () => {
-    const res = await authClient(route).signIn('analyst@retailwave.test', FIXTURE_PASSWORD);
-    expect(res.status).toBe(200);
-    expect(res.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='))).toBe(true);
+  beforeEach(async () => {
+    await handle.db.execute(sql`delete from app.rate_limit_counters`);
+    // The counters' windows are whole minutes: a test that started near the end of one would see its count reset.
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
   });
 
-  it(`answers 429 with Retry-After on attempt ${SIGN_IN_FAILURE_LIMIT + 1} within a minute, even with the right password`, async () => {
-    const client = authClient(route);
-    const email = 'viewer@retailwave.test';
-    for (let i = 0; i < SIGN_IN_FAILURE_LIMIT; i++) {
-      const res = await client.signIn(email, `wrong-${i}`);
-      expect(res.status).toBe(401);
-    }
-    const refused = await client.signIn(email, FIXTURE_PASSWORD);
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await refused.json()).toEqual({ error: { code: 'too_many_attempts', message: expect.any(String) } });
-
-    // another email is not locked out by this one's failures
-    expect((await client.signIn('analyst@retailwave.test', FIXTURE_PASSWORD)).status).toBe(200);
-    const failures = await queryRows<{ n: number; ip: string }>(
+  const failuresAudited = async (email: string) =>
+    queryRows<{ n: number; ip: string }>(
       handle.db,
       sql`select count(*)::int as n, min(ip) as ip from app.audit_log where action = 'sign_in_failed' and target = ${email}`,
     );
-    expect(failures[0]).toEqual({ n: SIGN_IN_FAILURE_LIMIT, ip: '192.0.2.1' });
+
+  it('signs in with the right password, as a form and as JSON', async () => {
+    const form = await authClient(route, { peer: freshPeer() }).signIn('analyst@retailwave.test', FIXTURE_PASSWORD);
+    expect(form.status).toBe(200);
+    expect(form.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='))).toBe(true);
+    const json = await authClient(route, { peer: freshPeer() }).signIn('analyst@retailwave.test', FIXTURE_PASSWORD, 'json');
+    expect(json.status).toBe(200);
+    expect(json.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='))).toBe(true);
+  });
+
+  it(`locks the email and address pair after ${PAIR} failures, even for the right password, while the owner signs in from elsewhere`, async () => {
+    const peer = freshPeer();
+    const attacker = authClient(route, { peer });
+    const email = 'viewer@retailwave.test';
+    // JSON and form failures count alike.
+    for (let i = 0; i < PAIR; i++) expect((await attacker.signIn(email, `wrong-${i}`, i % 2 ? 'json' : 'form')).status).toBe(401);
+    for (const as of ['form', 'json'] as const) {
+      const refused = await attacker.signIn(email, FIXTURE_PASSWORD, as);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(await refused.json()).toMatchObject({ error: { code: 'too_many_attempts', message: expect.any(String) }, url: expect.stringContaining('/login?error=too_many_attempts') });
+    }
+    // The same path with extra segments is the same next-auth action, and the same lock.
+    expect((await attacker.signIn(email, FIXTURE_PASSWORD, 'form', ['callback', 'credentials', 'x'])).status).toBe(429);
+
+    expect((await authClient(route, { peer: freshPeer() }).signIn(email, FIXTURE_PASSWORD)).status).toBe(200);
+    expect((await attacker.signIn('analyst@retailwave.test', FIXTURE_PASSWORD)).status).toBe(200);
+    expect((await failuresAudited(email))[0]).toEqual({ n: PAIR, ip: peer });
+  });
+
+  it('lets no more than the limit of concurrent guesses reach the password check', async () => {
+    const peer = freshPeer();
+    const email = 'analyst@retailwave.test';
+    // One client and one CSRF token: the mocked request context is shared by the concurrent calls.
+    const client = authClient(route, { peer });
+    const { csrfToken } = (await (await client.call('GET', ['csrf'])).json()) as { csrfToken: string };
+    const attempt = (i: number) =>
+      client.call('POST', ['callback', 'credentials'], { type: 'form', text: new URLSearchParams({ csrfToken, email, password: `concurrent-${i}`, json: 'true' }).toString() });
+    const statuses = await Promise.all(Array.from({ length: 3 * PAIR }, (_, i) => attempt(i).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(PAIR);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(2 * PAIR);
+    const guessed = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from app.audit_log where action = 'sign_in_failed' and target = ${email} and ip = ${peer}`,
+    );
+    expect(guessed[0].n).toBe(PAIR);
+  });
+
+  it(`limits one address to ${ADDRESS} failures a minute across emails`, async () => {
+    const sprayer = authClient(route, { peer: freshPeer() });
+    for (let i = 0; i < ADDRESS; i++) expect((await sprayer.signIn(`nobody${i}@example.test`, 'guess')).status).toBe(401);
+    expect((await sprayer.signIn('analyst@retailwave.test', FIXTURE_PASSWORD)).status).toBe(429);
+    expect((await authClient(route, { peer: freshPeer() }).signIn('analyst@retailwave.test', FIXTURE_PASSWORD)).status).toBe(200);
+  });
+
+  it('does not count successful sign-ins', async () => {
+    const client = authClient(route, { peer: freshPeer() });
+    for (let i = 0; i < PAIR - 1; i++) expect((await client.signIn('east.manager@retailwave.test', `wrong-${i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await client.signIn('east.manager@retailwave.test', FIXTURE_PASSWORD)).status).toBe(200);
+    expect((await client.signIn('east.manager@retailwave.test', 'wrong-last')).status).toBe(401);
+    expect((await client.signIn('east.manager@retailwave.test', FIXTURE_PASSWORD)).status).toBe(429);
+  });
+
+  it('refuses a form naming two emails or two passwords instead of guessing which one counts', async () => {
+    const client = authClient(route, { peer: freshPeer() });
+    for (const body of ['email=decoy%40example.test&password=x&email=viewer%40retailwave.test', 'email=viewer%40retailwave.test&password=a&password=b']) {
+      const res = await client.signInRaw(body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid_credentials_request' } });
+    }
+    expect((await failuresAudited('decoy@example.test'))[0].n).toBe(0);
+  });
+
+  it('keys the limit and the audit on the socket peer, not on a forged X-Forwarded-For', async () => {
+    const peer = freshPeer();
+    const email = 'admin@retailwave.test';
+    for (let i = 0; i < PAIR; i++) {
+      const forged = authClient(route, { peer, forwardedFor: `203.0.113.${i}` });
+      expect((await forged.signIn(email, `wrong-${i}`)).status).toBe(401);
+    }
+    const rotated = authClient(route, { peer, forwardedFor: '203.0.113.200' });
+    expect((await rotated.signIn(email, FIXTURE_PASSWORD)).status).toBe(429);
+    const ips = await queryRows<{ ip: string }>(handle.db, sql`select distinct ip from app.audit_log where action = 'sign_in_failed' and target = ${email}`);
+    expect(ips).toEqual([{ ip: peer }]);
+  });
+
+  it('answers with the error contract, not a bare failure, when the counters cannot be reached', async () => {
+    const gone = await openDatabase({ memory: true });
+    await gone.close();
+    useDatabaseHandle(gone);
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await authClient(route, { peer: freshPeer() }).signIn('analyst@retailwave.test', FIXTURE_PASSWORD);
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+    } finally {
+      log.mockRestore();
+      useDatabaseHandle(handle);
+    }
+  });
+
+  it('holds distributed guessing at the per-email ceiling, but not the owner at an address they signed in from', async () => {
+    const email = 'analyst@retailwave.test';
+    const home = freshPeer();
+    expect((await authClient(route, { peer: home }).signIn(email, FIXTURE_PASSWORD)).status).toBe(200);
+    await handle.db.execute(sql`delete from app.rate_limit_counters`);
+    // A botnet's failures from many addresses fill the ceiling.
+    const ceiling = rateLimiter(SIGN_IN_LIMITS.email);
+    for (let i = 0; i < SIGN_IN_LIMITS.email.limit; i++) await ceiling.take(email);
+    const stranger = await authClient(route, { peer: freshPeer() }).signIn(email, FIXTURE_PASSWORD);
+    expect(stranger.status).toBe(429);
+    expect(Number(stranger.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect((await authClient(route, { peer: home }).signIn(email, FIXTURE_PASSWORD)).status).toBe(200);
   });
 });

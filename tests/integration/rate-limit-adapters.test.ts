@@ -1,31 +1,49 @@
-// The rate limiter on every backend this run has: in-process, and @upstash/ratelimit's Lua (EVALSHA, then
-// EVAL on NOSCRIPT) through the bridge to the real Redis when REDIS_URL is set.
-import { SIGN_IN_FAILURE_LIMIT } from '@/lib/auth/sign-in-limit';
+// The rate limiter on every backend this run has: counters in Postgres (PGlite, and the real server when
+// TEST_DATABASE_URL is set), and @upstash/ratelimit's Lua (EVALSHA, then EVAL on NOSCRIPT) through the bridge
+// to the real Redis when REDIS_URL is set.
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, useDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { UpstashConnection } from '@/lib/cache/upstash-connection';
 import type { LimitRule, RateLimiter } from '@/lib/rate-limit/limiter';
-import { MemoryRateLimiter } from '@/lib/rate-limit/memory-limiter';
+import { PostgresRateLimiter } from '@/lib/rate-limit/postgres-limiter';
 import { UpstashRateLimiter } from '@/lib/rate-limit/upstash-limiter';
-import { openTestBackend, testCacheBackends, testKeyNamespace, type TestBackend } from '../helpers/upstash-bridge';
+import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
+import { openTestBackend, testKeyNamespace, type TestBackend } from '../helpers/upstash-bridge';
 
 // Upstash's sliding window weighs the previous fixed window, aligned to multiples of the window: an hour
 // keeps a test run from straddling a boundary, where the count would legitimately drop.
 const HOUR = 3_600_000;
 
-describe.each(testCacheBackends())('rate limiter on the %s backend', (backendName) => {
+const backends = [
+  ...testEngines().map((engine) => ({ name: `postgres limiter on ${engine}`, engine, upstash: false })),
+  ...(process.env.REDIS_URL ? [{ name: 'upstash', engine: 'pglite' as const, upstash: true }] : []),
+];
+
+describe.each(backends)('rate limiter: $name', ({ engine, upstash }) => {
   const namespace = testKeyNamespace();
   const log = jest.fn();
-  let backend: TestBackend;
-  const limiter = (rule: LimitRule): RateLimiter =>
-    backend.upstash ? new UpstashRateLimiter(rule, backend.upstash, { namespace, log }) : new MemoryRateLimiter(rule);
+  let handle: TestDatabase;
+  let backend: TestBackend | null = null;
+  let names = 0;
+  /** A limiter under a rule name of its own, so tests never share counters. */
+  const limiter = (rule: Omit<LimitRule, 'name'> & { name?: string }): RateLimiter => {
+    const full = { name: rule.name ?? `rule-${++names}`, limit: rule.limit, windowMs: rule.windowMs };
+    const postgres = new PostgresRateLimiter(full, async () => handle.db);
+    return backend?.upstash ? new UpstashRateLimiter(full, backend.upstash, { namespace, fallback: postgres, log }) : postgres;
+  };
 
   beforeAll(async () => {
-    backend = await openTestBackend(backendName, namespace);
+    handle = await createTestDatabase(engine);
+    if (upstash) backend = await openTestBackend('upstash', namespace);
   });
-  afterAll(() => backend.close());
-  // Upstash limiters fall back to memory silently but for this log: it proves Redis answered every call.
+  afterAll(async () => {
+    await backend?.close();
+    await handle.destroy();
+  });
+  // Upstash limiters fall back to Postgres silently but for this log: it proves Redis answered every call.
   afterEach(() => expect(log).not.toHaveBeenCalled());
 
-  it('allows the limit, then refuses with a retry time, per key', async () => {
+  it('allows the limit, then refuses with a retry time, per key and per rule', async () => {
     const exports = limiter({ name: 'export', limit: 3, windowMs: HOUR });
     const taken = [];
     for (let i = 0; i < 3; i++) taken.push(await exports.take('user-1'));
@@ -39,57 +57,122 @@ describe.each(testCacheBackends())('rate limiter on the %s backend', (backendNam
     expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
     expect(refused.retryAfter).toBeLessThanOrEqual(HOUR / 1000);
     expect((await exports.take('user-2')).allowed).toBe(true);
-    // Another rule counts separately, even for the same key.
     expect((await limiter({ name: 'ingest', limit: 3, windowMs: HOUR }).take('user-1')).allowed).toBe(true);
   });
 
-  it('counts failed sign-ins: check does not count, record does, reset forgets', async () => {
-    const failures = limiter({ name: 'sign-in-failures', limit: SIGN_IN_FAILURE_LIMIT, windowMs: HOUR });
+  it('refund gives back what take counted, reset forgets', async () => {
+    const attempts = limiter({ limit: 3, windowMs: HOUR });
     const email = 'viewer@retailwave.test';
-    for (let i = 0; i < 5; i++) expect((await failures.check(email)).allowed).toBe(true);
-    for (let i = 0; i < SIGN_IN_FAILURE_LIMIT - 1; i++) await failures.record(email);
-    expect(await failures.check(email)).toEqual({ allowed: true, remaining: 1, retryAfter: 0 });
-    await failures.record(email);
-    const refused = await failures.check(email);
-    expect(refused).toEqual({ allowed: false, remaining: 0, retryAfter: expect.any(Number) });
-    expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
-    expect((await failures.check('analyst@retailwave.test')).allowed).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await attempts.take(email)).allowed).toBe(true);
+    expect((await attempts.take(email)).allowed).toBe(false);
+    await attempts.refund(email);
+    expect(await attempts.take(email)).toEqual({ allowed: true, remaining: 0, retryAfter: 0 });
+    expect((await attempts.take(email)).allowed).toBe(false);
+    expect((await attempts.take('analyst@retailwave.test')).allowed).toBe(true);
 
-    await failures.reset(email);
-    expect(await failures.check(email)).toEqual({ allowed: true, remaining: SIGN_IN_FAILURE_LIMIT, retryAfter: 0 });
+    await attempts.reset(email);
+    expect(await attempts.take(email)).toEqual({ allowed: true, remaining: 2, retryAfter: 0 });
   });
 
-  if (backendName === 'upstash') {
-    it('keeps its counters in Redis under the namespace, with emails hashed', async () => {
-      await limiter({ name: 'sign-in-failures', limit: SIGN_IN_FAILURE_LIMIT, windowMs: HOUR }).record('someone@retailwave.test');
-      const keys = await backend.upstash!.redis.keys(`${namespace}:rl:*`);
+  it('never lets concurrent takes past the limit', async () => {
+    const burst = limiter({ limit: 7, windowMs: HOUR });
+    const results = await Promise.all(Array.from({ length: 60 }, () => burst.take('one-key')));
+    expect(results.filter((r) => r.allowed)).toHaveLength(7);
+    expect(results.filter((r) => !r.allowed).every((r) => r.retryAfter >= 1)).toBe(true);
+  });
+
+  if (upstash) {
+    it('keeps its counters in Redis under the namespace, with keys hashed', async () => {
+      await limiter({ limit: 10, windowMs: HOUR }).take('someone@retailwave.test');
+      const keys = await backend!.upstash!.redis.keys(`${namespace}:rl:*`);
       expect(keys.length).toBeGreaterThan(0);
       expect(keys.every((k) => !k.includes('@'))).toBe(true);
+    });
+  } else {
+    it('stores keys hashed, starts a new window when one ends, and sweeps expired windows', async () => {
+      const short = limiter({ name: 'short', limit: 2, windowMs: 1_000 });
+      // Start just after a window boundary so both takes land in one window.
+      await new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 20));
+      expect((await short.take('someone@retailwave.test')).allowed).toBe(true);
+      expect((await short.take('someone@retailwave.test')).allowed).toBe(true);
+      const refused = await short.take('someone@retailwave.test');
+      expect(refused).toEqual({ allowed: false, remaining: 0, retryAfter: 1 });
+      const stored = await queryRows<{ key_hash: string }>(handle.db, sql`select key_hash from app.rate_limit_counters where rule = 'short'`);
+      expect(stored.length).toBe(1);
+      expect(stored[0].key_hash).not.toContain('@');
+
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      (globalThis as { __rwRateLimitSweptAt?: number }).__rwRateLimitSweptAt = 0;
+      expect((await short.take('someone@retailwave.test')).allowed).toBe(true);
+      const windows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from app.rate_limit_counters where rule = 'short'`);
+      expect(windows[0].n).toBe(1);
     });
   }
 });
 
+describe.each(testEngines())('rate limiter shared by two processes on %s', (engine) => {
+  let first: TestDatabase;
+  let second: DatabaseHandle;
+  beforeAll(async () => {
+    first = await createTestDatabase(engine);
+    // A second connection pool to the same database stands for another server process (PGlite has one).
+    second = first.url ? await openDatabase({ url: first.url }) : first;
+  });
+  afterAll(async () => {
+    if (second !== first) await second.close();
+    await first.destroy();
+  });
+
+  it('counts the events of both together', async () => {
+    const rule = { name: 'shared', limit: 10, windowMs: HOUR };
+    const a = new PostgresRateLimiter(rule, async () => first.db);
+    const b = new PostgresRateLimiter(rule, async () => second.db);
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).take('key')));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
+    expect((await a.take('key')).allowed).toBe(false);
+    expect((await b.take('key')).allowed).toBe(false);
+  });
+});
+
 describe('rate limiter with Upstash configured but unreachable', () => {
-  it('keeps limiting in memory and logs once', async () => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await createTestDatabase('pglite');
+  });
+  afterAll(() => handle.destroy());
+
+  it('keeps limiting in Postgres and logs once', async () => {
     const log = jest.fn();
+    const rule = { name: 'export', limit: 2, windowMs: HOUR };
     const dead = new UpstashConnection({ url: 'http://127.0.0.1:1', token: 'unused' });
-    const limiter = new UpstashRateLimiter({ name: 'export', limit: 2, windowMs: HOUR }, dead, { namespace: testKeyNamespace(), log });
+    const fallback = new PostgresRateLimiter(rule, async () => handle.db);
+    const limiter = new UpstashRateLimiter(rule, dead, { namespace: testKeyNamespace(), fallback, log });
     expect((await limiter.take('k')).allowed).toBe(true);
     expect((await limiter.take('k')).allowed).toBe(true);
     const refused = await limiter.take('k');
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
+    expect((await fallback.take('k')).allowed).toBe(false);
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0][0]).toMatch(/rate limiter "export": Upstash unavailable/);
   });
 });
 
 describe('process rate limiters', () => {
-  it('are chosen on first use (in memory without Upstash) and one name means one rule', async () => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await createTestDatabase('pglite');
+    useDatabaseHandle(handle);
+  });
+  afterAll(() => handle.destroy());
+
+  it('are chosen on first use (Postgres without Upstash) and one name means one rule', async () => {
     const { rateLimiter } = await import('@/lib/rate-limit/process-limiters');
     const rule = { name: 'process-export', limit: 1, windowMs: HOUR };
     expect((await rateLimiter(rule).take('k')).allowed).toBe(true);
     expect((await rateLimiter(rule).take('k')).allowed).toBe(false);
+    const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from app.rate_limit_counters where rule = 'process-export'`);
+    expect(rows[0].n).toBe(1);
     await expect(rateLimiter({ ...rule, limit: 5 }).take('k')).rejects.toThrow(/defined twice/);
   });
 });

@@ -24,6 +24,13 @@ describe('settings', () => {
     }
   });
 
+  it('trusts no proxy unless TRUST_PROXY names addresses or CIDR ranges, and refuses anything else', () => {
+    expect(parseEnv({}).TRUST_PROXY).toEqual([]);
+    expect(parseEnv({ TRUST_PROXY: ' 10.0.0.0/8, 192.0.2.1 ,fd00::/8' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '192.0.2.1', 'fd00::/8']);
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/8, proxy.internal' })).toThrow(/TRUST_PROXY/);
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('wants both Upstash variables or neither', () => {
     expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://x.upstash.io' })).toThrow(/UPSTASH_REDIS_REST_TOKEN/);
   });

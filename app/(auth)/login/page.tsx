@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/auth/login-form';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
+/** Only paths on this portal are followed after sign-in (no open redirect); a repeated parameter is refused. */
 function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') ? v : '/dashboards/sales';
+  return safeCallbackPath(value, process.env.NEXTAUTH_URL) ?? '/dashboards/sales';
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

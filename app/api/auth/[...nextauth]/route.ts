@@ -1,9 +1,11 @@
-// /api/auth/* – next-auth (credentials provider), with the brute-force limit in front of sign-in.
+// /api/auth/* – next-auth (credentials provider), with the brute-force limits in front of sign-in.
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
+import { clientAddress } from '@/lib/auth/client-address';
 import { authOptions } from '@/lib/auth/options';
-import { signInFailures } from '@/lib/auth/sign-in-limit';
-import { errorResponse, AppError } from '@/lib/errors';
+import { readSignInCredentials } from '@/lib/auth/sign-in-credentials';
+import { admitSignIn, withSignInAttempt } from '@/lib/auth/sign-in-limit';
+import { AppError, badRequest, errorBody, errorResponse } from '@/lib/errors';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -16,15 +18,30 @@ export async function GET(req: NextRequest, ctx: RouteContext) {
 }
 
 export async function POST(req: NextRequest, ctx: RouteContext) {
-  if (req.nextUrl.pathname.endsWith('/callback/credentials')) {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get('email') ?? '').trim().toLowerCase();
-    const check = await signInFailures.check(email);
-    if (!check.allowed) {
-      return errorResponse(new AppError(429, 'too_many_attempts', 'Too many failed sign-ins. Try again in a minute.'), {
-        'Retry-After': String(check.retryAfter),
-      });
+  // next-auth picks the action from the path segments, so the guard does too (not from the URL's ending).
+  const [action, provider] = (await ctx.params).nextauth;
+  if (action !== 'callback' || provider !== 'credentials') return handler(req, ctx);
+  try {
+    const read = await readSignInCredentials(req);
+    if (!read.ok) return refusal(req, badRequest(read.message, 'invalid_credentials_request'));
+    const admission = await admitSignIn(read.credentials.email, clientAddress(req.headers));
+    if (!admission.ok) {
+      const message = 'Too many failed sign-ins. Try again later.';
+      return refusal(req, new AppError(429, 'too_many_attempts', message, { 'Retry-After': String(admission.retryAfter) }));
     }
+    return await withSignInAttempt(admission.attempt, () => handler(req, ctx));
+  } catch (error) {
+    return errorResponse(error); // the counters' database unreachable, say: the contract's JSON, never a bare 500
   }
-  return handler(req, ctx);
+}
+
+/**
+ * The contract's error body, plus the `url` next-auth's client signIn() reads from every answer (it throws
+ * without one), naming the error so the sign-in form can say what happened.
+ */
+function refusal(req: NextRequest, error: AppError): Response {
+  const { status, body } = errorBody(error);
+  const url = new URL('/login', req.nextUrl.origin);
+  url.searchParams.set('error', error.code);
+  return Response.json({ ...body, url: url.toString() }, { status, headers: error.headers });
 }
