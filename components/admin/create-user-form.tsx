@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState } from 'react';
-import { createUserAction } from '@/app/admin/actions';
-import { IDLE } from '@/lib/admin/action-result';
+import type { CreatedUser } from '@/lib/admin/create-user';
+import { IDLE, type AdminAction } from '@/lib/admin/action-result';
 import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
 import { FieldError, FormMessage } from './form-feedback';
@@ -11,7 +11,7 @@ import { OneTimePassword } from './one-time-password';
 import { RegionCheckboxes } from './region-checkboxes';
 import { inputClass, labelClass } from './styles';
 
-export function CreateUserForm() {
+export function CreateUserForm({ createUserAction }: { createUserAction: AdminAction<CreatedUser> }) {
   const [state, action, pending] = useActionState(createUserAction, IDLE);
   if (state?.ok) {
     return (

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { resetPasswordAction } from '@/app/admin/actions';
-import { IDLE } from '@/lib/admin/action-result';
+import type { PasswordReset } from '@/lib/admin/reset-password';
+import { IDLE, type AdminAction } from '@/lib/admin/action-result';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from './form-feedback';
 import { OneTimePassword } from './one-time-password';
 
-export function ResetPasswordForm({ userId }: { userId: string }) {
+export function ResetPasswordForm({ userId, resetPasswordAction }: { userId: string; resetPasswordAction: AdminAction<PasswordReset> }) {
   const [state, action, pending] = useActionState(resetPasswordAction, IDLE);
   return (
     <form action={action} className="space-y-3">

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeRegionsAction } from '@/app/admin/actions';
-import { IDLE } from '@/lib/admin/action-result';
+import type { UpdateResult } from '@/lib/admin/update-user';
+import { IDLE, type AdminAction } from '@/lib/admin/action-result';
 import { Button } from '@/components/ui/button';
 import { FieldError, FormMessage } from './form-feedback';
 import { RegionCheckboxes } from './region-checkboxes';
 
-export function UserRegionsForm({ userId, regions, isAdmin }: { userId: string; regions: string[]; isAdmin: boolean }) {
+export function UserRegionsForm({ userId, regions, isAdmin, changeRegionsAction }: { userId: string; regions: string[]; isAdmin: boolean; changeRegionsAction: AdminAction<UpdateResult> }) {
   const [state, action, pending] = useActionState(changeRegionsAction, IDLE);
   return (
     <form action={action} className="space-y-3">

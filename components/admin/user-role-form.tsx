@@ -1,14 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeRoleAction } from '@/app/admin/actions';
-import { IDLE } from '@/lib/admin/action-result';
+import type { UpdateResult } from '@/lib/admin/update-user';
+import { IDLE, type AdminAction } from '@/lib/admin/action-result';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from './form-feedback';
 import { inputClass, labelClass } from './styles';
 
-export function UserRoleForm({ userId, role }: { userId: string; role: Role }) {
+export function UserRoleForm({ userId, role, changeRoleAction }: { userId: string; role: Role; changeRoleAction: AdminAction<UpdateResult> }) {
   const [state, action, pending] = useActionState(changeRoleAction, IDLE);
   return (
     <form action={action} className="space-y-3">

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { setActiveAction } from '@/app/admin/actions';
-import { IDLE } from '@/lib/admin/action-result';
+import type { UpdateResult } from '@/lib/admin/update-user';
+import { IDLE, type AdminAction } from '@/lib/admin/action-result';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from './form-feedback';
 
-export function UserStatusForm({ userId, isActive }: { userId: string; isActive: boolean }) {
+export function UserStatusForm({ userId, isActive, setActiveAction }: { userId: string; isActive: boolean; setActiveAction: AdminAction<UpdateResult> }) {
   const [state, action, pending] = useActionState(setActiveAction, IDLE);
   return (
     <form action={action} className="space-y-3">

@@ -12,6 +12,12 @@ export type ActionResult<T = undefined> =
 export const IDLE = null;
 export type ActionState<T = undefined> = ActionResult<T> | typeof IDLE;
 
+/**
+ * A server action as its form receives it: pages (app/admin) pass their actions down as props, so the
+ * forms in components/ never import from app/.
+ */
+export type AdminAction<T> = (state: ActionState<T>, form: FormData) => Promise<ActionResult<T>>;
+
 export function actionFailure(error: unknown): ActionResult<never> {
   if (error instanceof ZodError) {
     const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;

@@ -11,6 +11,7 @@ import { AuditTable } from '@/components/admin/audit-table';
 import { EmptyState } from '@/components/admin/admin-table';
 import { RoleBadge, StatusBadge } from '@/components/admin/badges';
 import { DateTime } from '@/components/admin/date-time';
+import { changeRegionsAction, changeRoleAction, resetPasswordAction, setActiveAction } from '@/app/admin/actions';
 import { ResetPasswordForm } from '@/components/admin/reset-password-form';
 import { UserRegionsForm } from '@/components/admin/user-regions-form';
 import { UserRoleForm } from '@/components/admin/user-role-form';
@@ -45,16 +46,16 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Role">
-          <UserRoleForm userId={user.id} role={user.role} />
+          <UserRoleForm userId={user.id} role={user.role} changeRoleAction={changeRoleAction} />
         </Card>
         <Card title="Regions">
-          <UserRegionsForm userId={user.id} regions={user.regions} isAdmin={user.role === 'admin'} />
+          <UserRegionsForm userId={user.id} regions={user.regions} isAdmin={user.role === 'admin'} changeRegionsAction={changeRegionsAction} />
         </Card>
         <Card title="Password">
-          <ResetPasswordForm userId={user.id} />
+          <ResetPasswordForm userId={user.id} resetPasswordAction={resetPasswordAction} />
         </Card>
         <Card title="Status">
-          <UserStatusForm userId={user.id} isActive={user.isActive} />
+          <UserStatusForm userId={user.id} isActive={user.isActive} setActiveAction={setActiveAction} />
         </Card>
       </div>
       <h3 className="pt-2 font-semibold">Recent activity</h3>

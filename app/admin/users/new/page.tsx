@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getScope } from '@/lib/auth/page-scope';
 import { Card } from '@/components/ui/card';
 import { CreateUserForm } from '@/components/admin/create-user-form';
+import { createUserAction } from '@/app/admin/actions';
 
 export const metadata: Metadata = { title: 'New user' };
 
@@ -16,7 +17,7 @@ export default async function NewUserPage() {
         <p className="mb-5 text-sm text-slate-500 dark:text-slate-400">
           The account gets a one-time password, shown once after it is created.
         </p>
-        <CreateUserForm />
+        <CreateUserForm createUserAction={createUserAction} />
       </Card>
     </section>
   );
