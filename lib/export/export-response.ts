@@ -1,5 +1,7 @@
 // The detail table of a view as a streamed CSV download, audited. Shared by the signed-in export route and
-// the share link export (when the sharer allowed it); the scope decides every row.
+// the share link export (when the sharer allowed it); the scope decides every row. Everything that can
+// refuse the export (format, filters, a store outside the scope, the budget) is asked before the 200
+// starts, so a refused export is a JSON error, and is neither audited nor charged.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
@@ -8,8 +10,9 @@ import type { Scope } from '@/lib/auth/scope';
 import { env } from '@/lib/env';
 import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { resolveStateFilters } from '@/lib/filters/resolve-filters';
-import { takeExportAllowance } from './rate-limit';
-import { transactionsCsvStream } from './transactions-csv';
+import { listTransactionsAfter } from '@/lib/queries/list-transactions';
+import { checkExportAllowance, takeExportAllowance } from './rate-limit';
+import { EXPORT_BATCH_SIZE, transactionsCsvStream } from './transactions-csv';
 
 const formatSchema = z.object({ format: z.literal('csv', { message: 'format must be csv' }).default('csv') });
 
@@ -17,6 +20,9 @@ export async function transactionsExportResponse(req: NextRequest, db: Database,
   formatSchema.parse({ format: req.nextUrl.searchParams.get('format') ?? undefined });
   const state = parseDashboardState(req.nextUrl.searchParams);
   const filters = resolveStateFilters(state, scope, { timeZone: env().REPORTING_TIME_ZONE });
+  await checkExportAllowance(scope);
+  // The query is what refuses stores outside the scope: its first batch is read before the response starts.
+  const first = await listTransactionsAfter(db, scope, filters, state.sort, null, EXPORT_BATCH_SIZE);
   await takeExportAllowance(scope);
   const owner = scope.owner;
   await recordAudit(db, {
@@ -34,7 +40,7 @@ export async function transactionsExportResponse(req: NextRequest, db: Database,
     userAgent: req.headers.get('user-agent'),
   });
   const filename = `retailwave-transactions-${filters.from}-to-${filters.to}.csv`;
-  return new Response(transactionsCsvStream(db, scope, filters, state.sort), {
+  return new Response(transactionsCsvStream(db, scope, filters, state.sort, first), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${filename}"`,

@@ -147,6 +147,12 @@ export interface ExportCursor {
   lineId: number;
 }
 
+export interface ExportBatch {
+  rows: TransactionRow[];
+  /** Where the next batch starts; null after the last. */
+  next: ExportCursor | null;
+}
+
 /**
  * One batch of the export, after `cursor` in the sort order. Each batch is its own short scoped
  * transaction, so a long export never blocks other requests (PGlite serialises everything).
@@ -158,7 +164,7 @@ export async function listTransactionsAfter(
   sort: string | undefined,
   cursor: ExportCursor | null,
   batchSize: number,
-): Promise<{ rows: TransactionRow[]; next: ExportCursor | null }> {
+): Promise<ExportBatch> {
   return readInScope(db, scope, async (tx) => {
     const f: QueryFilters = await withStoreKeys(tx, filters);
     const sorting = parseSort(sort);
