@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint, bigserial, bit, boolean, date, index, integer, numeric, pgSchema, primaryKey, serial, smallint, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { regionPolicy } from './roles';
+import { customerPolicy, regionPolicy } from './roles';
 
 export const goldSchema = pgSchema('gold');
 
@@ -86,6 +86,7 @@ export const dimCustomer = goldSchema.table(
   (t) => [
     uniqueIndex('dim_customer_current_idx').on(t.customerId).where(sql`is_current`),
     index('dim_customer_history_idx').on(t.customerId, t.validFrom),
+    customerPolicy,
   ],
 );
 

@@ -1,6 +1,8 @@
 // Top customers by revenue (net, store currency) within the scope and filters. Totals, orders and the
 // last purchase count only in-scope lines of the range, never a customer's purchases elsewhere; name,
-// segment and home store are the customer's current version (a home store outside the scope stays hidden).
+// segment and home store are the customer's newest version the scope may see (row-level security shows a
+// version with an in-scope sale or home store: the current one, unless it has neither yet; a home store
+// outside the scope stays hidden).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
@@ -39,7 +41,9 @@ function topCustomersQuery(f: QueryFilters, limit: number) {
     select t.customer_id as "customerId", cur.name, cur.segment, s.store_code as "homeStoreCode", s.name as "homeStoreName",
       t.orders, t.revenue, d.date::text as "lastPurchase"
     from totals t
-    join gold.dim_customer cur on cur.customer_id = t.customer_id and cur.is_current
+    cross join lateral (
+      select v.name, v.segment, v.home_store_key from gold.dim_customer v
+      where v.customer_id = t.customer_id order by v.valid_from desc limit 1) cur
     left join gold.dim_store s on s.store_key = cur.home_store_key
     join gold.dim_date d on d.date_key = t.last_key
     order by t.revenue desc, t.customer_id`;

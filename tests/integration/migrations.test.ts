@@ -15,7 +15,7 @@ describe.each(testEngines())('migrations on %s', (engine) => {
       sql`select table_schema as schema, count(*)::int as tables from information_schema.tables
           where table_schema in ('bronze', 'silver', 'gold', 'app') group by 1 order by 1`,
     );
-    expect(Object.fromEntries(rows.map((r) => [r.schema, r.tables]))).toEqual({ app: 8, bronze: 2, gold: 23, silver: 8 });
+    expect(Object.fromEntries(rows.map((r) => [r.schema, r.tables]))).toEqual({ app: 9, bronze: 2, gold: 23, silver: 8 });
   });
 
   it('re-applies as a no-op', async () => {
@@ -27,7 +27,7 @@ describe.each(testEngines())('migrations on %s', (engine) => {
     expect(rows.map((r) => r.name)).toEqual(['East', 'West', 'North', 'South', 'Central']);
   });
 
-  it('protects every region-bearing gold table with row-level security', async () => {
+  it('protects every region- or customer-bearing gold table with row-level security', async () => {
     const rows = await queryRows<{ relname: string }>(
       db.db,
       sql`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -36,7 +36,7 @@ describe.each(testEngines())('migrations on %s', (engine) => {
     expect(rows.map((r) => r.relname)).toEqual([
       'agg_baskets_daily', 'agg_baskets_daily_region', 'agg_baskets_region_spans', 'agg_baskets_spans', 'agg_customer_bitmap_spans',
       'agg_customer_bitmaps', 'agg_customers_daily', 'agg_sales_daily', 'agg_sales_daily_region', 'agg_sales_hourly',
-      'agg_sales_hourly_region', 'agg_sales_hourly_region_spans', 'agg_sales_region_spans', 'alerts', 'dim_region', 'dim_store', 'fact_inventory', 'fact_sales', 'sale_risk',
+      'agg_sales_hourly_region', 'agg_sales_hourly_region_spans', 'agg_sales_region_spans', 'alerts', 'dim_customer', 'dim_region', 'dim_store', 'fact_inventory', 'fact_sales', 'sale_risk',
     ]);
   });
 });

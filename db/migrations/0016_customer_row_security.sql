@@ -1,0 +1,3 @@
+ALTER TABLE "gold"."dim_customer" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "dim_customer_region_scope" ON "gold"."dim_customer" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (exists (select 1 from gold.fact_sales f where f.customer_sk = dim_customer.customer_sk)
+    or exists (select 1 from gold.dim_store s where s.store_key = dim_customer.home_store_key));
