@@ -2,6 +2,7 @@
 // the share link export (when the sharer allowed it); the scope decides every row. Everything that can
 // refuse the export (format, filters, a store outside the scope, the budget) is asked before the 200
 // starts, so a refused export is a JSON error, and is neither audited nor charged.
+import 'server-only';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
@@ -9,7 +10,7 @@ import { clientIp, recordAudit } from '@/lib/audit/record-audit';
 import type { Scope } from '@/lib/auth/scope';
 import { env } from '@/lib/env';
 import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';
-import { resolveStateFilters } from '@/lib/filters/resolve-filters';
+import { scopeFilters } from '@/lib/auth/scoped-filters';
 import { listTransactionsAfter } from '@/lib/queries/list-transactions';
 import { checkExportAllowance, takeExportAllowance } from './rate-limit';
 import { EXPORT_BATCH_SIZE, transactionsCsvStream } from './transactions-csv';
@@ -19,7 +20,7 @@ const formatSchema = z.object({ format: z.literal('csv', { message: 'format must
 export async function transactionsExportResponse(req: NextRequest, db: Database, scope: Scope): Promise<Response> {
   formatSchema.parse({ format: req.nextUrl.searchParams.get('format') ?? undefined });
   const state = parseDashboardState(req.nextUrl.searchParams);
-  const filters = resolveStateFilters(state, scope, { timeZone: env().REPORTING_TIME_ZONE });
+  const filters = scopeFilters(state, scope, { timeZone: env().REPORTING_TIME_ZONE });
   await checkExportAllowance(scope);
   // The query is what refuses stores outside the scope: its first batch is read before the response starts.
   const first = await listTransactionsAfter(db, scope, filters, state.sort, null, EXPORT_BATCH_SIZE);

@@ -1,6 +1,7 @@
 // Export budget: a CSV export reads every matching line, so each person gets a bounded number per window,
 // on the shared rate limiter. A share link spends its creator's budget: links are free to make, so a
 // budget per link would let one person multiply theirs by making more links.
+import 'server-only';
 import type { Scope } from '@/lib/auth/scope';
 import { tooManyRequests } from '@/lib/errors';
 import { rateLimiter } from '@/lib/rate-limit/process-limiters';

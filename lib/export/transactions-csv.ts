@@ -1,9 +1,10 @@
 // The CSV of the detail table, produced as a stream: batches of lines are read (each in its own scoped
 // transaction) only as fast as the client takes them, so memory stays flat whatever the row count. The
 // first batch is read by the caller before the response starts (see export-response.ts).
+import 'server-only';
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { listTransactionsAfter, type ExportBatch, type TransactionRow } from '@/lib/queries/list-transactions';
 import { csvLine } from './csv';
 
@@ -29,7 +30,7 @@ const COLUMNS: { header: string; value: (r: TransactionRow) => string | number |
 export function transactionsCsvStream(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   sort: string | undefined,
   first: ExportBatch,
 ): ReadableStream<Uint8Array> {

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
@@ -52,12 +52,12 @@ function topCustomersQuery(f: QueryFilters, limit: number) {
 export async function getTopCustomers(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   limit = TOP_CUSTOMERS_LIMIT,
 ): Promise<TopCustomerRow[]> {
   return cached(db, { query: 'top-customers', params: { filters, limit }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const rows = await queryRows<TopCustomerRow>(tx, topCustomersQuery(f, limit));
       return rows.map((r) => ({ ...r, revenue: Math.round(r.revenue * 100) / 100 }));
     }),

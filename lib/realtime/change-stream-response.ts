@@ -1,6 +1,7 @@
 // The SSE response for a scope, whoever holds it (a signed-in user at /api/stream, a share link viewer at
 // /s/<token>/stream): it takes one of the holder's stream slots (429 too_many_streams beyond the cap),
 // and ends as soon as the scope stops holding (revoked, deactivated, changed, expired).
+import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getDatabaseHandle, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

@@ -4,6 +4,7 @@
 // of regions they cannot see. A random nonce per id makes ids unlinkable; the scope (who, which regions,
 // which session) is the associated data, so an id forged, altered, or issued to another scope or session
 // does not decode, and the stream treats it as unknown.
+import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { authSecret } from '@/lib/auth/secret';
 import type { Scope } from '@/lib/auth/scope';

@@ -2,6 +2,7 @@
 // first, then replays what a reconnecting client missed from app.change_log (or sends a reset when that
 // is no longer possible), then forwards live changes — each scoped, each with an opaque id that only this
 // scope can turn back into its change-log position (event-ids.ts).
+import 'server-only';
 import type { Database } from '@/db/client';
 import { assertScope, type Scope } from '@/lib/auth/scope';
 import { changeLogBounds, listChangesAfter, type GoldChange } from './change-log';

@@ -4,6 +4,7 @@
 // password) and signing out bump the session version. For a share link: revocation, expiry, or a sharer
 // who lost a region the stream serves. Read from the database, not the principal cache, so the answer is
 // the one the notification announced.
+import 'server-only';
 import { getDatabase } from '@/db/client';
 import { readPrincipal } from '@/lib/auth/principal';
 import { shareScopeStillValid, type Scope } from '@/lib/auth/scope';

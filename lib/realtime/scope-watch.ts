@@ -2,6 +2,7 @@
 // send `user:<id>` or `share:<id>` on commit; see migration scope_change_notifications), fanned out to the
 // open streams that depend on that user or link, so a deactivated user's or a revoked link's stream is
 // re-checked at once instead of at the next periodic check.
+import 'server-only';
 import type { DatabaseHandle } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 

@@ -3,6 +3,7 @@
 // under a per-holder advisory lock (two processes cannot both take the tenth), renewed by the serving
 // process while the stream lives and deleted when it ends. A process that dies stops renewing, and its
 // rows count for at most LEASE_TTL_MS more.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

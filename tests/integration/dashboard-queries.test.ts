@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { previousPeriod } from '@/lib/calendar/days';
 import { parseDashboardState } from '@/lib/filters/dashboard-state';
-import { resolveStateFilters } from '@/lib/filters/resolve-filters';
+import { scopeFilters } from '@/lib/auth/scoped-filters';
 import { EXPORT_BATCH_SIZE, transactionsCsvStream } from '@/lib/export/transactions-csv';
 import { getKpis } from '@/lib/queries/get-kpis';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
@@ -40,7 +40,7 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
   }
 
   const filtersFor = (scope: Scope, query: string) =>
-    resolveStateFilters(parseDashboardState(new URLSearchParams(query)), scope, { timeZone: 'UTC' });
+    scopeFilters(parseDashboardState(new URLSearchParams(query)), scope, { timeZone: 'UTC' });
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -137,8 +137,8 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
   it('a cross-filter selection filters other tiles but not its own', async () => {
     const query = `from=${FROM}&to=${END}&sel=category:${encodeURIComponent('Grocery')}`;
     const state = parseDashboardState(new URLSearchParams(query));
-    const others = resolveStateFilters(state, admin, { timeZone: 'UTC' });
-    const own = resolveStateFilters(state, admin, { timeZone: 'UTC', except: 'category' });
+    const others = scopeFilters(state, admin, { timeZone: 'UTC' });
+    const own = scopeFilters(state, admin, { timeZone: 'UTC', except: 'category' });
     const { kpis } = await getKpis(db.db, admin, others);
     expect(kpis.revenue).toBeCloseTo(await silverNet(FROM, END, sql`p.category = 'Grocery'`), 1);
     const categories = await getBreakdown(db.db, admin, own, 'category');

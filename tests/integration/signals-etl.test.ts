@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { RISK_RULES } from '@/lib/analytics/sale-risk';
+import { scopeFiltersFromParams } from '@/lib/auth/scoped-filters';
 import { addDays, todayIn } from '@/lib/calendar/days';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { runEtlUntilDrained } from '@/lib/etl/run-batch';
@@ -173,7 +174,8 @@ describe.each(testEngines())('signals from the ETL on %s', (engine) => {
     it('finds the spike through the scoped query, and only for a scope that includes the region', async () => {
       await prepareUsers(handle);
       const analyst = await scopeFor(handle, 'analyst@retailwave.test');
-      const filters = { from: addDays(today, -10), to: today, regionIds: [EAST, WEST], nothing: false };
+      const range = { from: addDays(today, -10), to: today };
+      const filters = scopeFiltersFromParams(new URLSearchParams({ ...range, regions: 'East,West' }), analyst, TZ);
       const found = await getRevenueAnomalies(db, analyst, filters, { today });
       const west = found.filter((a) => a.regionId === WEST);
       expect(west.map((a) => [a.day, a.direction])).toEqual([[spikeDay, 'above']]);
@@ -182,7 +184,7 @@ describe.each(testEngines())('signals from the ETL on %s', (engine) => {
       // a higher threshold finds nothing
       expect((await getRevenueAnomalies(db, analyst, filters, { today, zThreshold: 1_000 })).filter((a) => a.regionId === WEST)).toEqual([]);
       const east = await scopeFor(handle, 'east.manager@retailwave.test');
-      const eastOnly = await getRevenueAnomalies(db, east, { ...filters, regionIds: [EAST] }, { today });
+      const eastOnly = await getRevenueAnomalies(db, east, scopeFiltersFromParams(new URLSearchParams(range), east, TZ), { today });
       expect(eastOnly.filter((a) => a.regionId === WEST)).toEqual([]);
     });
   });
