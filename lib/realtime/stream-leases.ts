@@ -86,6 +86,8 @@ class LeaseKeeper {
     try {
       await this.db.execute(sql`update app.stream_leases set expires_at = now() + make_interval(secs => ${LEASE_TTL_MS / 1000})
                                 where id = any(${ids}::uuid[])`);
+      // Rows of dead processes whose holder never came back: the table stays as small as the open streams.
+      await this.db.execute(sql`delete from app.stream_leases where expires_at <= now()`);
     } catch (error) {
       // the next interval retries; a lease lapses only after LEASE_TTL_MS without one success
       console.error('[stream-leases] renewing failed', error);
