@@ -391,6 +391,22 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     expect(ms).toBeLessThan(1_500);
   });
 
+  it('ends a share link\'s stream within about a second when the person who shared it is deactivated', async () => {
+    const manager = scopes.get('east.manager@retailwave.test')!;
+    const created = await createShare(db.db, manager, { path: '/dashboards/sales', expiresInDays: 1, label: 'sharer', allowExport: false }, { ip: null, userAgent: null });
+    const token = created.path.split('/')[2]!;
+    const res = await sharedStream(new NextRequest(new URL(`/s/${token}/stream`, 'http://localhost')), { params: Promise.resolve({ token }) });
+    const client = sseClient(res.body!);
+    await client.waitFor((m) => m.some((x) => x.event === 'ready'));
+    const userId = manager.owner.user.userId;
+    try {
+      expect(await endsAfter(client, () => db.db.execute(sql`update app.users set is_active = false where id = ${userId}`))).toBeLessThan(1_500);
+    } finally {
+      await db.db.execute(sql`update app.users set is_active = true where id = ${userId}`);
+      forgetPrincipal(userId);
+    }
+  });
+
   it('ends a deactivated user\'s stream, and one whose role changed, within about a second', async () => {
     const email = 'analyst@retailwave.test';
     const userId = scopes.get(email)!.owner.user.userId;
