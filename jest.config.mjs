@@ -1,5 +1,7 @@
 import nextJest from 'next/jest.js';
 
+// next/jest also maps `server-only` to an empty module: the data modules that import it (lib/export,
+// the stream modules of lib/realtime) throw outside Next's react-server build, but load in tests.
 const createJestConfig = nextJest({ dir: './' });
 
 /** @type {import('jest').Config} */

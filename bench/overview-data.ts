@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { dateKeyOf, previousPeriod } from '@/lib/calendar/days';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { getKpis } from '@/lib/queries/get-kpis';
 import { getTrend } from '@/lib/queries/get-trend';
@@ -13,7 +13,7 @@ import { getWeekdayHour } from '@/lib/queries/get-weekday-hour';
 import { listTransactions } from '@/lib/queries/list-transactions';
 
 /** The overview's tiles by name, each through our query layer. */
-export const OVERVIEW_TILES: Record<string, (db: Database, scope: Scope, filters: ResolvedFilters) => Promise<unknown>> = {
+export const OVERVIEW_TILES: Record<string, (db: Database, scope: Scope, filters: ScopedFilters) => Promise<unknown>> = {
   kpis: (db, scope, filters) => getKpis(db, scope, filters),
   trend: (db, scope, filters) => getTrend(db, scope, filters, 'day'),
   category: (db, scope, filters) => getBreakdown(db, scope, filters, 'category'),
@@ -25,7 +25,7 @@ export const OVERVIEW_TILES: Record<string, (db: Database, scope: Scope, filters
 };
 
 /** All tiles at once, as the page asks for them. */
-export async function overviewThroughQueryLayer(db: Database, scope: Scope, filters: ResolvedFilters) {
+export async function overviewThroughQueryLayer(db: Database, scope: Scope, filters: ScopedFilters) {
   return Promise.all(Object.values(OVERVIEW_TILES).map((tile) => tile(db, scope, filters)));
 }
 
@@ -35,7 +35,7 @@ const LINES = sql`gold.fact_sales f
   join gold.dim_region r on r.region_id = s.region_id
   left join gold.dim_customer c on c.customer_sk = f.customer_sk`;
 
-export async function overviewTheObviousWay(db: Database, filters: ResolvedFilters) {
+export async function overviewTheObviousWay(db: Database, filters: ScopedFilters) {
   const prior = previousPeriod(filters.from, filters.to);
   const where = (from: string, to: string) => sql`f.date_key between ${dateKeyOf(from)} and ${dateKeyOf(to)}`;
   const kpis = (from: string, to: string) =>

@@ -42,7 +42,7 @@ async function main() {
   const { needsBuild } = await import('@/lib/cli/build-freshness');
   const { serverProcessCount } = await import('@/lib/cli/serve-cluster');
   const { parseDashboardState } = await import('@/lib/filters/dashboard-state');
-  const { resolveStateFilters } = await import('@/lib/filters/resolve-filters');
+  const { scopeFilters } = await import('@/lib/auth/scoped-filters');
   const { processQueryCache } = await import('@/lib/cache/process-cache');
   const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
@@ -94,7 +94,7 @@ async function main() {
   // Each cold iteration asks for a different window (30 days unless said), so our cache is never reused.
   const filtersFor = (i: number, days = 30) => {
     const to = addDays(today, -i * 3);
-    return resolveStateFilters(parseDashboardState(new URLSearchParams({ from: addDays(to, -(days - 1)), to })), scope, { timeZone: 'UTC' });
+    return scopeFilters(parseDashboardState(new URLSearchParams({ from: addDays(to, -(days - 1)), to })), scope, { timeZone: 'UTC' });
   };
   console.log(`Measuring on ${facts.toLocaleString('en-US')} sale lines (${iterations} iterations each)…`);
   const results: Record<string, ReturnType<typeof summarize>> = {};

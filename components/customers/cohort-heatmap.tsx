@@ -3,7 +3,7 @@
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { addPeriods, periodLabel, type CohortTriangle } from '@/lib/analytics/cohorts';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { formatCount } from '@/lib/format';
 import { getCohorts } from '@/lib/queries/get-cohorts';
 import { HeatmapChart } from '@/components/charts/heatmap-chart';
@@ -23,7 +23,7 @@ function cohortMatrix(triangle: CohortTriangle): HeatmapMatrix {
   };
 }
 
-export async function CohortHeatmap({ db, scope, filters, grain }: { db: Database; scope: Scope; filters: ResolvedFilters; grain: CohortTriangle['grain'] }) {
+export async function CohortHeatmap({ db, scope, filters, grain }: { db: Database; scope: Scope; filters: ScopedFilters; grain: CohortTriangle['grain'] }) {
   const triangle = await getCohorts(db, scope, filters, grain);
   const unit = grain === 'month' ? 'month' : 'ISO week';
   return (

@@ -2,11 +2,11 @@
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { periodLabel, periodStarts, type CohortGrain } from '@/lib/analytics/cohorts';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { getNewVsReturning } from '@/lib/queries/get-new-vs-returning';
 import { StackedChart } from '@/components/charts/stacked-chart';
 
-export async function NewVsReturningChart({ db, scope, filters, grain }: { db: Database; scope: Scope; filters: ResolvedFilters; grain: CohortGrain }) {
+export async function NewVsReturningChart({ db, scope, filters, grain }: { db: Database; scope: Scope; filters: ScopedFilters; grain: CohortGrain }) {
   const rows = await getNewVsReturning(db, scope, filters, grain);
   const periods = periodStarts(filters.from, filters.to, grain);
   const byPeriod = new Map(rows.map((r) => [r.period, r]));

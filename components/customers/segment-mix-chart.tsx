@@ -3,11 +3,11 @@ import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { periodLabel, periodStarts, type CohortGrain } from '@/lib/analytics/cohorts';
 import { REPORT_SEGMENTS } from '@/lib/domain/segments';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { getSegmentMix } from '@/lib/queries/get-segment-mix';
 import { StackedChart } from '@/components/charts/stacked-chart';
 
-export async function SegmentMixChart({ db, scope, filters, grain }: { db: Database; scope: Scope; filters: ResolvedFilters; grain: CohortGrain }) {
+export async function SegmentMixChart({ db, scope, filters, grain }: { db: Database; scope: Scope; filters: ScopedFilters; grain: CohortGrain }) {
   const rows = await getSegmentMix(db, scope, filters, grain);
   const periods = periodStarts(filters.from, filters.to, grain);
   const index = new Map(periods.map((p, i) => [p, i]));

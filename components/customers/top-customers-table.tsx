@@ -1,11 +1,11 @@
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { formatCount, formatMoney } from '@/lib/format';
 import { getTopCustomers, TOP_CUSTOMERS_LIMIT } from '@/lib/queries/get-top-customers';
 import { Card } from '@/components/ui/card';
 
-export async function TopCustomersTable({ db, scope, filters }: { db: Database; scope: Scope; filters: ResolvedFilters }) {
+export async function TopCustomersTable({ db, scope, filters }: { db: Database; scope: Scope; filters: ScopedFilters }) {
   const rows = await getTopCustomers(db, scope, filters);
   return (
     <Card title={`Top ${TOP_CUSTOMERS_LIMIT} customers · ${filters.from} to ${filters.to}`}>

@@ -1,5 +1,6 @@
 // Customers: retention cohorts, segment mix, new vs returning, top customers, for any view (signed-in or shared).
 import { cohortGrainOf, customerWindow } from '@/lib/analytics/cohorts';
+import { withDateRange } from '@/lib/auth/scoped-filters';
 import type { DashboardView } from '@/lib/dashboards/load-view';
 import { CohortHeatmap } from '@/components/customers/cohort-heatmap';
 import { GrainToggle } from '@/components/customers/grain-toggle';
@@ -20,9 +21,9 @@ export function CustomersDashboard({ view }: { view: DashboardView }) {
   const grain = cohortGrainOf(state.grain);
   const filters = view.filtersFor();
   const window = customerWindow(filters, grain);
-  const overTime = { ...filters, ...window };
+  const overTime = withDateRange(scope, filters, window);
   // The segment chart shows its own selection highlighted instead of filtering itself away.
-  const segmentTile = { ...view.filtersFor('segment'), ...window };
+  const segmentTile = withDateRange(scope, view.filtersFor('segment'), window);
   return (
     <div className="space-y-5">
       <DashboardHeader title={CUSTOMERS_TITLE} view={view} liveDates={{ from: window.from < filters.from ? window.from : filters.from, to: filters.to }}>

@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ViewLinks } from '@/lib/dashboards/load-view';
 import { serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { formatCount, formatMoneyCents } from '@/lib/format';
 import { parseSort } from '@/lib/filters/sorting';
 import { listTransactions } from '@/lib/queries/list-transactions';
@@ -25,7 +25,7 @@ const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = 
 export async function TransactionsTable({ db, scope, filters, state, links }: {
   db: Database;
   scope: Scope;
-  filters: ResolvedFilters;
+  filters: ScopedFilters;
   state: DashboardState;
   links: ViewLinks;
 }) {

@@ -1,5 +1,5 @@
 // Operational state of the pipeline: how far each ETL stage has come, and what each batch changed.
-import { bigint, bigserial, integer, jsonb, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appSchema } from './auth';
 import { dimRegion } from './gold';
 
@@ -45,4 +45,21 @@ export const intakeMinutes = appSchema.table(
     events: integer('events').notNull(),
   },
   (t) => [primaryKey({ columns: [t.minute, t.storeCode] })],
+);
+
+/**
+ * One row per open live stream (GET /api/stream, /s/<token>/stream), so that the cap on concurrent
+ * streams per person and per share link holds across every process and machine. The serving process
+ * renews `expires_at` while the stream is open and deletes the row when it closes; a process that dies
+ * leaves rows that simply expire (lib/realtime/stream-leases.ts).
+ */
+export const streamLeases = appSchema.table(
+  'stream_leases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `user:<id>` or `share:<id>`. */
+    holder: text('holder').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('stream_leases_holder_idx').on(t.holder, t.expiresAt)],
 );

@@ -16,3 +16,16 @@ export const inScopeRegion = sql`region_id = any ((select coalesce(nullif(curren
 /** The one policy shape of every region-protected table. */
 export const regionPolicy = (table: string) =>
   pgPolicy(`${table}_region_scope`, { as: 'permissive', for: 'select', to: appReader, using: inScopeRegion });
+
+/**
+ * Customers belong to no region (they shop anywhere), so the policy of gold.dim_customer lets a scope see
+ * a customer version that has a sale in one of its regions or whose home store is in one. Both subqueries
+ * read tables that row-level security already cuts to the scope; fact_sales is probed on its customer index.
+ */
+export const customerPolicy = pgPolicy('dim_customer_region_scope', {
+  as: 'permissive',
+  for: 'select',
+  to: appReader,
+  using: sql`exists (select 1 from gold.fact_sales f where f.customer_sk = dim_customer.customer_sk)
+    or exists (select 1 from gold.dim_store s where s.store_key = dim_customer.home_store_key)`,
+});

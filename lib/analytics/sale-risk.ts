@@ -1,6 +1,9 @@
 // Fraud risk of one basket from transparent rules: each rule that fires adds points and says why in plain
 // words, the score is their sum (capped at 100), and a score at or above the alert threshold raises a fraud
 // alert. The ETL gathers the facts (lib/etl/sale-risk.ts); everything that decides lives here.
+// Every fact is from the basket's own region: an alert is read by that region's managers, who may not see
+// the customer's purchases elsewhere, so its score and words must not depend on them. (For that reason
+// there is no "first purchase in this region" rule: it could only be stated from the other regions.)
 import { formatMoneyCents as money } from '@/lib/format';
 
 /** Every rule's threshold and points, in one place. Amounts are net, in the store currency. */
@@ -28,11 +31,6 @@ export const RISK_RULES = {
     highBaskets: 8,
     highPoints: 75,
   },
-  region: {
-    /** Prior baskets needed before a region can be called unusual for the customer. */
-    minHistory: 3,
-    points: 35,
-  },
   oddHours: {
     /** Local hours (reporting time zone) in [from, to) are odd: every demo store trades 8:00–22:00. */
     from: 0,
@@ -41,14 +39,14 @@ export const RISK_RULES = {
   },
   /**
    * A score at or above this raises a fraud alert; at or above `highSeverity` the alert is high. Amount and
-   * velocity reach it alone; an unfamiliar region and odd hours add up to 55, below it: customers do travel,
-   * and the demo stores sell at night, so those two only count together with a stronger sign.
+   * velocity reach it alone; odd hours stay below it: the demo stores sell at night, so those only count
+   * together with a stronger sign.
    */
   alertScore: 60,
   highSeverity: 75,
 } as const;
 
-export type RiskRule = 'amount' | 'velocity' | 'region' | 'odd_hours';
+export type RiskRule = 'amount' | 'velocity' | 'odd_hours';
 
 export interface RiskReason {
   rule: RiskRule;
@@ -56,7 +54,7 @@ export interface RiskReason {
   message: string;
 }
 
-/** What the ETL knows about one basket and its customer when it scores it. */
+/** What the ETL knows about one basket, and about its customer in the basket's region, when it scores it. */
 export interface SaleRiskFacts {
   /** The basket's net amount. */
   amount: number;
@@ -64,15 +62,11 @@ export interface SaleRiskFacts {
   localHour: number;
   /** Null for a guest sale: only the rules that need no customer apply. */
   customer: {
-    /** Net amounts of the customer's earlier baskets within the history window. */
+    /** Net amounts of the customer's earlier baskets in this region within the history window. */
     priorAmounts: readonly number[];
-    /** Regions of those earlier baskets (ids, any order, repeats allowed). */
-    priorRegionIds: readonly number[];
-    /** The customer's baskets within the velocity window ending at this sale, this one included. */
+    /** The customer's baskets in this region within the velocity window ending at this sale, this one included. */
     recentBaskets: number;
   } | null;
-  regionId: number;
-  regionName: string;
 }
 
 export interface RiskAssessment {
@@ -99,11 +93,11 @@ function amountReason(facts: SaleRiskFacts): RiskReason | null {
     return {
       rule: 'amount',
       points: ratio >= rule.highRatio ? rule.highPoints : rule.points,
-      message: `Basket ${money(facts.amount)} is ${ratio.toFixed(1)}× the customer's usual ${money(usual)} (median of ${prior.length} baskets)`,
+      message: `Basket ${money(facts.amount)} is ${ratio.toFixed(1)}× the customer's usual ${money(usual)} in this region (median of ${prior.length} baskets)`,
     };
   }
   if (facts.amount < rule.noHistoryAmount) return null;
-  const who = facts.customer ? 'a customer with too little history' : 'a guest';
+  const who = facts.customer ? 'a customer with too little history in this region' : 'a guest';
   return {
     rule: 'amount',
     points: rule.noHistoryPoints,
@@ -118,18 +112,7 @@ function velocityReason(facts: SaleRiskFacts): RiskReason | null {
   return {
     rule: 'velocity',
     points: count >= rule.highBaskets ? rule.highPoints : rule.points,
-    message: `${count} purchases by this customer within ${rule.windowMinutes} minutes`,
-  };
-}
-
-function regionReason(facts: SaleRiskFacts): RiskReason | null {
-  const rule = RISK_RULES.region;
-  const prior = facts.customer?.priorRegionIds ?? [];
-  if (prior.length < rule.minHistory || prior.includes(facts.regionId)) return null;
-  return {
-    rule: 'region',
-    points: rule.points,
-    message: `First purchase in ${facts.regionName}: none of the customer's ${prior.length} earlier baskets was in this region`,
+    message: `${count} purchases by this customer in this region within ${rule.windowMinutes} minutes`,
   };
 }
 
@@ -145,7 +128,7 @@ function oddHoursReason(facts: SaleRiskFacts): RiskReason | null {
 }
 
 export function assessSaleRisk(facts: SaleRiskFacts): RiskAssessment {
-  const reasons = [amountReason(facts), velocityReason(facts), regionReason(facts), oddHoursReason(facts)].filter(
+  const reasons = [amountReason(facts), velocityReason(facts), oddHoursReason(facts)].filter(
     (r): r is RiskReason => r !== null,
   );
   const score = Math.min(100, reasons.reduce((sum, r) => sum + r.points, 0));

@@ -6,7 +6,7 @@ import { regionNameOf, type RegionName } from '@/lib/domain/regions';
 import { findShareById, findShareByTokenHash, type ShareRecord } from '@/lib/shares/find-share';
 import type { ShareDashboard } from '@/lib/shares/share-paths';
 import { hashShareToken, shareTokenSchema } from '@/lib/shares/share-token';
-import { loadPrincipal, type Principal } from './principal';
+import { loadPrincipal, readPrincipal, type Principal } from './principal';
 import { principalOfClaims, type SessionClaims } from './session';
 import type { Permission } from './roles';
 import { can } from './roles';
@@ -86,17 +86,25 @@ export async function scopeFromShare(token: string, now: Date = new Date()): Pro
   return scopeOfShare(await findShareByTokenHash(await getDatabase(), hashShareToken(token)), now);
 }
 
-/** For a stream opened with a share scope: is the link still good for every region the stream serves? */
+/**
+ * For a stream opened with a share scope: is the link still good for every region the stream serves?
+ * Read from the database, not the principal cache: a stream asks right after it hears of a change.
+ */
 export async function shareScopeStillValid(scope: ShareScope, now: Date = new Date()): Promise<boolean> {
-  const current = await scopeOfShare(await findShareById(await getDatabase(), scope.owner.share.shareId), now);
+  const db = await getDatabase();
+  const current = await scopeOfShare(await findShareById(db, scope.owner.share.shareId), now, (id) => readPrincipal(db, id));
   return current.ok && scope.regionIds.every((id) => current.scope.regionIds.includes(id));
 }
 
-async function scopeOfShare(share: ShareRecord | null, now: Date): Promise<ShareScopeResult> {
+async function scopeOfShare(
+  share: ShareRecord | null,
+  now: Date,
+  sharerOf: (userId: string) => Promise<Principal | null> = loadPrincipal,
+): Promise<ShareScopeResult> {
   if (!share) return { ok: false, reason: 'unknown' };
   if (share.revokedAt) return { ok: false, reason: 'revoked' };
   if (share.expiresAt && share.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
-  const sharer = await loadPrincipal(share.createdBy);
+  const sharer = await sharerOf(share.createdBy);
   if (!sharer || !sharer.isActive || !can(sharer.role, 'share')) return { ok: false, reason: 'stopped' };
   const grant: ShareGrant = {
     shareId: share.id,

@@ -10,7 +10,8 @@ import { env } from '@/lib/env';
 import { AppError, describeZodError } from '@/lib/errors';
 import { clipStateToScope } from '@/lib/filters/clip-to-scope';
 import { parseDashboardState, type DashboardState, type SearchParamsLike, type SelectionDimension } from '@/lib/filters/dashboard-state';
-import { resolveDateRange, resolveStateFilters, type ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { scopeFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
+import { resolveDateRange } from '@/lib/filters/resolve-filters';
 import { listFilterOptions, type FilterOptions } from '@/lib/queries/list-filter-options';
 
 export interface DashboardView {
@@ -23,7 +24,7 @@ export interface DashboardView {
   removed: string[];
   /** Where the view's links lead: the dashboard's own path, or `/s/<token>` for a share link viewer. */
   links: ViewLinks;
-  filtersFor(except?: SelectionDimension): ResolvedFilters;
+  filtersFor(except?: SelectionDimension): ScopedFilters;
 }
 
 export interface ViewLinks {
@@ -64,7 +65,7 @@ export async function buildDashboardView(scope: Scope, searchParams: SearchParam
       view: {
         db, scope, state, range, options, removed: clip.removed,
         links: { ...links, exportPath: scopeCan(scope, 'export') ? links.exportPath : null },
-        filtersFor: (except) => resolveStateFilters(state, scope, { timeZone, except }),
+        filtersFor: (except) => scopeFilters(state, scope, { timeZone, except }),
       },
     };
   } catch (error) {

@@ -1,12 +1,13 @@
 // Scores the baskets of an ETL batch for fraud risk (rules: lib/analytics/sale-risk.ts) and raises a fraud
-// alert for each high score. A basket whose lines arrive over several batches is re-scored each time: its
+// alert for each high score. A basket is scored on the customer's history in its own region only: the
+// score, the reasons and the alert are read under that region's scope, and must not tell its readers
+// about purchases in regions they cannot see. A basket whose lines arrive over several batches is re-scored each time: its
 // amount accumulates in gold.sale_risk (each new line counted once, because only new facts are passed in;
 // the sum is taken in the upsert, so even two workers holding lines of one basket at once lose nothing).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
 import { assessSaleRisk, RISK_RULES, type RiskAssessment } from '@/lib/analytics/sale-risk';
-import { regionNameOf } from '@/lib/domain/regions';
 import { raiseAlerts } from './raise-alerts';
 import { jsonRecords } from './records';
 
@@ -74,7 +75,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function assess(b: BatchBasket, byCustomer: Map<string, PastBasket[]>): RiskAssessment {
   const at = b.at_ms;
-  const mine = b.customer_id ? byCustomer.get(b.customer_id) ?? [] : [];
+  const mine = (b.customer_id ? byCustomer.get(b.customer_id) ?? [] : []).filter((h) => h.region_id === b.region_id);
   const prior = mine.filter((h) => h.at_ms < at && h.transaction_id !== b.transaction_id);
   const windowStart = at - RISK_RULES.velocity.windowMinutes * 60_000;
   // this basket plus the others whose first line falls in the window (mine includes this one once it is in gold)
@@ -83,11 +84,7 @@ function assess(b: BatchBasket, byCustomer: Map<string, PastBasket[]>): RiskAsse
   return assessSaleRisk({
     amount: round2(b.net + b.earlier_net),
     localHour: b.hour,
-    regionId: b.region_id,
-    regionName: regionNameOf(b.region_id) ?? `region ${b.region_id}`,
-    customer: b.customer_id
-      ? { priorAmounts: prior.map((h) => h.net), priorRegionIds: prior.map((h) => h.region_id), recentBaskets: recent.size }
-      : null,
+    customer: b.customer_id ? { priorAmounts: prior.map((h) => h.net), recentBaskets: recent.size } : null,
   });
 }
 

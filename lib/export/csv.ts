@@ -1,5 +1,6 @@
 // CSV encoding (RFC 4180) with spreadsheet-formula neutralisation: a cell that starts with = + - @ or a
 // control character is prefixed with ' so Excel or Sheets never evaluates it.
+import 'server-only';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string | number | null | undefined): string {

@@ -1,5 +1,7 @@
-// Export budget: a CSV export reads every matching line, so each user (or share link) gets a bounded
-// number per window, on the shared rate limiter (Upstash when configured, in memory otherwise).
+// Export budget: a CSV export reads every matching line, so each person gets a bounded number per window,
+// on the shared rate limiter. A share link spends its creator's budget: links are free to make, so a
+// budget per link would let one person multiply theirs by making more links.
+import 'server-only';
 import type { Scope } from '@/lib/auth/scope';
 import { tooManyRequests } from '@/lib/errors';
 import { rateLimiter } from '@/lib/rate-limit/process-limiters';
@@ -9,15 +11,23 @@ export const EXPORT_RATE_LIMIT = { name: 'exports', limit: 20, windowMs: 10 * 60
 
 const exports = rateLimiter(EXPORT_RATE_LIMIT);
 
-/** Whose budget an export spends: the signed-in user, or the share link it came through. */
+/** Whose budget an export spends: the signed-in user, or the person who made the share link it came through. */
 export function exportBudgetKey(scope: Scope): string {
-  return scope.owner.kind === 'user' ? `user:${scope.owner.user.userId}` : `share:${scope.owner.share.shareId}`;
+  const owner = scope.owner;
+  return `user:${owner.kind === 'user' ? owner.user.userId : owner.share.sharer.userId}`;
 }
+
+const refuse = (retryAfter: number) => tooManyRequests(`Too many exports; try again in ${retryAfter} s.`, retryAfter);
 
 /** Counts one export, or throws 429 with the seconds to wait (the caller sends them as Retry-After). */
 export async function takeExportAllowance(scope: Scope): Promise<void> {
   const { allowed, retryAfter } = await exports.take(exportBudgetKey(scope));
-  if (!allowed) throw tooManyRequests(`Too many exports; try again in ${retryAfter} s.`, retryAfter);
+  if (!allowed) throw refuse(retryAfter);
+}
+
+/** Gives back the export just taken: it was refused before it started (a store outside the scope, say). */
+export function refundExportAllowance(scope: Scope): Promise<void> {
+  return exports.refund(exportBudgetKey(scope));
 }
 
 /** Forgets a budget's usage (tests). */

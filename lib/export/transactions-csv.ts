@@ -1,9 +1,11 @@
 // The CSV of the detail table, produced as a stream: batches of lines are read (each in its own scoped
-// transaction) only as fast as the client takes them, so memory stays flat whatever the row count.
+// transaction) only as fast as the client takes them, so memory stays flat whatever the row count. The
+// first batch is read by the caller before the response starts (see export-response.ts).
+import 'server-only';
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
-import { listTransactionsAfter, type ExportCursor, type TransactionRow } from '@/lib/queries/list-transactions';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
+import { listTransactionsAfter, type ExportBatch, type TransactionRow } from '@/lib/queries/list-transactions';
 import { csvLine } from './csv';
 
 export const EXPORT_BATCH_SIZE = 5_000;
@@ -28,15 +30,14 @@ const COLUMNS: { header: string; value: (r: TransactionRow) => string | number |
 export function transactionsCsvStream(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   sort: string | undefined,
-  onDone?: (rows: number) => void,
+  first: ExportBatch,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let cursor: ExportCursor | null = null;
+  let ready: ExportBatch | null = first;
+  let next = first.next;
   let started = false;
-  let finished = false;
-  let count = 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
@@ -44,17 +45,12 @@ export function transactionsCsvStream(
         controller.enqueue(encoder.encode(csvLine(COLUMNS.map((c) => c.header))));
         return;
       }
-      if (finished) return;
       try {
-        const batch = await listTransactionsAfter(db, scope, filters, sort, cursor, EXPORT_BATCH_SIZE);
-        count += batch.rows.length;
+        const batch = ready ?? (await listTransactionsAfter(db, scope, filters, sort, next, EXPORT_BATCH_SIZE));
+        ready = null;
+        next = batch.next;
         if (batch.rows.length) controller.enqueue(encoder.encode(batch.rows.map((r) => csvLine(COLUMNS.map((c) => c.value(r)))).join('')));
-        cursor = batch.next;
-        if (!cursor) {
-          finished = true;
-          onDone?.(count);
-          controller.close();
-        }
+        if (!next) controller.close();
       } catch (error) {
         console.error('[retailwave] export failed', error);
         controller.error(new Error('export failed'));

@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { rollupRows } from './internal/rollup-rows';
 import { cached } from '@/lib/cache/process-cache';
@@ -88,13 +88,13 @@ function breakdownQuery(dimension: BreakdownDimension, f: QueryFilters, limit: n
 export async function getBreakdown(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   dimension: BreakdownDimension,
   limit = 1_000,
 ): Promise<BreakdownRow[]> {
   return cached(db, { query: 'breakdown', params: { filters, dimension, limit }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const rows = await queryRows<BreakdownRow & { region: string | null; parent: string | null }>(tx, breakdownQuery(dimension, f, limit));
       return rows.map(({ region, parent, ...row }) => ({
         ...row,

@@ -6,7 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { buildCohortTriangle, periodStart, type CohortCell, type CohortGrain, type CohortTriangle } from '@/lib/analytics/cohorts';
 import { dateKeyOf } from '@/lib/calendar/days';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
@@ -43,10 +43,10 @@ function cohortQuery(f: QueryFilters, grain: CohortGrain, firstCohort: string) {
  * are observed up to `to` (the last period may still be running). Customers whose first purchase in scope
  * came before that period belong to no cohort shown.
  */
-export async function getCohorts(db: Database, scope: Scope, filters: ResolvedFilters, grain: CohortGrain): Promise<CohortTriangle> {
+export async function getCohorts(db: Database, scope: Scope, filters: ScopedFilters, grain: CohortGrain): Promise<CohortTriangle> {
   return cached(db, { query: 'cohorts', params: { filters, grain }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const window = { from: periodStart(f.from, grain), to: f.to };
       const cells = await queryRows<CohortCell>(tx, cohortQuery(f, grain, window.from));
       return buildCohortTriangle(cells, grain, window);

@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { previousPeriod } from '@/lib/calendar/days';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, selectOverSpans, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
@@ -67,10 +67,10 @@ async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
   return toKpis(totals, uniqueCustomers);
 }
 
-export async function getKpis(db: Database, scope: Scope, filters: ResolvedFilters): Promise<KpiResult> {
+export async function getKpis(db: Database, scope: Scope, filters: ScopedFilters): Promise<KpiResult> {
   return cached(db, { query: 'kpis', params: { filters }, scope }, async () => {
     const period = (shift: boolean) => (tx: Database) =>
-      withStoreKeys(tx, filters).then((f) => readPeriod(tx, shift ? { ...f, ...previousPeriod(f.from, f.to) } : f));
+      withStoreKeys(tx, scope, filters).then((f) => readPeriod(tx, shift ? { ...f, ...previousPeriod(f.from, f.to) } : f));
     // The two periods are independent: on Postgres they run side by side, each on its own connection.
     // Inside a caller's transaction there is one connection, so they take turns.
     const [kpis, previous] = databaseIdentity(db)

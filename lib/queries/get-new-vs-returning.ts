@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { CohortGrain } from '@/lib/analytics/cohorts';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { HISTORY_START } from './get-cohorts';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
@@ -49,12 +49,12 @@ function newVsReturningQuery(f: QueryFilters, grain: CohortGrain) {
 export async function getNewVsReturning(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   grain: CohortGrain,
 ): Promise<NewVsReturningRow[]> {
   return cached(db, { query: 'new-vs-returning', params: { filters, grain }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const rows = await queryRows<NewVsReturningRow>(tx, newVsReturningQuery(f, grain));
       const cents = (n: number) => Math.round(n * 100) / 100;
       return rows.map((r) => ({

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { intArray, smallintArray, textArray } from '@/db/sql';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { rollupRows } from './internal/rollup-rows';
 import { cached } from '@/lib/cache/process-cache';
@@ -77,11 +77,11 @@ async function readStock(tx: Database, f: QueryFilters, skus: string[]) {
   return new Map(rows.map((r) => [r.sku, { onHand: r.on_hand, low: r.low }]));
 }
 
-export async function getProductDrill(db: Database, scope: Scope, filters: ResolvedFilters, path: string[]): Promise<ProductDrill> {
+export async function getProductDrill(db: Database, scope: Scope, filters: ScopedFilters, path: string[]): Promise<ProductDrill> {
   const level: DrillLevel = path.length === 0 ? 'category' : path.length === 1 ? 'subcategory' : 'product';
   return cached(db, { query: 'product-drill', params: { filters, path }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const rows = await readLevel(tx, f, path.slice(0, 2));
       const stock = level === 'product' ? await readStock(tx, f, rows.map((r) => r.key)) : null;
       return {

@@ -9,7 +9,7 @@ import { ANOMALY_RULES, describeAnomaly, findAnomalies, zeroFilledDays, type Rev
 import { cached } from '@/lib/cache/process-cache';
 import { addDays, dateKeyOf, dayOfDateKey } from '@/lib/calendar/days';
 import { regionNameOf } from '@/lib/domain/regions';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { assertScopedFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
 import { readInScope } from './internal/read-in-scope';
 
 export interface RegionAnomaly extends RevenueAnomaly {
@@ -27,8 +27,9 @@ export interface AnomalyOptions {
 }
 
 export async function getRevenueAnomalies(
-  db: Database, scope: Scope, filters: Pick<ResolvedFilters, 'from' | 'to' | 'regionIds' | 'nothing'>, options: AnomalyOptions,
+  db: Database, scope: Scope, filters: ScopedFilters, options: AnomalyOptions,
 ): Promise<RegionAnomaly[]> {
+  assertScopedFilters(scope, filters);
   const params = { from: filters.from, to: filters.to, regionIds: filters.regionIds, nothing: filters.nothing, ...options };
   return cached(db, { query: 'revenue-anomalies', params, scope }, () =>
     readInScope(db, scope, async (tx) => {

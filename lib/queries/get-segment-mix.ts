@@ -6,7 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { CohortGrain } from '@/lib/analytics/cohorts';
 import { GUEST_SEGMENT, REPORT_SEGMENTS } from '@/lib/domain/segments';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
@@ -37,10 +37,10 @@ function segmentMixQuery(f: QueryFilters, grain: CohortGrain): SQL {
     group by 1, 2`;
 }
 
-export async function getSegmentMix(db: Database, scope: Scope, filters: ResolvedFilters, grain: CohortGrain): Promise<SegmentMixRow[]> {
+export async function getSegmentMix(db: Database, scope: Scope, filters: ScopedFilters, grain: CohortGrain): Promise<SegmentMixRow[]> {
   return cached(db, { query: 'segment-mix', params: { filters, grain }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const rows = await queryRows<SegmentMixRow>(tx, segmentMixQuery(f, grain));
       const order = (s: string) => (REPORT_SEGMENTS as readonly string[]).indexOf(s);
       return rows

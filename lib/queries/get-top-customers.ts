@@ -1,10 +1,12 @@
 // Top customers by revenue (net, store currency) within the scope and filters. Totals, orders and the
 // last purchase count only in-scope lines of the range, never a customer's purchases elsewhere; name,
-// segment and home store are the customer's current version (a home store outside the scope stays hidden).
+// segment and home store are the customer's newest version the scope may see (row-level security shows a
+// version with an in-scope sale or home store: the current one, unless it has neither yet; a home store
+// outside the scope stays hidden).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
@@ -39,7 +41,9 @@ function topCustomersQuery(f: QueryFilters, limit: number) {
     select t.customer_id as "customerId", cur.name, cur.segment, s.store_code as "homeStoreCode", s.name as "homeStoreName",
       t.orders, t.revenue, d.date::text as "lastPurchase"
     from totals t
-    join gold.dim_customer cur on cur.customer_id = t.customer_id and cur.is_current
+    cross join lateral (
+      select v.name, v.segment, v.home_store_key from gold.dim_customer v
+      where v.customer_id = t.customer_id order by v.valid_from desc limit 1) cur
     left join gold.dim_store s on s.store_key = cur.home_store_key
     join gold.dim_date d on d.date_key = t.last_key
     order by t.revenue desc, t.customer_id`;
@@ -48,12 +52,12 @@ function topCustomersQuery(f: QueryFilters, limit: number) {
 export async function getTopCustomers(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   limit = TOP_CUSTOMERS_LIMIT,
 ): Promise<TopCustomerRow[]> {
   return cached(db, { query: 'top-customers', params: { filters, limit }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const rows = await queryRows<TopCustomerRow>(tx, topCustomersQuery(f, limit));
       return rows.map((r) => ({ ...r, revenue: Math.round(r.revenue * 100) / 100 }));
     }),

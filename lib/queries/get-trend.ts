@@ -7,7 +7,7 @@ import type { Scope } from '@/lib/auth/scope';
 import { trailingMovingAverage } from '@/lib/analytics/moving-average';
 import { addDays, previousPeriod } from '@/lib/calendar/days';
 import { periodStart, periodStarts, type PeriodGrain } from '@/lib/calendar/periods';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
@@ -65,10 +65,10 @@ function bucket(daily: Map<string, TrendPoint>, from: string, to: string, grain:
   return [...points.values()].map((p) => ({ ...p, revenue: Math.round(p.revenue * 100) / 100 }));
 }
 
-export async function getTrend(db: Database, scope: Scope, filters: ResolvedFilters, grain: PeriodGrain): Promise<Trend> {
+export async function getTrend(db: Database, scope: Scope, filters: ScopedFilters, grain: PeriodGrain): Promise<Trend> {
   return cached(db, { query: 'trend', params: { filters, grain }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const prior = previousPeriod(f.from, f.to);
       // One read covers the previous period, the week before `from` (for the moving average) and the range.
       const daily = await readDaily(tx, { ...f, from: prior.from < addDays(f.from, -7) ? prior.from : addDays(f.from, -7) });

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
@@ -16,10 +16,10 @@ export interface WeekdayHourCell {
   transactions: number;
 }
 
-export async function getWeekdayHour(db: Database, scope: Scope, filters: ResolvedFilters): Promise<WeekdayHourCell[]> {
+export async function getWeekdayHour(db: Database, scope: Scope, filters: ScopedFilters): Promise<WeekdayHourCell[]> {
   return cached(db, { query: 'weekday-hour', params: { filters }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const source = planSource('hour', f);
       const query =
         source === 'facts'

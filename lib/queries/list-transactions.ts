@@ -6,7 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { SortColumn } from '@/lib/filters/dashboard-state';
 import { parseSort, type Sorting } from '@/lib/filters/sorting';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { rollupRows } from './internal/rollup-rows';
@@ -77,12 +77,12 @@ function orderBy({ column, descending }: Sorting): SQL {
 export async function listTransactions(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   paging: { page: number; pageSize: number; sort?: string },
 ): Promise<TransactionPage> {
   return cached(db, { query: 'transactions', params: { filters, paging }, scope }, () =>
     readInScope(db, scope, async (tx) => {
-      const f = await withStoreKeys(tx, filters);
+      const f = await withStoreKeys(tx, scope, filters);
       const sorting = parseSort(paging.sort);
       const rows = await readPage(tx, f, sorting, paging);
       const totals = await readTotals(tx, f);
@@ -147,6 +147,12 @@ export interface ExportCursor {
   lineId: number;
 }
 
+export interface ExportBatch {
+  rows: TransactionRow[];
+  /** Where the next batch starts; null after the last. */
+  next: ExportCursor | null;
+}
+
 /**
  * One batch of the export, after `cursor` in the sort order. Each batch is its own short scoped
  * transaction, so a long export never blocks other requests (PGlite serialises everything).
@@ -154,13 +160,13 @@ export interface ExportCursor {
 export async function listTransactionsAfter(
   db: Database,
   scope: Scope,
-  filters: ResolvedFilters,
+  filters: ScopedFilters,
   sort: string | undefined,
   cursor: ExportCursor | null,
   batchSize: number,
-): Promise<{ rows: TransactionRow[]; next: ExportCursor | null }> {
+): Promise<ExportBatch> {
   return readInScope(db, scope, async (tx) => {
-    const f: QueryFilters = await withStoreKeys(tx, filters);
+    const f: QueryFilters = await withStoreKeys(tx, scope, filters);
     const sorting = parseSort(sort);
     const key = SORT_EXPRESSIONS[sorting.column];
     const after = cursor

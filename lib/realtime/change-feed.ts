@@ -2,6 +2,7 @@
 // (the SSE connections). A notification only says "something new": the feed reads every change after the
 // last one it delivered from app.change_log, so subscribers get each change once, in id order, and a
 // notification missed during a reconnect is caught up by the next one or by the periodic poll.
+import 'server-only';
 import type { DatabaseHandle } from '@/db/client';
 import { CHANGES_CHANNEL, changeLogBounds, listChangesAfter, type GoldChange } from './change-log';
 

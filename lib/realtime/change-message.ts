@@ -5,7 +5,6 @@ import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
 import type { ScopedChange } from './scoped-change';
 
 export const changeMessageSchema = z.object({
-  id: z.number().int().nonnegative(),
   at: z.string(),
   regions: z.array(z.enum(REGION_NAMES as [RegionName, ...RegionName[]])),
   dates: z.array(z.string()),

@@ -1,10 +1,10 @@
 // A change as one caller may see it: only the slices of regions in their scope, so a message never
-// names another region, its stores or its days.
+// names another region, its stores or its days. It carries no change-log id: those count every region's
+// changes (the message's SSE id is an opaque one, see event-ids.ts).
 import { regionNameOf, type RegionName } from '@/lib/domain/regions';
 import type { GoldChange } from './change-log';
 
 export interface ScopedChange {
-  id: number;
   at: string;
   regions: RegionName[];
   dates: string[];
@@ -21,7 +21,6 @@ export function scopeChange(change: GoldChange, regionIds: readonly number[]): S
     .map(regionNameOf)
     .filter((r): r is RegionName => Boolean(r));
   return {
-    id: change.id,
     at: change.at,
     regions,
     dates: [...new Set(slices.flatMap((s) => s.dates))].sort(),

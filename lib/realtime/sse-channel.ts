@@ -2,6 +2,7 @@
 // queue while the client reads slowly; when it is full, push() refuses and the caller replaces the
 // backlog with one message (a reset), so a slow client costs a fixed amount of memory and never delays
 // the feed or other connections. Heartbeat comments keep idle connections open through proxies.
+import 'server-only';
 import { sseComment } from './sse-format';
 
 export interface SseChannelOptions {

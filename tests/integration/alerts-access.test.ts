@@ -142,6 +142,39 @@ describe.each(testEngines())('alerts access on %s', (engine) => {
     expect(acknowledged.alerts.map((a) => a.id)).toEqual([eastFraud]);
   });
 
+  it('tells an East manager nothing about a customer\'s purchases in the West: the alert reads as if they had none', async () => {
+    // C001 shops in the West (a usual of about $25, and three baskets minutes before); C002 never has.
+    // Both then make the same large East basket. Whatever the East manager can read of the two alerts
+    // must be the same but for whose they are: any difference would come from the West.
+    const day = addDays(todayIn('UTC'), -30);
+    const west = (transactionId: string, date: string, time: string, unitPrice: number) =>
+      saleEvent({ transactionId, customerId: 'C001', storeCode: 'S003', sku: 'SKU-00001', quantity: 1, unitPrice }, { occurredAt: `${date}T${time}Z` });
+    const eastBasket = (transactionId: string, customerId: string) =>
+      saleEvent({ transactionId, customerId, storeCode: 'S001', sku: 'SKU-00003', quantity: 40, unitPrice: 199.99 }, { occurredAt: `${day}T10:03:00Z` });
+    await appendToBronze(db, {
+      source: 'test',
+      events: [
+        ...[20, 25, 30, 22, 28].map((amount, i) => west(`W-HIST-${i}`, addDays(day, -20 + i), '12:00:00', amount)),
+        ...[0, 1, 2].map((i) => west(`W-BURST-${i}`, day, `10:0${i}:00`, 21)),
+      ],
+    });
+    await runEtlUntilDrained(db, { limit: 100, timeZone: 'UTC' });
+    await appendToBronze(db, { source: 'test', events: [eastBasket('E-C001', 'C001'), eastBasket('E-C002', 'C002')] });
+    await runEtlUntilDrained(db, { limit: 100, timeZone: 'UTC' });
+
+    const res = await listAlertsRoute(getRequest('/api/alerts?kind=fraud&limit=100', cookies['east.manager']), noParams);
+    const { alerts } = (await res.json()) as { alerts: { subject: string; detail: Record<string, unknown> }[] };
+    const seen = (subject: string) => {
+      const alert = alerts.find((a) => a.subject === subject);
+      expect(alert).toBeDefined();
+      const { id: _id, subject: _subject, createdAt: _c, updatedAt: _u, detail, ...rest } = alert as unknown as Record<string, unknown>;
+      const { customerId: _customer, ...facts } = detail as Record<string, unknown>;
+      return { ...rest, detail: facts };
+    };
+    expect(seen('E-C001')).toEqual(seen('E-C002'));
+    expect(JSON.stringify(alerts.filter((a) => a.subject === 'E-C001'))).not.toMatch(/West|S003|usual|median|purchases/);
+  });
+
   describe('row-level security under the app role', () => {
     it('a bare update from an East scope reaches East alerts only', async () => {
       const east = await scopeFor(handle, 'east.manager@retailwave.test');

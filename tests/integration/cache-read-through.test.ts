@@ -11,7 +11,7 @@ import { UpstashConnection } from '@/lib/cache/upstash-connection';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { runEtlUntilDrained } from '@/lib/etl/run-batch';
 import { parseDashboardState } from '@/lib/filters/dashboard-state';
-import { resolveStateFilters } from '@/lib/filters/resolve-filters';
+import { scopeFilters } from '@/lib/auth/scoped-filters';
 import { getKpis } from '@/lib/queries/get-kpis';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { insertRetailFixture, saleEvent } from '../helpers/retail-fixture';
@@ -110,7 +110,7 @@ describe.each(testEngines())('query cache on %s', (engine) => {
     it('a new ETL batch for East reloads entries that include East and keeps West entries', async () => {
       const loads = countingLoads();
       const filtersOf = (scope: Scope) =>
-        resolveStateFilters(parseDashboardState(new URLSearchParams('from=2025-06-01&to=2025-06-30')), scope, { timeZone: 'UTC' });
+        scopeFilters(parseDashboardState(new URLSearchParams('from=2025-06-01&to=2025-06-30')), scope, { timeZone: 'UTC' });
       const kpis = (scope: Scope) =>
         queries.read(db, { query: 'kpis', params: filtersOf(scope), scope }, loads.wrap(scope, () => getKpis(db, scope, filtersOf(scope))));
       const { east, west, eastWest } = scopes;
@@ -132,7 +132,7 @@ describe.each(testEngines())('query cache on %s', (engine) => {
     it('reads the data versions once per unit of work, so the tiles of one page show one snapshot', async () => {
       let render = new Map<string, Promise<RegionVersion[]>>();
       const pages = new QueryCache({ cache: backend.cache, namespace: testKeyNamespace(), log, versionsOfThisWork: () => render });
-      const filters = resolveStateFilters(parseDashboardState(new URLSearchParams('from=2025-06-01&to=2025-06-30')), scopes.east, { timeZone: 'UTC' });
+      const filters = scopeFilters(parseDashboardState(new URLSearchParams('from=2025-06-01&to=2025-06-30')), scopes.east, { timeZone: 'UTC' });
       const kpis = () => pages.read(db, { query: 'kpis', params: filters, scope: scopes.east }, () => getKpis(db, scopes.east, filters));
 
       const first = await kpis();

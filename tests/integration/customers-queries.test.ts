@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { CohortTriangle } from '@/lib/analytics/cohorts';
 import type { Scope } from '@/lib/auth/scope';
-import { resolveFilters, type ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { scopeFiltersFromParams } from '@/lib/auth/scoped-filters';
 import { getCohorts } from '@/lib/queries/get-cohorts';
 import { getNewVsReturning, type NewVsReturningRow } from '@/lib/queries/get-new-vs-returning';
 import { getSegmentMix } from '@/lib/queries/get-segment-mix';
@@ -31,7 +31,7 @@ describe.each(testEngines())('customer queries on %s', (engine) => {
   let admin: Scope;
   let east: Scope;
   const filtersFor = (scope: Scope, range: { from: string; to: string } = WINDOW, extra: Record<string, string> = {}) =>
-    resolveFilters(new URLSearchParams({ ...range, ...extra }), scope, 'UTC');
+    scopeFiltersFromParams(new URLSearchParams({ ...range, ...extra }), scope, 'UTC');
 
   /** Independent: customers whose first purchase (in the given regions, up to END) is in [from, to]. */
   async function firstPurchasers(regions: string[], from: string, to: string): Promise<string[]> {
@@ -172,7 +172,8 @@ describe.each(testEngines())('customer queries on %s', (engine) => {
       );
       const filters = filtersFor(admin);
       const fromRollup = await getSegmentMix(db.db, admin, filters, 'month');
-      const fromFacts = await getSegmentMix(db.db, admin, { ...filters, hours: Array.from({ length: 24 }, (_, h) => h) }, 'month');
+      const everyHour = filtersFor(admin, WINDOW, { sel: Array.from({ length: 24 }, (_, h) => `hour:${h}`).join(',') });
+      const fromFacts = await getSegmentMix(db.db, admin, everyHour, 'month');
       expect(fromFacts.map((r) => `${r.period} ${r.segment}`)).toEqual(fromRollup.map((r) => `${r.period} ${r.segment}`));
       fromFacts.forEach((r, i) => expect(r.revenue).toBeCloseTo(fromRollup[i].revenue, 2));
       for (const { segment, revenue } of bySegment) {
@@ -253,7 +254,9 @@ describe.each(testEngines())('customer queries on %s', (engine) => {
     it("refuses a store of another region and reads nothing when filters contradict", async () => {
       const [{ store_code: west }] = await queryRows<{ store_code: string }>(db.db, sql`select store_code from silver.stores where region = 'West' limit 1`);
       await expect(getTopCustomers(db.db, east, filtersFor(east, RANGE, { stores: west }))).rejects.toMatchObject({ status: 403 });
-      const nothing: ResolvedFilters = { ...filtersFor(admin, RANGE), nothing: true };
+      // a selected category outside the category filter: the view selects nothing
+      const nothing = filtersFor(admin, RANGE, { categories: 'Grocery', sel: 'category:Electronics' });
+      expect(nothing.nothing).toBe(true);
       expect(await getTopCustomers(db.db, admin, nothing)).toEqual([]);
       expect((await getCohorts(db.db, admin, nothing, 'month')).rows.every((r) => r.size === 0)).toBe(true);
     });

@@ -6,15 +6,15 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { previousPeriod } from '@/lib/calendar/days';
 import { parseDashboardState } from '@/lib/filters/dashboard-state';
-import { resolveStateFilters } from '@/lib/filters/resolve-filters';
-import { transactionsCsvStream } from '@/lib/export/transactions-csv';
+import { scopeFilters } from '@/lib/auth/scoped-filters';
+import { EXPORT_BATCH_SIZE, transactionsCsvStream } from '@/lib/export/transactions-csv';
 import { getKpis } from '@/lib/queries/get-kpis';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { getProductDrill } from '@/lib/queries/get-product-drill';
 import { getTrend } from '@/lib/queries/get-trend';
 import { getWeekdayHour } from '@/lib/queries/get-weekday-hour';
 import { listFilterOptions } from '@/lib/queries/list-filter-options';
-import { listTransactions } from '@/lib/queries/list-transactions';
+import { listTransactions, listTransactionsAfter } from '@/lib/queries/list-transactions';
 import type { Scope } from '@/lib/auth/scope';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -40,7 +40,7 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
   }
 
   const filtersFor = (scope: Scope, query: string) =>
-    resolveStateFilters(parseDashboardState(new URLSearchParams(query)), scope, { timeZone: 'UTC' });
+    scopeFilters(parseDashboardState(new URLSearchParams(query)), scope, { timeZone: 'UTC' });
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -114,7 +114,8 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
 
   it("CSV export streams exactly the view's rows, in its order, within scope", async () => {
     const f = filtersFor(east, `from=${FROM}&to=${END}`);
-    const csv = await new Response(transactionsCsvStream(db.db, east, f, 'net')).text();
+    const first = await listTransactionsAfter(db.db, east, f, 'net', null, EXPORT_BATCH_SIZE);
+    const csv = await new Response(transactionsCsvStream(db.db, east, f, 'net', first)).text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('occurred_at,transaction_id,store_code,store,region,category,sku,product,customer_id,segment,quantity,gross,discount,net');
     const rows = lines.slice(1).map((l) => l.split(','));
@@ -136,8 +137,8 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
   it('a cross-filter selection filters other tiles but not its own', async () => {
     const query = `from=${FROM}&to=${END}&sel=category:${encodeURIComponent('Grocery')}`;
     const state = parseDashboardState(new URLSearchParams(query));
-    const others = resolveStateFilters(state, admin, { timeZone: 'UTC' });
-    const own = resolveStateFilters(state, admin, { timeZone: 'UTC', except: 'category' });
+    const others = scopeFilters(state, admin, { timeZone: 'UTC' });
+    const own = scopeFilters(state, admin, { timeZone: 'UTC', except: 'category' });
     const { kpis } = await getKpis(db.db, admin, others);
     expect(kpis.revenue).toBeCloseTo(await silverNet(FROM, END, sql`p.category = 'Grocery'`), 1);
     const categories = await getBreakdown(db.db, admin, own, 'category');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -27,7 +29,7 @@ describe.each(testEngines())('migrations on %s', (engine) => {
     expect(rows.map((r) => r.name)).toEqual(['East', 'West', 'North', 'South', 'Central']);
   });
 
-  it('protects every region-bearing gold table with row-level security', async () => {
+  it('protects every region- or customer-bearing gold table with row-level security', async () => {
     const rows = await queryRows<{ relname: string }>(
       db.db,
       sql`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -36,7 +38,21 @@ describe.each(testEngines())('migrations on %s', (engine) => {
     expect(rows.map((r) => r.relname)).toEqual([
       'agg_baskets_daily', 'agg_baskets_daily_region', 'agg_baskets_region_spans', 'agg_baskets_spans', 'agg_customer_bitmap_spans',
       'agg_customer_bitmaps', 'agg_customers_daily', 'agg_sales_daily', 'agg_sales_daily_region', 'agg_sales_hourly',
-      'agg_sales_hourly_region', 'agg_sales_hourly_region_spans', 'agg_sales_region_spans', 'alerts', 'dim_region', 'dim_store', 'fact_inventory', 'fact_sales', 'sale_risk',
+      'agg_sales_hourly_region', 'agg_sales_hourly_region_spans', 'agg_sales_region_spans', 'alerts', 'dim_customer', 'dim_region', 'dim_store', 'fact_inventory', 'fact_sales', 'sale_risk',
     ]);
+  });
+
+  it('withholds the reasons of fraud alerts and scores written before they were limited to their region', async () => {
+    const old = JSON.stringify([{ rule: 'region', points: 35, message: "First purchase in West: none of the customer's 7 earlier baskets was in this region" }]);
+    await db.db.execute(sql`insert into gold.alerts (kind, region_id, subject, dedupe_key, reason, severity, detail)
+      values ('fraud', 2, 'T-OLD', 'fraud:T-OLD', ${`Risk 75/100 — ${JSON.parse(old)[0].message}`}, 'high', ${JSON.stringify({ score: 75, reasons: JSON.parse(old), amount: 10 })}::jsonb)`);
+    await db.db.execute(sql`insert into gold.sale_risk (transaction_id, region_id, store_key, customer_id, occurred_at, amount, score, reasons)
+      values ('T-OLD', 2, 1, 'C001', now(), 10, 75, ${old}::jsonb)`);
+    const migration = readFileSync(path.join(process.cwd(), 'db', 'migrations', '0017_regional_fraud_texts.sql'), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint')) await db.db.execute(sql.raw(statement));
+    const [alert] = await queryRows<{ reason: string; detail: Record<string, unknown> }>(db.db, sql`select reason, detail from gold.alerts where subject = 'T-OLD'`);
+    expect(alert).toEqual({ reason: expect.stringMatching(/^Risk 75\/100 — reasons withheld/), detail: { score: 75, amount: 10 } });
+    const [risk] = await queryRows<{ reasons: unknown }>(db.db, sql`select reasons from gold.sale_risk where transaction_id = 'T-OLD'`);
+    expect(risk.reasons).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { GET as getTransactionsRoute } from '@/app/api/transactions/route';
 import { GET as getExportRoute } from '@/app/api/export/route';
 import type { Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
-import { resolveFilters } from '@/lib/filters/resolve-filters';
+import { scopeFiltersFromParams } from '@/lib/auth/scoped-filters';
 import { getKpis } from '@/lib/queries/get-kpis';
 import { BREAKDOWN_DIMENSIONS, getBreakdown } from '@/lib/queries/get-breakdown';
 import { seedDemoData } from '@/lib/seed';
@@ -68,19 +68,19 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
     });
 
     it('KPIs equal the independent total of its regions, to the cent', async () => {
-      const { kpis } = await getKpis(db.db, scope, resolveFilters(params(), scope, 'UTC'));
+      const { kpis } = await getKpis(db.db, scope, scopeFiltersFromParams(params(), scope, 'UTC'));
       expect(kpis.revenue).toBeCloseTo(expectedRevenue(regions), 2);
     });
 
     it.each(BREAKDOWN_DIMENSIONS)('breakdown by %s sums to its regions only', async (dimension) => {
-      const rows = await getBreakdown(db.db, scope, resolveFilters(params(), scope, 'UTC'), dimension, 5_000);
+      const rows = await getBreakdown(db.db, scope, scopeFiltersFromParams(params(), scope, 'UTC'), dimension, 5_000);
       const total = rows.reduce((s, r) => s + r.revenue, 0);
       expect(total).toBeCloseTo(expectedRevenue(regions), 1);
       for (const row of rows) if (row.region) expect(regions).toContain(row.region);
     });
 
     it('store breakdown names only stores of its regions', async () => {
-      const rows = await getBreakdown(db.db, scope, resolveFilters(params(), scope, 'UTC'), 'store');
+      const rows = await getBreakdown(db.db, scope, scopeFiltersFromParams(params(), scope, 'UTC'), 'store');
       const allowed = new Set(regions.flatMap((r) => storesByRegion.get(r) ?? []));
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(allowed.has(row.key)).toBe(true);
@@ -89,7 +89,7 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
     if (outside.length > 0) {
       it('refuses a filter naming another region, alone or mixed with its own', () => {
         for (const list of [outside[0], `${regions[0]},${outside[0]}`, outside.join(',')]) {
-          expect(() => resolveFilters(params({ regions: list }), scope, 'UTC')).toThrow(
+          expect(() => scopeFiltersFromParams(params({ regions: list }), scope, 'UTC')).toThrow(
             expect.objectContaining({ status: 403, code: 'forbidden_region' }),
           );
         }
@@ -99,14 +99,14 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
         const foreign = storesByRegion.get(outside[0])![0];
         const own = storesByRegion.get(regions[0])![0];
         for (const stores of [foreign, `${own},${foreign}`]) {
-          const filters = resolveFilters(params({ stores }), scope, 'UTC');
+          const filters = scopeFiltersFromParams(params({ stores }), scope, 'UTC');
           await expect(getKpis(db.db, scope, filters)).rejects.toMatchObject({ status: 403, code: 'forbidden_region' });
         }
       });
     }
 
     it('treats empty strings as no filter and stays inside its regions', async () => {
-      const filters = resolveFilters(params({ regions: '', stores: ',', categories: ' ', segments: '' }), scope, 'UTC');
+      const filters = scopeFiltersFromParams(params({ regions: '', stores: ',', categories: ' ', segments: '' }), scope, 'UTC');
       const { kpis } = await getKpis(db.db, scope, filters);
       expect(kpis.revenue).toBeCloseTo(expectedRevenue(regions), 2);
     });
@@ -121,7 +121,7 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
       for (const bad of attempts) {
         let error: unknown;
         try {
-          resolveFilters(params(bad), scope, 'UTC');
+          scopeFiltersFromParams(params(bad), scope, 'UTC');
         } catch (e) {
           error = e;
         }

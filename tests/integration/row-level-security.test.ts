@@ -1,7 +1,8 @@
 /**
  * Layer 3 of region scoping: Postgres row-level security. With the app's database role, a query with no
  * WHERE at all returns only in-scope rows, and the role can neither switch role, turn RLS off, nor reach
- * the tables some other way.
+ * the tables some other way. Every table of bronze, silver, gold and app, read from the catalog, is under
+ * row-level security, out of the app role's reach, or one of the few reference tables listed below.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -16,6 +17,35 @@ const PROTECTED = ['fact_sales', 'fact_inventory', 'agg_sales_daily', 'agg_baske
   'agg_baskets_spans', 'agg_baskets_region_spans', 'agg_sales_region_spans', 'agg_sales_hourly_region_spans',
   'dim_store', 'dim_region'];
 const EAST = 1;
+
+/** The app role may read these without row-level security: they hold nothing of a region or a customer. */
+const REFERENCE_TABLES: Record<string, string> = {
+  'gold.dim_date': 'the calendar',
+  'gold.dim_product': 'the product catalogue, the same in every region',
+  'gold.dim_campaign': 'promotions, which run across the whole organisation',
+};
+
+interface TableAccess {
+  name: string;
+  rls: boolean;
+  policies: number;
+  app_reads: boolean;
+  has_region: boolean;
+}
+
+/** Every table, view and materialized view of the four layers, with what the app role may do with it. */
+const tableAccess = (db: Database) =>
+  queryRows<TableAccess>(
+    db,
+    sql`select n.nspname || '.' || c.relname as name, c.relrowsecurity as rls,
+          (select count(*)::int from pg_policy p where p.polrelid = c.oid
+             and (p.polroles = '{0}' or (select oid from pg_roles where rolname = 'retailwave_app') = any(p.polroles))) as policies,
+          has_schema_privilege('retailwave_app', n.oid, 'USAGE') and has_any_column_privilege('retailwave_app', c.oid, 'SELECT') as app_reads,
+          exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'region_id' and not a.attisdropped) as has_region
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname in ('bronze', 'silver', 'gold', 'app') and c.relkind in ('r', 'p', 'v', 'm')
+        order by 1`,
+  );
 
 async function regionCounts(db: Database, table: string) {
   const [row] = await queryRows<{ total: number; outside: number }>(
@@ -67,6 +97,46 @@ describe.each(testEngines())('row-level security on %s', (engine) => {
     const scoped = await readInScope(db.db, scope, (tx) => regionCounts(tx, table));
     expect(scoped.total).toBeGreaterThan(0);
     expect(scoped.outside).toBe(0);
+  });
+
+  it('leaves no table of bronze, silver, gold or app readable by the app role without row-level security, but listed reference tables', async () => {
+    const tables = await tableAccess(db.db);
+    expect(tables.length).toBeGreaterThan(30);
+    const verdicts = tables.map((t) => ({
+      table: t.name,
+      ok: !t.app_reads || (t.rls && t.policies > 0) || (t.name in REFERENCE_TABLES && !t.has_region),
+    }));
+    expect(verdicts.filter((v) => !v.ok)).toEqual([]);
+    // the list names real tables only, and each is readable (otherwise it need not be listed)
+    for (const name of Object.keys(REFERENCE_TABLES)) expect(tables.find((t) => t.name === name)).toMatchObject({ app_reads: true, rls: false });
+    // and what the role cannot read stays out of reach: bronze, silver and app entirely
+    expect(tables.filter((t) => t.app_reads && !t.name.startsWith('gold.')).map((t) => t.name)).toEqual([]);
+  });
+
+  it('with one region set, no table the app role reads shows another region, and customers are those of the region', async () => {
+    const scope = await scopeFor(db, 'east.manager@retailwave.test');
+    const regional = (await tableAccess(db.db)).filter((t) => t.app_reads && t.has_region).map((t) => t.name.slice('gold.'.length));
+    expect(regional).toEqual(expect.arrayContaining(PROTECTED));
+    for (const table of regional) {
+      const owner = await regionCounts(db.db, table);
+      const scoped = await readInScope(db.db, scope, (tx) => regionCounts(tx, table));
+      expect({ table, outside: scoped.outside }).toEqual({ table, outside: 0 });
+      if (owner.total > owner.outside) expect({ table, seen: scoped.total > 0 }).toEqual({ table, seen: true });
+    }
+
+    const customerCounts = (tx: Database) =>
+      queryRows<{ total: number; unrelated: number }>(
+        tx,
+        sql`select count(*)::int as total,
+              count(*) filter (where not exists (select 1 from gold.fact_sales f where f.customer_sk = c.customer_sk and f.region_id = ${EAST})
+                and not exists (select 1 from gold.dim_store s where s.store_key = c.home_store_key and s.region_id = ${EAST}))::int as unrelated
+            from gold.dim_customer c`,
+      ).then((rows) => rows[0]!);
+    const everyone = await customerCounts(db.db);
+    expect(everyone.unrelated).toBeGreaterThan(0);
+    const seen = await readInScope(db.db, scope, customerCounts);
+    expect(seen.total).toBeGreaterThan(0);
+    expect(seen.unrelated).toBe(0);
   });
 
   it('shows nothing when the region setting is missing', async () => {

@@ -39,7 +39,7 @@ describe('liveWindow', () => {
 });
 
 describe('changeTouches', () => {
-  const change = changeMessageSchema.parse({ id: 7, at: '2026-05-31T10:00:00Z', regions: ['East'], dates: ['2026-05-31'], stores: ['S001', 'S002'] });
+  const change = changeMessageSchema.parse({ at: '2026-05-31T10:00:00Z', regions: ['East'], dates: ['2026-05-31'], stores: ['S001', 'S002'] });
   const watch = (w: Partial<LiveWatch>): LiveWatch => ({ regions: ['East', 'West'], dates: { from: '2026-05-01', to: '2026-05-31' }, stores: [], ...w });
 
   it('matches a change in the page\'s regions and days', () => {
@@ -55,7 +55,7 @@ describe('changeTouches', () => {
   });
 
   it('refuses messages that are not changes', () => {
-    expect(changeMessageSchema.safeParse({ id: 1, at: 'x', regions: ['Atlantis'], dates: [], stores: [] }).success).toBe(false);
+    expect(changeMessageSchema.safeParse({ at: 'x', regions: ['Atlantis'], dates: [], stores: [] }).success).toBe(false);
     expect(changeMessageSchema.safeParse({ reason: 'overflow' }).success).toBe(false);
   });
 });

@@ -14,10 +14,10 @@ const change: GoldChange = {
 describe('scopeChange', () => {
   it('keeps only the regions, days and stores in scope', () => {
     expect(scopeChange(change, [1])).toEqual({
-      id: 9, at: change.at, regions: ['East'], dates: ['2026-11-19', '2026-11-20'], stores: ['S001', 'S002'],
+      at: change.at, regions: ['East'], dates: ['2026-11-19', '2026-11-20'], stores: ['S001', 'S002'],
     });
     const west = scopeChange(change, [2, 4]);
-    expect(west).toEqual({ id: 9, at: change.at, regions: ['West'], dates: ['2026-11-18'], stores: ['S003'] });
+    expect(west).toEqual({ at: change.at, regions: ['West'], dates: ['2026-11-18'], stores: ['S003'] });
     expect(JSON.stringify(west)).not.toMatch(/East|S001|S002|2026-11-19/);
   });
 

@@ -8,16 +8,22 @@ import { coverWithSpans, type DaySpan } from '@/lib/calendar/day-spans';
 import { dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { forbiddenRegion } from '@/lib/errors';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import { assertScopedFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
+import type { Scope } from '@/lib/auth/scope';
 import type { RollupColumns } from './source-plan';
 
-export interface QueryFilters extends ResolvedFilters {
+/** ScopedFilters with their stores resolved: what the SQL below is built from, inside one query. */
+export interface QueryFilters extends ScopedFilters {
   /** Store keys of `stores`, all inside the scope; empty when no store filter. */
-  storeKeys: number[];
+  readonly storeKeys: readonly number[];
 }
 
-/** Resolves store codes within the scope (RLS hides other regions' stores), refusing unknown ones. */
-export async function withStoreKeys(tx: Database, filters: ResolvedFilters): Promise<QueryFilters> {
+/**
+ * The entry of every filtered query: refuses filters not made for `scope` (lib/auth/scoped-filters.ts),
+ * then resolves store codes within the scope (RLS hides other regions' stores), refusing unknown ones.
+ */
+export async function withStoreKeys(tx: Database, scope: Scope, filters: ScopedFilters): Promise<QueryFilters> {
+  assertScopedFilters(scope, filters);
   if (filters.stores.length === 0) return { ...filters, storeKeys: [] };
   const rows = await queryRows<{ store_code: string; store_key: number }>(
     tx,

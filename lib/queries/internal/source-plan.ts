@@ -3,7 +3,7 @@
 // row holds whole baskets, which decides most of the choices below. Each rollup exists at store and at
 // region grain; the region one serves every question that neither filters nor groups by store.
 import { sql, type SQL } from 'drizzle-orm';
-import type { ResolvedFilters } from '@/lib/filters/resolve-filters';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 
 type RollupFamily = 'baskets' | 'daily' | 'hourly';
 
@@ -11,7 +11,7 @@ export type Source = RollupFamily | `${RollupFamily}_region` | 'facts';
 
 export type Grouping = 'total' | 'region' | 'store' | 'day' | 'category' | 'subcategory' | 'product' | 'hour' | 'weekday';
 
-type PlannedFilters = Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'segments' | 'hours'>;
+type PlannedFilters = Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'segments' | 'hours'>;
 
 export function planSource(grouping: Grouping, f: PlannedFilters): Source {
   const family = planFamily(grouping, f);
@@ -95,7 +95,7 @@ export const CUSTOMER_ROLLUPS = {
 
 export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
 
-export function planCustomerSource(f: Pick<ResolvedFilters, 'stores' | 'categories' | 'subcategories' | 'hours'>): CustomerSource {
+export function planCustomerSource(f: Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours'>): CustomerSource {
   if (f.categories.length || f.subcategories.length || f.hours.length) return 'facts';
   return f.stores.length ? 'customers' : 'bitmaps';
 }

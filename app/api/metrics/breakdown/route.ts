@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { scopedRoute } from '@/lib/auth/scoped-route';
 import { env } from '@/lib/env';
-import { resolveFilters } from '@/lib/filters/resolve-filters';
+import { scopeFiltersFromParams } from '@/lib/auth/scoped-filters';
 import { breakdownDimensionSchema, getBreakdown } from '@/lib/queries/get-breakdown';
 
 export const dynamic = 'force-dynamic';
@@ -15,6 +15,6 @@ const paramsSchema = z.object({
 export const GET = scopedRoute(async (req, { scope, db }) => {
   const params = req.nextUrl.searchParams;
   const { dimension, limit } = paramsSchema.parse({ dimension: params.get('dimension') ?? undefined, limit: params.get('limit') ?? undefined });
-  const filters = resolveFilters(params, scope, env().REPORTING_TIME_ZONE);
+  const filters = scopeFiltersFromParams(params, scope, env().REPORTING_TIME_ZONE);
   return Response.json({ rows: await getBreakdown(db, scope, filters, dimension, limit) });
 });
