@@ -15,6 +15,7 @@ import { loadInventory } from './inventory';
 import { promoteSalesLines } from './promote-sales';
 import { countIntake } from './intake-minutes';
 import { quarantineEvents } from './quarantine';
+import { referencedCodes } from './reference-codes';
 import { addToRollups, lockRollups, refreshRollups, type DayStore } from './rollups';
 import { scoreSales } from './sale-risk';
 import { insertSalesLines } from './sales-lines';
@@ -166,21 +167,14 @@ async function claimBronzeEvents(db: Database, limit: number): Promise<BronzeEve
 
 /** The store codes and SKUs the batch names that exist in gold (facts join gold, so gold decides). */
 async function referenceCodes(db: Database, rows: BronzeEventRow[]): Promise<ReferenceCodes> {
-  const storeCodes = new Set<string>();
-  const skus = new Set<string>();
-  for (const row of rows) {
-    const payload = (row.envelope as { payload?: Record<string, unknown> } | null)?.payload;
-    if (typeof payload !== 'object' || payload === null) continue;
-    for (const key of ['storeCode', 'homeStoreCode']) if (typeof payload[key] === 'string') storeCodes.add(payload[key]);
-    if (typeof payload.sku === 'string') skus.add(payload.sku);
-  }
+  const named = referencedCodes(rows.map((row) => row.envelope));
   const stores = await queryRows<{ code: string }>(
     db,
-    sql`select store_code as code from gold.dim_store where store_code = any(${textArray([...storeCodes])})`,
+    sql`select store_code as code from gold.dim_store where store_code = any(${textArray([...named.storeCodes])})`,
   );
   const products = await queryRows<{ code: string }>(
     db,
-    sql`select sku as code from gold.dim_product where sku = any(${textArray([...skus])})`,
+    sql`select sku as code from gold.dim_product where sku = any(${textArray([...named.skus])})`,
   );
   return { storeCodes: new Set(stores.map((r) => r.code)), skus: new Set(products.map((r) => r.code)) };
 }
