@@ -105,10 +105,10 @@ async function loadClaimed(tx: Database, claimed: BronzeEventRow[], options: Etl
     sales,
     dayOf: (instant) => todayIn(options.timeZone, instant),
   });
-  const quarantined = [...ofKind(results, 'quarantine'), ...customers.stale];
+  const { lineIds, repeated } = await insertSalesLines(tx, sales);
+  const quarantined = [...ofKind(results, 'quarantine'), ...customers.stale, ...repeated];
   await quarantineEvents(tx, quarantined);
 
-  const lineIds = await insertSalesLines(tx, sales);
   if (lineIds.length > 0) await promoteSalesLines(tx, { ids: lineIds }, options.timeZone);
   const factSlices = await slicesOfLines(tx, lineIds);
   const inventorySlices = await loadInventory(tx, inventory, options.timeZone);

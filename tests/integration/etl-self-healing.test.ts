@@ -91,6 +91,21 @@ describe.each(testEngines())('a self-healing ETL on %s', (engine) => {
     expect(row.units).toBe(String(2147483647 + 10_000));
   });
 
+  it('quarantines a second bronze row of a loaded id (stored before ids were compared case-blind) instead of dropping it', async () => {
+    const event = sale('T-legacy');
+    await appendToBronze(db.db, { source: 'test', events: [event] });
+    await db.db.execute(sql`
+      insert into bronze.events (batch_id, event_id, checksum, event_type, source, occurred_at, envelope)
+      select batch_id, upper(event_id), 'legacy-' || checksum, event_type, source, occurred_at,
+        jsonb_set(envelope, '{id}', to_jsonb(upper(event_id)))
+      from bronze.events where event_id = ${event.id}`);
+    const summary = await runEtlUntilDrained(db.db, { limit: 100, timeZone: TZ });
+    expect(summary).toMatchObject({ claimed: 2, sales: 1, quarantined: 1 });
+    const [row] = await queryRows<{ stage: string; reason: string }>(
+      db.db, sql`select stage, reason from silver.quarantine where event_id = ${event.id}`);
+    expect(row).toEqual({ stage: 'validate', reason: `event ${event.id} was already loaded; not a second sale` });
+  });
+
   it('quarantines a pre-2000 sale that reached bronze before the door checked dates', async () => {
     const ancient = { ...sale('T-ancient'), occurredAt: '0999-06-11T10:00:00Z', id: randomUUID() };
     await appendToBronze(db.db, { source: 'legacy', events: [ancient, sale('T-now')] });
