@@ -10,7 +10,7 @@ import { intArray, textArray } from '@/db/sql';
 import { ensureDateRange } from '@/lib/calendar/dim-date';
 import { dayOfDateKey, todayIn } from '@/lib/calendar/days';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
-import { isDatabaseUnavailable } from '@/lib/database-errors';
+import { isDatabaseUnavailable, rootMessage } from '@/lib/database-errors';
 import { recordGoldChange } from '@/lib/realtime/change-log';
 import { changeSlicesByRegion, type StoreOfKey } from '@/lib/realtime/change-slices';
 import { raiseAnomalyAlerts } from './anomaly-alerts';
@@ -80,6 +80,8 @@ async function runIsolatingFailures(
     if (ids.length === 0 || isDatabaseUnavailable(error)) throw error;
     if (ids.length === 1) {
       const moved = await deadLetterEvent(db, ids[0], error);
+      // the database's words only: Drizzle's wrapper carries the batch's parameters, megabytes of events
+      if (moved) console.error(`[etl] bronze event ${ids[0]} failed its batch alone; dead-lettered: ${rootMessage(error)}`);
       return moved ? { ...emptySummary(), claimed: 1, quarantined: 1 } : emptySummary();
     }
     const half = Math.ceil(ids.length / 2);
