@@ -23,11 +23,25 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
+export interface OpenOptions {
+  /**
+   * Longest a statement may run (Postgres only). The server's requests and its ETL batches take seconds at
+   * most, so a stuck one should fail rather than hold a connection; the seeder, migrations and bulk ETL
+   * passes run for minutes and open their database without it.
+   */
+  statementTimeoutMs?: number;
+}
+
+/** Seconds to wait for a Postgres connection: a down database answers ingest 503 within 5 s. */
+const CONNECT_TIMEOUT_S = 3;
+/** The server's statement timeout (see OpenOptions). */
+export const SERVER_STATEMENT_TIMEOUT_MS = 30_000;
+
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /** Opens a database. Callers own the handle and must close it; the app uses `getDatabase()` instead. */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const handle = 'url' in target ? await openPostgres(target.url) : await openPglite('dataDir' in target ? target.dataDir : undefined);
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  const handle = 'url' in target ? await openPostgres(target.url, options) : await openPglite('dataDir' in target ? target.dataDir : undefined);
   identities.set(handle.db, identityOf(target));
   return handle;
 }
@@ -49,7 +63,7 @@ export function databaseIdentity(db: Database): string {
   return identities.get(db) ?? '';
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // postgres.js prepares named statements; after five runs Postgres may switch to a generic plan, which
@@ -57,8 +71,13 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // queries are worth planning for their actual parameters every time (PGlite's unnamed statements are).
   const client = postgres(url, {
     max: 10,
+    connect_timeout: CONNECT_TIMEOUT_S,
     onnotice: () => {},
-    connection: { application_name: 'retailwave', plan_cache_mode: 'force_custom_plan' },
+    connection: {
+      application_name: 'retailwave',
+      plan_cache_mode: 'force_custom_plan',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
   });
   const db = drizzle({ client, schema }) as unknown as Database;
   return {
@@ -110,7 +129,7 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (!globalForDb.__retailwaveDb) {
     globalForDb.__retailwaveDb = (async () => {
       const { env } = await import('@/lib/env');
-      return openDatabase(configuredTarget(env()));
+      return openDatabase(configuredTarget(env()), { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });
     })();
     globalForDb.__retailwaveDb.catch(() => (globalForDb.__retailwaveDb = undefined));
   }

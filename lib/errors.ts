@@ -1,6 +1,7 @@
 // One error type for everything the app refuses on purpose, and one translator to HTTP. Unknown errors
 // are logged with detail server-side and answered generically, so no internal message (or data) leaks.
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from './database-errors';
 
 export class AppError extends Error {
   constructor(
@@ -25,6 +26,12 @@ export const notFound = (message = 'Not found.') => new AppError(404, 'not_found
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'rate_limited', message, { 'Retry-After': String(retryAfterSeconds) });
 
+/** Seconds a client waits before retrying when the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+export const unavailable = (message = 'The database is unavailable; retry shortly.') =>
+  new AppError(503, 'unavailable', message, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) });
+
 export interface ErrorBody {
   error: { code: string; message: string };
 }
@@ -38,6 +45,7 @@ export function describeZodError(error: ZodError): string {
 }
 
 export function errorBody(error: unknown): { status: number; body: ErrorBody } {
+  if (isDatabaseUnavailable(error)) return errorBody(unavailable());
   if (error instanceof AppError) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof ZodError) {
     return { status: 400, body: { error: { code: 'invalid_request', message: describeZodError(error) } } };
@@ -47,7 +55,8 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody } {
 }
 
 export function errorResponse(error: unknown, headers?: Record<string, string>): Response {
-  const { status, body } = errorBody(error);
-  const own = error instanceof AppError ? error.headers : undefined;
+  const known = isDatabaseUnavailable(error) ? unavailable() : error;
+  const { status, body } = errorBody(known);
+  const own = known instanceof AppError ? known.headers : undefined;
   return Response.json(body, { status, headers: own || headers ? { ...own, ...headers } : undefined });
 }

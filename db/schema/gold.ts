@@ -146,11 +146,15 @@ export const factInventory = goldSchema.table(
   (t) => [primaryKey({ columns: [t.dateKey, t.storeKey, t.productKey] }), regionPolicy('fact_inventory')],
 );
 
-/** The additive measures every sales rollup keeps (day rows and span rows alike). */
+/**
+ * The additive measures every sales rollup keeps (day rows and span rows alike). Counts are bigint: a span
+ * row sums up to 1,024 days of a region, and a flood of large lines must not overflow a rollup and stop
+ * the ETL; money is numeric(18,2), room for 10^16 dollars.
+ */
 export const rollupMeasures = () => ({
-  lines: integer('lines').notNull(),
-  units: integer('units').notNull(),
-  transactions: integer('transactions').notNull(),
+  lines: bigint('lines', { mode: 'number' }).notNull(),
+  units: bigint('units', { mode: 'number' }).notNull(),
+  transactions: bigint('transactions', { mode: 'number' }).notNull(),
   gross: total('gross').notNull(),
   discount: total('discount').notNull(),
   net: total('net').notNull(),

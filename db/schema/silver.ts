@@ -95,7 +95,8 @@ export const quarantine = silverSchema.table(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     bronzeId: bigint('bronze_id', { mode: 'number' }),
     eventId: text('event_id'),
-    // 'ingest': refused at the API before bronze; 'validate': refused by the ETL
+    // 'ingest': refused at the API before bronze; 'validate': refused by the ETL; 'etl': dead-lettered, the
+    // event on which a batch failed (lib/etl/dead-letter.ts)
     stage: text('stage').notNull(),
     reason: text('reason').notNull(),
     envelope: jsonb('envelope'),

@@ -1,9 +1,11 @@
-// Appends arriving events to bronze exactly as received. The same event id twice is a duplicate: its
-// checksum collides and the second copy is never stored, so it can never become a second sale.
+// Appends arriving events to bronze exactly as received. The same event id twice (in any letter case: a
+// UUID's case means nothing) is a duplicate: its checksum collides and the second copy is never stored, so
+// it can never become a second sale.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { jsonRecords } from './records';
+import { escapeUnstorable } from './storable-text';
 
 /** The NOTIFY channel that wakes ETL workers when a batch lands. */
 export const BRONZE_CHANNEL = 'bronze_events';
@@ -19,7 +21,6 @@ export interface BronzeAppendResult {
 }
 
 interface BronzeRow {
-  ord: number;
   event_id: string;
   checksum: string;
   event_type: string | null;
@@ -41,12 +42,16 @@ export async function appendToBronze(
   db: Database,
   input: { source: string; events: readonly unknown[] },
 ): Promise<BronzeAppendResult> {
-  const rows = input.events.map(toBronzeRow);
+  const rows = input.events.map((event) => toBronzeRow(event));
   const firstIndex = new Map<string, number>();
   rows.forEach((row, index) => {
     if (!firstIndex.has(row.checksum)) firstIndex.set(row.checksum, index);
   });
-  const unique = rows.filter((row, index) => firstIndex.get(row.checksum) === index);
+  // In checksum order: two requests carrying the same events in different orders then take the unique
+  // index's row locks in the same order, and one waits for the other instead of both deadlocking.
+  const unique = rows
+    .filter((row, index) => firstIndex.get(row.checksum) === index)
+    .sort((a, b) => (a.checksum < b.checksum ? -1 : a.checksum > b.checksum ? 1 : 0));
 
   return db.transaction(async (tx) => {
     const [batch] = await queryRows<{ id: number }>(
@@ -61,9 +66,9 @@ export async function appendToBronze(
           insert into bronze.events (batch_id, event_id, checksum, event_type, source, occurred_at, envelope, raw_text)
           select ${batch.id}, r.event_id, r.checksum, r.event_type, r.source, r.occurred_at, r.envelope, r.raw_text
           from ${jsonRecords(unique.slice(start, start + CHUNK))} as r(
-            ord int, event_id text, checksum text, event_type text, source text, occurred_at timestamptz,
+            event_id text, checksum text, event_type text, source text, occurred_at timestamptz,
             envelope jsonb, raw_text text)
-          order by r.ord
+          order by r.checksum
           on conflict (checksum) do nothing
           returning checksum`,
       );
@@ -81,20 +86,20 @@ export async function appendToBronze(
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function toBronzeRow(item: unknown, ord: number): BronzeRow {
+function toBronzeRow(item: unknown): BronzeRow {
   if (typeof item === 'string') {
     // Postgres text cannot hold NUL; everything else is kept as it came.
     const rawText = item.replace(/\0/g, '\uFFFD');
-    return blankRow(ord, `content:${sha256(rawText)}`, rawText);
+    return blankRow(`content:${sha256(rawText)}`, rawText);
   }
   const json = JSON.stringify(item) ?? 'null';
   const fields = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
-  const eventId = typeof fields.id === 'string' && fields.id.length > 0 ? fields.id : '';
+  const eventId = typeof fields.id === 'string' && fields.id.length > 0 ? escapeUnstorable(fields.id.toLowerCase()) : '';
   const row: BronzeRow = {
-    ...blankRow(ord, eventId ? sha256(eventId) : sha256(`content:${json}`), null),
+    ...blankRow(eventId ? sha256(eventId) : sha256(`content:${json}`), null),
     event_id: eventId,
-    event_type: typeof fields.type === 'string' ? fields.type.slice(0, 100) : null,
-    source: typeof fields.source === 'string' ? fields.source.slice(0, 100) : null,
+    event_type: typeof fields.type === 'string' ? escapeUnstorable(fields.type.slice(0, 100)) : null,
+    source: typeof fields.source === 'string' ? escapeUnstorable(fields.source.slice(0, 100)) : null,
     occurred_at: timestampOrNull(fields.occurredAt),
   };
   // jsonb rejects \u0000 and unpaired surrogates (JSON.stringify escapes only those as \uXXXX in this
@@ -103,8 +108,8 @@ function toBronzeRow(item: unknown, ord: number): BronzeRow {
   return { ...row, envelope: item };
 }
 
-function blankRow(ord: number, checksum: string, rawText: string | null): BronzeRow {
-  return { ord, event_id: '', checksum, event_type: null, source: null, occurred_at: null, envelope: null, raw_text: rawText };
+function blankRow(checksum: string, rawText: string | null): BronzeRow {
+  return { event_id: '', checksum, event_type: null, source: null, occurred_at: null, envelope: null, raw_text: rawText };
 }
 
 /** The envelope's occurredAt as an ISO instant Postgres accepts, or null; bronze never rejects a value. */

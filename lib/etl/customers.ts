@@ -1,6 +1,12 @@
 // Customer events and inferred members → silver.customers and gold.dim_customer (type 2), set-based.
-// Each customer touched is locked for the rest of the transaction, so two workers never version the
-// same customer from stale reads; locks are taken in key order, so they cannot deadlock.
+//
+// Concurrency: every customer a batch names is locked until the batch commits, before any version is read
+// — exclusively when the batch versions it (a change event, a new inferred member), shared when its sales
+// only point at a version. So a batch that changes a customer and one that sells to them never overlap:
+// either the sales commit first and the change's re-point (a later statement) sees and moves them, or the
+// change commits first and the sales resolve against the new versions. Batches that only sell share their
+// locks and run in parallel. Customers hash into CUSTOMER_LOCK_BUCKETS locks, so a batch holds a bounded
+// number of them (Postgres keeps locks in fixed shared memory), taken in bucket order: no deadlock.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { textArray } from '@/db/sql';
@@ -18,6 +24,7 @@ export interface CustomerLoadResult {
 }
 
 const CUSTOMER_LOCK_CLASS = 7_201_002;
+const CUSTOMER_LOCK_BUCKETS = 256;
 
 export async function loadCustomers(
   db: Database,
@@ -30,10 +37,8 @@ export async function loadCustomers(
 
   const knownBySale = new Set(await currentCustomerIds(db, saleIds));
   const ids = [...eventIds, ...saleIds.filter((id) => !knownBySale.has(id))];
+  await lockCustomers(db, { exclusive: ids, shared: saleIds.filter((id) => knownBySale.has(id)) });
   if (ids.length === 0) return result;
-  await db.execute(sql`
-    select pg_advisory_xact_lock(${CUSTOMER_LOCK_CLASS}, k)
-    from (select distinct hashtext(id) as k from unnest(${textArray(ids)}) as id order by 1) keys`);
 
   const current = new Map((await currentVersions(db, ids)).map((v) => [v.customerId, v]));
   const plan = planCustomerChanges(current, input.events, input.dayOf);
@@ -88,6 +93,19 @@ export async function loadCustomers(
     stale: plan.stale,
     repointed: plan.changed.length > 0 ? await repointFacts(db, plan.changed) : [],
   };
+}
+
+/** Takes each bucket once, in bucket order, exclusive if any of its customers needs it exclusive. */
+async function lockCustomers(db: Database, ids: { exclusive: string[]; shared: string[] }): Promise<void> {
+  // The subquery sorts; the outer select then calls the lock functions row by row in that order.
+  await db.execute(sql`
+    select case when k.exclusive then pg_advisory_xact_lock(${CUSTOMER_LOCK_CLASS}, k.bucket)
+                else pg_advisory_xact_lock_shared(${CUSTOMER_LOCK_CLASS}, k.bucket) end
+    from (
+      select mod(abs(hashtext(r.id)::bigint), ${CUSTOMER_LOCK_BUCKETS})::int as bucket, bool_or(r.exclusive) as exclusive
+      from (select id, true as exclusive from unnest(${textArray(ids.exclusive)}) as id
+            union all select id, false from unnest(${textArray(ids.shared)}) as id) r
+      group by 1 order by 1) k`);
 }
 
 async function currentCustomerIds(db: Database, ids: string[]): Promise<string[]> {

@@ -6,16 +6,29 @@ import { CUSTOMER_SEGMENTS } from '@/lib/domain/segments';
 export const EVENT_TYPES = ['sale', 'inventory', 'customer'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Upper bounds that keep every amount inside the numeric(14,2) columns it lands in. */
-export const MAX_QUANTITY = 100_000;
+/*
+ * Bounds a real retailer never exceeds, checked at the door so that no single event can break a rollup:
+ * 10,000 units on one line (a pallet order) and $1,000,000 per unit keep a line's gross (at most $10^10)
+ * inside numeric(14,2), and 2^31 units in one rollup row would need 214,748 such lines in one day and store.
+ */
+export const MAX_QUANTITY = 10_000;
 export const MAX_UNIT_AMOUNT = 1_000_000;
+/** The earliest sale time accepted: older "sales" are typos or clock faults, and dates before 1000 broke the date keys. */
+export const EARLIEST_OCCURRED_AT = '2000-01-01T00:00:00.000Z';
+/** How far ahead of the server clock an event may claim to have happened (client clocks and time zones). */
+export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
+/** A customer's first day: anything outside is a typo, not a customer. */
+const EARLIEST_ACQUIRED_ON = '1900-01-01';
+const LATEST_ACQUIRED_ON = '2100-12-31';
 
+// Codes are trimmed here and in every lookup of them (lib/etl/reference-codes.ts): " S001" is S001.
 const code = z.string().trim().min(1).max(64);
 const amount = z.number().finite().nonnegative().max(MAX_UNIT_AMOUNT);
 
 /** The envelope alone; the payload is checked against its type's schema separately. */
 export const envelopeSchema = z.object({
-  id: z.uuid(),
+  // One UUID in any letter case is one event (bronze's checksum and silver's uuid column agree).
+  id: z.uuid().transform((id) => id.toLowerCase()),
   type: z.enum(EVENT_TYPES),
   occurredAt: z.iso.datetime({ offset: true }),
   source: z.string().trim().min(1).max(100),
@@ -46,7 +59,12 @@ export const customerPayloadSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   segment: z.enum(CUSTOMER_SEGMENTS),
   homeStoreCode: code.optional(),
-  acquiredOn: z.iso.date().optional(),
+  acquiredOn: z.iso
+    .date()
+    .refine((day) => day >= EARLIEST_ACQUIRED_ON && day <= LATEST_ACQUIRED_ON, {
+      message: `must be between ${EARLIEST_ACQUIRED_ON} and ${LATEST_ACQUIRED_ON}`,
+    })
+    .optional(),
 });
 export type CustomerPayload = z.infer<typeof customerPayloadSchema>;
 

@@ -40,7 +40,7 @@ const BITMAP_CHUNK = (no: SQL) => sql`${no} / ${sql.raw(String(CUSTOMER_BITMAP_B
 const BITMAP_BIT = (no: SQL) =>
   sql`(B'1'::bit(${sql.raw(String(CUSTOMER_BITMAP_BITS))}) >> (${no} % ${sql.raw(String(CUSTOMER_BITMAP_BITS))}))`;
 
-const MEASURES = sql`count(*)::int, sum(f.quantity)::int, count(distinct f.transaction_id)::int,
+const MEASURES = sql`count(*), sum(f.quantity), count(distinct f.transaction_id),
   sum(f.gross), sum(f.discount), sum(f.net), sum(f.cost)`;
 
 function sliceFilter(slice: RollupSlice, alias: string): SQL {
@@ -177,8 +177,8 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     left join gold.dim_customer oc on oc.customer_sk = o.customer_sk
     where o.store_key = b.store_key and o.date_key = b.date_key and o.transaction_id = b.transaction_id
       and o.sales_line_id <> all(${ids}::bigint[]) and ${extra})`;
-  const sums = sql`count(*)::int as lines, sum(b.quantity)::int as units,
-    count(distinct b.transaction_id) filter (where not b.seen)::int as transactions,
+  const sums = sql`count(*) as lines, sum(b.quantity) as units,
+    count(distinct b.transaction_id) filter (where not b.seen) as transactions,
     sum(b.gross) as gross, sum(b.discount) as discount, sum(b.net) as net, sum(b.cost) as cost`;
   const add = sql.raw(ROLLUP_MEASURE_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', '));
   const measures = sql.raw(ROLLUP_MEASURE_COLUMNS.join(', '));

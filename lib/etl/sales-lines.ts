@@ -1,13 +1,21 @@
-// Valid sale events → silver.sales_lines. An event id becomes a line at most once (unique event_id).
+// Valid sale events → silver.sales_lines. An event id becomes a line at most once (unique event_id); a
+// second event with a loaded id (bronze rows stored before ids were compared case-blind, or written
+// around the API) is quarantined as such, never dropped without a trace.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { centsToDecimal } from './money';
 import { jsonRecords } from './records';
-import type { ValidSale } from './validate';
+import type { Quarantined, ValidSale } from './validate';
 
-/** Inserts the lines; returns the silver ids of those written (an already known event id is skipped). */
-export async function insertSalesLines(db: Database, sales: readonly ValidSale[]): Promise<number[]> {
-  if (sales.length === 0) return [];
+export interface InsertedLines {
+  /** Silver ids of the lines written. */
+  lineIds: number[];
+  /** Sales whose event id already had a line. */
+  repeated: Quarantined[];
+}
+
+export async function insertSalesLines(db: Database, sales: readonly ValidSale[]): Promise<InsertedLines> {
+  if (sales.length === 0) return { lineIds: [], repeated: [] };
   const records = sales.map((s) => ({
     event_id: s.eventId,
     bronze_id: s.bronzeId,
@@ -22,7 +30,7 @@ export async function insertSalesLines(db: Database, sales: readonly ValidSale[]
     net: centsToDecimal(s.netCents),
     occurred_at: s.occurredAt.toISOString(),
   }));
-  const rows = await queryRows<{ id: number }>(
+  const rows = await queryRows<{ id: number; bronze_id: number }>(
     db,
     sql`
       insert into silver.sales_lines (event_id, bronze_id, transaction_id, store_code, sku, customer_id, quantity,
@@ -34,7 +42,13 @@ export async function insertSalesLines(db: Database, sales: readonly ValidSale[]
         occurred_at timestamptz)
       order by bronze_id
       on conflict (event_id) do nothing
-      returning id::float8 as id`,
+      returning id::float8 as id, bronze_id::float8 as bronze_id`,
   );
-  return rows.map((r) => r.id);
+  const written = new Set(rows.map((r) => r.bronze_id));
+  return {
+    lineIds: rows.map((r) => r.id),
+    repeated: sales
+      .filter((s) => !written.has(s.bronzeId))
+      .map((s) => ({ kind: 'quarantine', bronzeId: s.bronzeId, eventId: s.eventId, reason: `event ${s.eventId} was already loaded; not a second sale` })),
+  };
 }

@@ -1,11 +1,10 @@
 // Bronze event → typed silver record, or the reason it goes to quarantine. Pure: the caller supplies the
 // reference codes that exist and the current time, so every rule is unit-testable.
 import type { z } from 'zod';
-import { EVENT_TYPES, envelopeSchema, payloadSchemas, type CustomerPayload } from './events';
+import {
+  EARLIEST_OCCURRED_AT, EVENT_TYPES, MAX_FUTURE_SKEW_MS, envelopeSchema, payloadSchemas, type CustomerPayload,
+} from './events';
 import { cents, centsOfProduct } from './money';
-
-/** How far ahead of the server clock an event may claim to have happened (client clock skew). */
-export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
 export interface BronzeEventRow {
   id: number;
@@ -76,14 +75,18 @@ export function validateBronzeEvent(row: BronzeEventRow, refs: ReferenceCodes, n
   const fields = envelope as Record<string, unknown>;
   const eventId = typeof fields.id === 'string' ? fields.id : null;
   if (typeof fields.type === 'string' && !(EVENT_TYPES as readonly string[]).includes(fields.type)) {
-    return quarantine(`unknown event type "${fields.type}" (expected ${EVENT_TYPES.join(', ')})`, eventId);
+    return quarantine(`unknown event type ${describe(fields.type)} (expected ${EVENT_TYPES.join(', ')})`, eventId);
   }
   const parsed = envelopeSchema.safeParse(envelope);
   if (!parsed.success) return quarantine(formatIssues(parsed.error, envelope), eventId);
   const { id, type, payload } = parsed.data;
   const occurredAt = new Date(parsed.data.occurredAt);
+  if (Number.isNaN(occurredAt.getTime())) return quarantine(`occurredAt ${parsed.data.occurredAt} is not a real time`, id);
   if (occurredAt.getTime() - now.getTime() > MAX_FUTURE_SKEW_MS) {
-    return quarantine(`occurredAt ${parsed.data.occurredAt} is more than 5 minutes in the future`, id);
+    return quarantine(`occurredAt ${parsed.data.occurredAt} is more than a day in the future`, id);
+  }
+  if (occurredAt.getTime() < Date.parse(EARLIEST_OCCURRED_AT)) {
+    return quarantine(`occurredAt ${parsed.data.occurredAt} is before ${EARLIEST_OCCURRED_AT.slice(0, 10)}`, id);
   }
   const base = { bronzeId: row.id, eventId: id, occurredAt };
 

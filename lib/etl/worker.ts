@@ -1,6 +1,8 @@
 // The continuous ETL: drain bronze, then sleep until a NOTIFY on the bronze channel (or a fallback timer,
-// for notifications missed while busy or disconnected). Errors are logged and retried with backoff; the
-// loop only ends when stopped. Several workers may run at once (see run-batch.ts).
+// for notifications missed while busy or disconnected). A failing event never reaches this loop (a batch
+// isolates and dead-letters it, see run-batch.ts); what does is the database being unreachable or a lost
+// deadlock race, logged and retried with backoff. The loop only ends when stopped. Several workers may run
+// at once.
 import type { DatabaseHandle } from '@/db/client';
 import { BRONZE_CHANNEL } from './bronze';
 import { runEtlBatch, type EtlBatchOptions, type EtlSummary } from './run-batch';

@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { jsonRecords } from '@/lib/etl/records';
-import { checkEvent, isStorableJson, referencedCodes } from './check-event';
+import { referencedCodes } from '@/lib/etl/reference-codes';
+import { checkEvent, isStorableJson } from './check-event';
 import { referenceCacheFor } from './reference-cache';
 
 export interface IngestRejection {

@@ -73,14 +73,14 @@ function breakdownQuery(dimension: BreakdownDimension, f: QueryFilters, limit: n
   const order = g.chronological ? sql`1` : sql`revenue desc, 1`;
   if (source === 'facts') {
     return sql`select ${select}, coalesce(sum(f.net), 0)::float8 as revenue,
-        count(distinct f.transaction_id)::int as transactions, coalesce(sum(f.quantity), 0)::int as units
+        count(distinct f.transaction_id)::int as transactions, coalesce(sum(f.quantity), 0)::float8 as units
       from ${FACT_FROM} ${g.joins ?? sql``}
       where ${factWhere(f)}
       group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
   }
   const rows = rollupRows(source, f, { byDay: dimension === 'day' || dimension === 'weekday' });
   return sql`select ${select}, coalesce(sum(r.net), 0)::float8 as revenue,
-      coalesce(sum(r.transactions), 0)::int as transactions, coalesce(sum(r.units), 0)::int as units
+      coalesce(sum(r.transactions), 0)::float8 as transactions, coalesce(sum(r.units), 0)::float8 as units
     from ${rows} ${g.joins ?? sql``}
     group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
 }

@@ -22,15 +22,15 @@ export interface KpiResult {
 }
 
 
-const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transactions), 0)::int as transactions,
-  coalesce(sum(units), 0)::int as units, coalesce(sum(discount), 0)::float8 as discount, coalesce(sum(cost), 0)::float8 as cost`;
+const TOTALS = sql`coalesce(sum(net), 0)::float8 as revenue, coalesce(sum(transactions), 0)::float8 as transactions,
+  coalesce(sum(units), 0)::float8 as units, coalesce(sum(discount), 0)::float8 as discount, coalesce(sum(cost), 0)::float8 as cost`;
 
 function totalsQuery(f: QueryFilters): SQL {
   const source = planSource('total', f);
   return source !== 'facts'
     ? sql`select ${TOTALS} from ${rollupRows(source, f, { byDay: false })}`
     : sql`select coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
-            coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount,
+            coalesce(sum(f.quantity), 0)::float8 as units, coalesce(sum(f.discount), 0)::float8 as discount,
             coalesce(sum(f.cost), 0)::float8 as cost
           from ${FACT_FROM} where ${factWhere(f)}`;
 }

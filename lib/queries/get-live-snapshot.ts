@@ -42,7 +42,7 @@ export async function getLiveSnapshot(db: Database, scope: Scope, options: { at:
       const rows = await queryRows<DayRow>(
         tx,
         sql`select f.date_key::int as date_key, coalesce(sum(f.net), 0)::float8 as revenue,
-              count(distinct f.transaction_id)::int as transactions, coalesce(sum(f.quantity), 0)::int as units,
+              count(distinct f.transaction_id)::int as transactions, coalesce(sum(f.quantity), 0)::float8 as units,
               coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.cost), 0)::float8 as cost,
               count(distinct c.customer_id)::int as customers
             from gold.fact_sales f left join gold.dim_customer c on c.customer_sk = f.customer_sk

@@ -41,8 +41,8 @@ async function readLevel(tx: Database, f: QueryFilters, path: string[]) {
   if (path.length === 0 && source !== 'facts') {
     return queryRows<Row>(
       tx,
-      sql`select r.category as key, r.category as label, sum(r.net)::float8 as revenue, sum(r.units)::int as units,
-            sum(r.transactions)::int as transactions, sum(r.cost)::float8 as cost
+      sql`select r.category as key, r.category as label, sum(r.net)::float8 as revenue, sum(r.units)::float8 as units,
+            sum(r.transactions)::float8 as transactions, sum(r.cost)::float8 as cost
           from ${rollupRows(source, f, { byDay: false })}
           group by r.category order by revenue desc`,
     );
@@ -55,7 +55,7 @@ async function readLevel(tx: Database, f: QueryFilters, path: string[]) {
         : [sql`p.sku`, sql`p.name`, sql`p.category = ${path[0]} and p.subcategory = ${path[1]}`];
   return queryRows<Row>(
     tx,
-    sql`select ${key} as key, ${label} as label, sum(f.net)::float8 as revenue, sum(f.quantity)::int as units,
+    sql`select ${key} as key, ${label} as label, sum(f.net)::float8 as revenue, sum(f.quantity)::float8 as units,
           count(distinct f.transaction_id)::int as transactions, sum(f.cost)::float8 as cost
         from ${FACT_FROM} where ${factWhere(f)} and ${within}
         group by 1, 2 order by revenue desc limit 500`,

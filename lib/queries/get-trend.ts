@@ -38,9 +38,9 @@ async function readDaily(tx: Database, f: QueryFilters): Promise<Map<string, Tre
   const measures =
     source === 'facts'
       ? sql`coalesce(sum(f.net), 0)::float8 as revenue, count(distinct f.transaction_id)::int as transactions,
-          coalesce(sum(f.quantity), 0)::int as units, coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.cost), 0)::float8 as cost`
-      : sql`coalesce(sum(r.net), 0)::float8 as revenue, coalesce(sum(r.transactions), 0)::int as transactions,
-          coalesce(sum(r.units), 0)::int as units, coalesce(sum(r.discount), 0)::float8 as discount, coalesce(sum(r.cost), 0)::float8 as cost`;
+          coalesce(sum(f.quantity), 0)::float8 as units, coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.cost), 0)::float8 as cost`
+      : sql`coalesce(sum(r.net), 0)::float8 as revenue, coalesce(sum(r.transactions), 0)::float8 as transactions,
+          coalesce(sum(r.units), 0)::float8 as units, coalesce(sum(r.discount), 0)::float8 as discount, coalesce(sum(r.cost), 0)::float8 as cost`;
   const query =
     source === 'facts'
       ? sql`select d.date::text as period, ${measures} from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key

@@ -28,7 +28,7 @@ export async function getWeekdayHour(db: Database, scope: Scope, filters: Scoped
                 from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
                 where ${factWhere(f)} group by 1, 2 order by 1, 2`
           : sql`select d.weekday::int as weekday, r.hour::int as hour, coalesce(sum(r.net), 0)::float8 as revenue,
-                  coalesce(sum(r.transactions), 0)::int as transactions
+                  coalesce(sum(r.transactions), 0)::float8 as transactions
                 from ${ROLLUPS[source].table} r join gold.dim_date d on d.date_key = r.date_key
                 where ${rollupWhere(f, 'r', ROLLUPS[source].columns)} group by 1, 2 order by 1, 2`;
       return queryRows<WeekdayHourCell>(tx, query);

@@ -131,10 +131,10 @@ async function readTotals(tx: Database, f: QueryFilters): Promise<TransactionTot
   const [totals] = await queryRows<TransactionTotals>(
     tx,
     source === 'facts'
-      ? sql`select count(*)::int as lines, coalesce(sum(f.quantity), 0)::int as quantity, coalesce(sum(f.gross), 0)::float8 as gross,
+      ? sql`select count(*)::int as lines, coalesce(sum(f.quantity), 0)::float8 as quantity, coalesce(sum(f.gross), 0)::float8 as gross,
               coalesce(sum(f.discount), 0)::float8 as discount, coalesce(sum(f.net), 0)::float8 as net
             from ${FACT_FROM} where ${factWhere(f)}`
-      : sql`select coalesce(sum(r.lines), 0)::int as lines, coalesce(sum(r.units), 0)::int as quantity, coalesce(sum(r.gross), 0)::float8 as gross,
+      : sql`select coalesce(sum(r.lines), 0)::float8 as lines, coalesce(sum(r.units), 0)::float8 as quantity, coalesce(sum(r.gross), 0)::float8 as gross,
               coalesce(sum(r.discount), 0)::float8 as discount, coalesce(sum(r.net), 0)::float8 as net
             from ${rollupRows(source, f, { byDay: false })}`,
   );

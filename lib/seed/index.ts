@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import { ensureDateRange } from '@/lib/calendar/dim-date';
+import { holdSeedLock } from '@/lib/database-readiness';
 import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimensions';
 import { promoteSalesLines } from '@/lib/etl/promote-sales';
 import { refreshRollups, ROLLUP_TABLES } from '@/lib/etl/rollups';
@@ -54,6 +55,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   const progress = options.onProgress ?? (() => {});
 
   const result = await db.transaction(async (tx) => {
+    // /api/health answers `starting` while this is held (lib/database-readiness.ts).
+    await holdSeedLock(tx);
     // Room for the big sorts and index builds, and no JIT: the generated queries' row estimates are
     // huge, so Postgres would compile every chunk's query with LLVM for seconds. Reset at commit.
     await tx.execute(sql`set local work_mem = '64MB'`);

@@ -27,6 +27,7 @@ describe('GET /api/health with a dead Upstash', () => {
         db: { ok: true, latencyMs: expect.any(Number) },
         cache: { ok: false, latencyMs: expect.any(Number), backend: 'upstash' },
       },
+      pipeline: { pending: 0, deadLettered: 0, quarantined: 0 },
     });
   });
 });

@@ -141,7 +141,7 @@ describe.each(testEngines())('POST /api/ingest on %s', (engine) => {
     });
     const streamed = await POST(
       new NextRequest('http://localhost/api/ingest', {
-        method: 'POST', body: stream, headers: { authorization: `Bearer ${KEY}` }, duplex: 'half',
+        method: 'POST', body: stream, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, duplex: 'half',
       } as ConstructorParameters<typeof NextRequest>[1]),
     );
     expect(streamed.status).toBe(413);

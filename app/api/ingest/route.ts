@@ -2,7 +2,7 @@
 import type { NextRequest } from 'next/server';
 import { getDatabase } from '@/db/client';
 import { env } from '@/lib/env';
-import { errorResponse, tooManyRequests, unauthorized } from '@/lib/errors';
+import { AppError, errorResponse, tooManyRequests, unauthorized } from '@/lib/errors';
 import { authenticateIngestKey } from '@/lib/ingest/api-key';
 import { ingestEvents } from '@/lib/ingest/ingest-events';
 import { takeIngestAllowance } from '@/lib/ingest/rate-limit';
@@ -24,3 +24,10 @@ export async function POST(req: NextRequest): Promise<Response> {
     return errorResponse(error);
   }
 }
+
+// Next answers other methods 405 with an empty body; ours say what to do, as every error does.
+function methodNotAllowed(): Response {
+  return errorResponse(new AppError(405, 'method_not_allowed', 'Send events with POST.', { Allow: 'POST' }));
+}
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

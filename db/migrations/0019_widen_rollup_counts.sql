@@ -1,0 +1,11 @@
+-- One statement per table: each is rewritten once, not once per column.
+ALTER TABLE "gold"."agg_baskets_daily" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_baskets_daily_region" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_sales_daily" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_sales_daily_region" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_sales_hourly" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_sales_hourly_region" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_baskets_region_spans" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_baskets_spans" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_sales_hourly_region_spans" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "gold"."agg_sales_region_spans" ALTER COLUMN "lines" SET DATA TYPE bigint, ALTER COLUMN "units" SET DATA TYPE bigint, ALTER COLUMN "transactions" SET DATA TYPE bigint;
