@@ -86,6 +86,26 @@ export async function benchUserCookies(db: Database, count: number, secret: stri
   return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: newSessionClaims({ sub: u.id, sv: u.session_version }), secret })}`));
 }
 
+/**
+ * Session cookies of `count` administrators (every region, so every probe sale reaches them), for the SSE
+ * fan-out: a person may hold only STREAMS_PER_HOLDER streams, so 5,000 clients are 500 people's tabs.
+ */
+export async function fanoutUserCookies(db: Database, count: number, secret: string): Promise<string[]> {
+  const passwordHash = await hashPassword('bench-password');
+  const users = await db.transaction(async (tx) => {
+    const ids: { id: string; session_version: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      const email = `bench.fanout.${String(i).padStart(4, '0')}@retailwave.test`;
+      const [user] = await queryRows<{ id: string; session_version: number }>(tx, sql`
+        insert into app.users (email, name, role, password_hash) values (${email}, ${`Fan-out user ${i}`}, 'admin', ${passwordHash})
+        on conflict (email) do update set role = excluded.role returning id, session_version`);
+      ids.push(user!);
+    }
+    return ids;
+  });
+  return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: newSessionClaims({ sub: u.id, sv: u.session_version }), secret })}`));
+}
+
 /** One concurrent client per cookie, each loading the page `rounds` times back to back; returns every timing. */
 export async function concurrentLoad(url: string, cookies: readonly string[], rounds: number, pauseMs = 0): Promise<PageTiming[]> {
   const timings: PageTiming[] = [];

@@ -164,8 +164,12 @@ export interface FanoutRun {
   deliveryMs: number[];
 }
 
-/** Opens `clients` streams on one server, reads its memory, then times one sale's change to every client. */
-export async function measureSseFanout(world: LiveWorld, serverPid: number, clients: number): Promise<FanoutRun> {
+/**
+ * Opens `clients` streams on one server, reads its memory, then times one sale's change to every client.
+ * `cookies` are the people holding them, at most `perPerson` streams each (the server's cap).
+ */
+export async function measureSseFanout(world: LiveWorld, serverPid: number, clients: number, cookies: readonly string[], perPerson: number): Promise<FanoutRun> {
+  if (cookies.length * perPerson < clients) throw new Error(`${clients} streams need ${Math.ceil(clients / perPerson)} people, got ${cookies.length}`);
   const rssMbIdle = processGroupRssMb(serverPid);
   const arrivals: number[] = [];
   let expected = 0;
@@ -174,7 +178,7 @@ export async function measureSseFanout(world: LiveWorld, serverPid: number, clie
   const started = performance.now();
   for (let c = 0; c < clients; c++) {
     connections.push(
-      connectSse(new URL('/api/stream', world.baseUrl).toString(), world.cookie, (m) => {
+      connectSse(new URL('/api/stream', world.baseUrl).toString(), cookies[Math.floor(c / perPerson)]!, (m) => {
         if (m.event !== 'change' || !(JSON.parse(m.data) as { stores?: string[] }).stores?.includes(world.probeStore)) return;
         arrivals.push(m.receivedAt);
         if (arrivals.length === expected) done?.();

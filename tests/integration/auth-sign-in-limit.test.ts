@@ -131,15 +131,16 @@ describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (
     expect(ips).toEqual([{ ip: peer }]);
   });
 
-  it('answers with the error contract, not a bare failure, when the counters cannot be reached', async () => {
+  it('answers 503 with Retry-After and the error contract, not a bare failure, when the counters cannot be reached', async () => {
     const gone = await openDatabase({ memory: true });
     await gone.close();
     useDatabaseHandle(gone);
     const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const res = await authClient(route, { peer: freshPeer() }).signIn('analyst@retailwave.test', FIXTURE_PASSWORD);
-      expect(res.status).toBe(500);
-      expect(await res.json()).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await res.json()).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
     } finally {
       log.mockRestore();
       useDatabaseHandle(handle);

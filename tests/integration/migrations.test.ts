@@ -48,7 +48,7 @@ describe.each(testEngines())('migrations on %s', (engine) => {
       values ('fraud', 2, 'T-OLD', 'fraud:T-OLD', ${`Risk 75/100 — ${JSON.parse(old)[0].message}`}, 'high', ${JSON.stringify({ score: 75, reasons: JSON.parse(old), amount: 10 })}::jsonb)`);
     await db.db.execute(sql`insert into gold.sale_risk (transaction_id, region_id, store_key, customer_id, occurred_at, amount, score, reasons)
       values ('T-OLD', 2, 1, 'C001', now(), 10, 75, ${old}::jsonb)`);
-    const migration = readFileSync(path.join(process.cwd(), 'db', 'migrations', '0017_regional_fraud_texts.sql'), 'utf8');
+    const migration = readFileSync(path.join(process.cwd(), 'db', 'migrations', '0018_regional_fraud_texts.sql'), 'utf8');
     for (const statement of migration.split('--> statement-breakpoint')) await db.db.execute(sql.raw(statement));
     const [alert] = await queryRows<{ reason: string; detail: Record<string, unknown> }>(db.db, sql`select reason, detail from gold.alerts where subject = 'T-OLD'`);
     expect(alert).toEqual({ reason: expect.stringMatching(/^Risk 75\/100 — reasons withheld/), detail: { score: 75, amount: 10 } });

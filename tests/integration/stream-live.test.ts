@@ -124,7 +124,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
       new NextRequest('http://localhost/api/ingest', {
         method: 'POST',
         body: JSON.stringify({ events }),
-        headers: { authorization: 'Bearer stream-test-key-000001' },
+        headers: { authorization: 'Bearer stream-test-key-000001', 'content-type': 'application/json' },
       }),
     );
     expect((await res.json()).accepted).toBe(events.length);
