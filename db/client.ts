@@ -1,5 +1,6 @@
 // The one place that knows which Postgres engine runs: postgres.js over DATABASE_URL, or embedded PGlite
 // persisted under DATA_DIR. Everything else talks to a Drizzle `Database` and `queryRows`.
+import 'server-only';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -137,7 +138,7 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
 }
 
 /** Installs an already open handle as the process-wide one (the server at start, integration tests). */
-export function useDatabaseHandle(handle: DatabaseHandle): void {
+export function installDatabaseHandle(handle: DatabaseHandle): void {
   globalForDb.__retailwaveDb = Promise.resolve(handle);
 }
 

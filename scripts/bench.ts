@@ -33,7 +33,7 @@ async function main() {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/retailwave_bench';
 
   const { sql } = await import('drizzle-orm');
-  const { openDatabase, queryRows, useDatabaseHandle } = await import('@/db/client');
+  const { openDatabase, queryRows, installDatabaseHandle } = await import('@/db/client');
   const { ensureDemoUsers } = await import('@/lib/auth/demo-users');
   const { scopeFromSession } = await import('@/lib/auth/scope');
   const { newSessionClaims } = await import('@/lib/auth/session');
@@ -47,7 +47,7 @@ async function main() {
   const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
   const { OVERVIEW_TILES, overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
-  const { benchUserCookies, getPage, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
+  const { benchUserCookies, fanoutUserCookies, getPage, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
   const { encode } = await import('next-auth/jwt');
   const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout, whileSalesArrive } = await import('../bench/live-path');
   const { timePageInBrowser } = await import('../bench/page-in-browser');
@@ -61,7 +61,7 @@ async function main() {
   await admin.close();
   const handle = await openDatabase({ url });
   await handle.migrate();
-  useDatabaseHandle(handle);
+  installDatabaseHandle(handle);
   const db = handle.db;
   const today = todayIn('UTC');
   const dataset = await describeDemoData(db, 'UTC');
@@ -193,7 +193,9 @@ async function main() {
         details.throughput = await measureIngestThroughput(db, world, { seconds, concurrency: 4, batchSize: 1_000 });
         const clients = Number(values['sse-clients']);
         console.log(`Live: ${clients.toLocaleString('en-US')} SSE clients on one server…`);
-        const fanout = await measureSseFanout(world, server.pid!, clients);
+        const { STREAMS_PER_HOLDER } = await import('@/lib/realtime/stream-leases');
+        const people = await fanoutUserCookies(db, Math.ceil(clients / STREAMS_PER_HOLDER), process.env.AUTH_SECRET!);
+        const fanout = await measureSseFanout(world, server.pid!, clients, people, STREAMS_PER_HOLDER);
         results[`live: one change to ${clients} SSE clients`] = summarize(fanout.deliveryMs);
         details.fanout = { clients: fanout.clients, connectSeconds: fanout.connectSeconds, rssMbIdle: fanout.rssMbIdle, rssMbConnected: fanout.rssMbConnected };
       }

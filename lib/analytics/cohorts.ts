@@ -1,8 +1,8 @@
 // Retention cohorts on calendar periods: months, or ISO weeks starting on Monday. Days are 'YYYY-MM-DD'
 // in the reporting time zone. A period is named by its first day; the distance between two periods is
 // counted in whole calendar periods (Jan 31 → Feb 1 is one month), never in 30-day or 7-day steps.
-import type { Grain } from '@/lib/filters/dashboard-state';
 import { addDays, daysBetween } from '@/lib/calendar/days';
+import type { Grain } from '@/lib/calendar/periods';
 
 export type CohortGrain = 'month' | 'week';
 

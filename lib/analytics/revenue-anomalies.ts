@@ -2,7 +2,7 @@
 // (a trailing window that excludes the day itself), as a z-score. |z| above the threshold is flagged.
 // A day still in progress can only grow, so it is flagged when it is already far above usual, never below.
 import { addDays } from '@/lib/calendar/days';
-import { periodStart, type PeriodGrain } from '@/lib/calendar/periods';
+import { periodStart, type Grain } from '@/lib/calendar/periods';
 import { formatMoney } from '@/lib/format';
 
 export const ANOMALY_RULES = {
@@ -108,7 +108,7 @@ export function describeAnomaly(anomaly: RevenueAnomaly, regionName: string): st
  * Chart markers: the anomalies' descriptions by the period that holds their day (the day itself, or the
  * start of its ISO week or month), several in one period joined with "; " and dated when the grain is coarser.
  */
-export function anomalyMarkers(anomalies: readonly { day: string; reason: string }[], grain: PeriodGrain): Map<string, string> {
+export function anomalyMarkers(anomalies: readonly { day: string; reason: string }[], grain: Grain): Map<string, string> {
   const byPeriod = new Map<string, string[]>();
   for (const a of anomalies) {
     const period = periodStart(a.day, grain);

@@ -4,6 +4,7 @@
 // for, so a spread copy (which TypeScript cannot tell apart) or another caller's filters are refused at run
 // time by the queries (assertScopedFilters). Regions outside the scope are refused here (403
 // forbidden_region); stores are checked against the scope by the query that resolves them.
+import 'server-only';
 import { todayIn } from '@/lib/calendar/days';
 import { regionIdOf, type RegionName } from '@/lib/domain/regions';
 import { forbiddenRegion } from '@/lib/errors';

@@ -2,16 +2,18 @@
 // and every bucket start of a range, so that quiet periods show as zero instead of disappearing.
 import { addDays } from './days';
 
-export type PeriodGrain = 'day' | 'week' | 'month';
+/** The time grains of trends and dashboards: the one declaration of them. */
+export const GRAINS = ['day', 'week', 'month'] as const;
+export type Grain = (typeof GRAINS)[number];
 
-export function periodStart(day: string, grain: PeriodGrain): string {
+export function periodStart(day: string, grain: Grain): string {
   if (grain === 'day') return day;
   if (grain === 'month') return `${day.slice(0, 7)}-01`;
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return addDays(day, -((weekday + 6) % 7));
 }
 
-export function nextPeriod(start: string, grain: PeriodGrain): string {
+export function nextPeriod(start: string, grain: Grain): string {
   if (grain === 'day') return addDays(start, 1);
   if (grain === 'week') return addDays(start, 7);
   const y = Number(start.slice(0, 4));
@@ -20,7 +22,7 @@ export function nextPeriod(start: string, grain: PeriodGrain): string {
 }
 
 /** Start days of every period that overlaps from..to, in order. */
-export function periodStarts(from: string, to: string, grain: PeriodGrain): string[] {
+export function periodStarts(from: string, to: string, grain: Grain): string[] {
   const out: string[] = [];
   for (let p = periodStart(from, grain); p <= to; p = nextPeriod(p, grain)) out.push(p);
   return out;

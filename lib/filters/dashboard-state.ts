@@ -4,6 +4,7 @@
 // (a page size above the maximum is clamped).
 import { z } from 'zod';
 import { isValidDay } from '@/lib/calendar/days';
+import { GRAINS } from '@/lib/calendar/periods';
 import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
 import { REPORT_SEGMENTS } from '@/lib/domain/segments';
 import { DATE_PRESETS } from './date-presets';
@@ -11,8 +12,6 @@ import { DATE_PRESETS } from './date-presets';
 export const MAX_LIST_ITEMS = 100;
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 25;
-export const GRAINS = ['day', 'week', 'month'] as const;
-export type Grain = (typeof GRAINS)[number];
 
 export const SELECTION_DIMENSIONS = ['region', 'store', 'category', 'segment', 'hour', 'weekday'] as const;
 export type SelectionDimension = (typeof SELECTION_DIMENSIONS)[number];

@@ -1,5 +1,6 @@
 // Breakdowns: revenue (net), transactions and units grouped by one dimension, for charts and tables.
 // Days and hours are in the reporting time zone; weekday keys are ISO (1 = Monday).
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';

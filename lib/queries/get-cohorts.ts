@@ -1,6 +1,7 @@
 // Retention cohorts: customers grouped by the calendar month or ISO week of their first purchase within
 // the scope and filters, and how many of them bought again in each later period. A customer is the stable
 // customer_id (every SCD2 version counts); guests are left out. Days are in the reporting time zone.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

@@ -1,5 +1,6 @@
 // KPI cards: totals of the filtered period and of the equal period just before it.
 // Money is net of discounts in the store currency; grossMargin is (net − cost) ÷ net, a fraction.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

@@ -1,6 +1,7 @@
 // Live monitor cards: today so far against yesterday up to the same time of day. Grain: sales lines
 // (gold.fact_sales) summed per day; days and times of day in the reporting time zone; money net of
 // discounts in the store currency. Sales stamped later today than now (the seeded demo day) are not yet "so far".
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';

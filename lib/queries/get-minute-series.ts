@@ -3,6 +3,7 @@
 // Minutes are whole UTC-aligned minutes labelled as wall-clock time in the reporting time zone. Events count
 // once the ETL has processed them (within a second). Not cached: the window moves every minute, and intake
 // bumps no data version.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { intArray, smallintArray, textArray } from '@/db/sql';

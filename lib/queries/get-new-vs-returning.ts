@@ -1,6 +1,7 @@
 // New vs returning revenue (net, store currency) per calendar month or ISO week of the range. A line is
 // "new" when it falls in its customer's first-purchase period within the scope and filters (the cohort
 // period of get-cohorts), "returning" otherwise; lines without a customer are reported apart as guests.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

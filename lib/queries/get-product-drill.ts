@@ -2,6 +2,7 @@
 // a subcategory's products) with revenue (net), units, transactions and gross margin. At product level it
 // adds stock on hand (latest inventory snapshot, summed over the stores in view) and how many of those
 // stores are below the reorder point.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { intArray, smallintArray, textArray } from '@/db/sql';

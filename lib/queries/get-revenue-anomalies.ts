@@ -1,6 +1,7 @@
 // Revenue anomalies for the trend chart's markers: each region's daily net revenue (reporting time zone)
 // against its trailing 28-day mean and standard deviation, days with |z| > 3 (by default) in [from, to].
 // Region-level by definition: store, category and segment filters do not change a region's anomalies.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';

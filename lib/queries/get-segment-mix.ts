@@ -1,6 +1,7 @@
 // Segment mix over time: revenue (net, store currency) per customer segment per calendar month or ISO
 // week of the range. A line counts under the segment of the customer version it was sold to (its SCD2
 // version), and lines without a customer under Guest, so the periods add up to the range's revenue.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

@@ -3,6 +3,7 @@
 // segment and home store are the customer's newest version the scope may see (row-level security shows a
 // version with an in-scope sale or home store: the current one, unless it has neither yet; a home store
 // outside the scope stays hidden).
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

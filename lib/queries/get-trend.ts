@@ -1,12 +1,13 @@
 // Revenue over time for the trend chart and KPI sparklines: net revenue, transactions, units, discount and
 // cost per day, ISO week or month (reporting time zone), zero-filled, with the previous equal period aligned
 // bucket by bucket and a trailing 7-day moving average on daily series.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { trailingMovingAverage } from '@/lib/analytics/moving-average';
 import { addDays, previousPeriod } from '@/lib/calendar/days';
-import { periodStart, periodStarts, type PeriodGrain } from '@/lib/calendar/periods';
+import { periodStart, periodStarts, type Grain } from '@/lib/calendar/periods';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
@@ -23,7 +24,7 @@ export interface TrendPoint {
 }
 
 export interface Trend {
-  grain: PeriodGrain;
+  grain: Grain;
   points: TrendPoint[];
   /** The previous equal period, bucket i aligned with points[i]. */
   previous: TrendPoint[];
@@ -51,7 +52,7 @@ async function readDaily(tx: Database, f: QueryFilters): Promise<Map<string, Tre
   return new Map(rows.map((r) => [r.period, r]));
 }
 
-function bucket(daily: Map<string, TrendPoint>, from: string, to: string, grain: PeriodGrain): TrendPoint[] {
+function bucket(daily: Map<string, TrendPoint>, from: string, to: string, grain: Grain): TrendPoint[] {
   const points = new Map(periodStarts(from, to, grain).map((p) => [p, { period: p, revenue: 0, transactions: 0, units: 0, discount: 0, cost: 0 }]));
   for (const day of daily.values()) {
     const point = points.get(periodStart(day.period, grain));
@@ -65,7 +66,7 @@ function bucket(daily: Map<string, TrendPoint>, from: string, to: string, grain:
   return [...points.values()].map((p) => ({ ...p, revenue: Math.round(p.revenue * 100) / 100 }));
 }
 
-export async function getTrend(db: Database, scope: Scope, filters: ScopedFilters, grain: PeriodGrain): Promise<Trend> {
+export async function getTrend(db: Database, scope: Scope, filters: ScopedFilters, grain: Grain): Promise<Trend> {
   return cached(db, { query: 'trend', params: { filters, grain }, scope }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);

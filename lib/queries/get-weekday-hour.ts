@@ -1,5 +1,6 @@
 // The weekday × hour grid: net revenue and transactions per ISO weekday (1 = Monday) and local hour
 // (reporting time zone), summed over the filtered days. Cells without sales are absent.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

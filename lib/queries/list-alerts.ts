@@ -1,6 +1,7 @@
 // Alerts in the caller's regions, newest first: fraud, low stock and revenue anomalies raised by the ETL,
 // with the store code and the number matching in all. Not cached: acknowledging changes the list without
 // advancing a data version, and the list is small and indexed.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';

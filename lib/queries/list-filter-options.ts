@@ -1,5 +1,6 @@
 // What the filter bar offers: the caller's regions, their stores grouped by region, product categories
 // and customer segments. Only stores inside the scope are listed.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

@@ -1,6 +1,7 @@
 // The live monitor's feed: the newest sales lines in scope from today and yesterday (reporting time zone),
 // newest first by the time they occurred; times as ISO instants (UTC); money net of discounts in the store
 // currency. Lines stamped later than the current minute (the seeded demo day) have not happened yet.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';

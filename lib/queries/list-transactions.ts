@@ -1,6 +1,7 @@
 // The detail table: the sales lines behind the current filters, one row per line, newest first unless
 // sorted otherwise. Pages use offset paging; CSV export walks the same query with a keyset cursor so a
 // million rows are streamed batch by batch and never held in memory.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';

@@ -1,6 +1,7 @@
 // app.change_log: one row per ETL batch that changed gold, written inside the batch's transaction with a
 // pg_notify on CHANGES_CHANNEL (delivered on commit). The notification carries only the change id; every
 // process's feed reads the rows themselves, so payload size never limits what a change can name.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';

@@ -29,7 +29,7 @@ function scopeBinding(scope: Scope): Buffer {
 
 export function encodeEventId(scope: Scope, position: number): string {
   const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', idKey(), nonce);
+  const cipher = createCipheriv('aes-256-gcm', idKey(), nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(scopeBinding(scope));
   const plain = Buffer.alloc(POSITION_BYTES);
   plain.writeBigUInt64BE(BigInt(position));
@@ -41,7 +41,7 @@ export function decodeEventId(scope: Scope, id: string): number | null {
   if (!ENCODED.test(id)) return null;
   const bytes = Buffer.from(id, 'base64url');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', idKey(), bytes.subarray(0, NONCE_BYTES));
+    const decipher = createDecipheriv('aes-256-gcm', idKey(), bytes.subarray(0, NONCE_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(scopeBinding(scope));
     decipher.setAuthTag(bytes.subarray(NONCE_BYTES + POSITION_BYTES));
     const plain = Buffer.concat([decipher.update(bytes.subarray(NONCE_BYTES, NONCE_BYTES + POSITION_BYTES)), decipher.final()]);

@@ -1,7 +1,7 @@
 // Real scopes for tests: made the only way the app makes them, from session claims verified against
 // the database — so tests exercise the same path as a signed-in request.
 import { sql } from 'drizzle-orm';
-import { queryRows, useDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { queryRows, installDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { ensureDemoUsers } from '@/lib/auth/demo-users';
 import { forgetPrincipal } from '@/lib/auth/principal';
 import { scopeFromSession, type UserScope } from '@/lib/auth/scope';
@@ -11,7 +11,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Installs the handle as the process database and makes sure the demo users exist. */
 export async function prepareUsers(handle: DatabaseHandle): Promise<void> {
-  useDatabaseHandle(handle);
+  installDatabaseHandle(handle);
   await ensureDemoUsers(handle.db, { password: TEST_PASSWORD });
 }
 

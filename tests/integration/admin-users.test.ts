@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, useDatabaseHandle } from '@/db/client';
+import { queryRows, installDatabaseHandle } from '@/db/client';
 import type { AdminActor } from '@/lib/admin/actor';
 import { createUser } from '@/lib/admin/create-user';
 import { resetPassword } from '@/lib/admin/reset-password';
@@ -26,7 +26,7 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
-    useDatabaseHandle(handle);
+    installDatabaseHandle(handle);
     actor = await seedAdminFixture(handle.db);
   });
   afterAll(() => handle.destroy());

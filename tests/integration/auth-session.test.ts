@@ -4,7 +4,7 @@
 import { NextRequest } from 'next/server';
 import { decode, encode } from 'next-auth/jwt';
 import { sql } from 'drizzle-orm';
-import { queryRows, useDatabaseHandle } from '@/db/client';
+import { queryRows, installDatabaseHandle } from '@/db/client';
 import { authSecret } from '@/lib/auth/secret';
 import { SESSION_ABSOLUTE_SECONDS } from '@/lib/auth/session';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -35,7 +35,7 @@ describe.each(testEngines())('sessions on %s', (engine) => {
     process.env.AUTH_SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
     process.env.NEXTAUTH_URL = AUTH_ORIGIN;
     handle = await createTestDatabase(engine);
-    useDatabaseHandle(handle);
+    installDatabaseHandle(handle);
     await seedAdminFixture(handle.db);
     route = await import('@/app/api/auth/[...nextauth]/route');
     me = await import('@/app/api/me/route');

@@ -1,7 +1,7 @@
 // The brute-force limits through the real next-auth route handler, on each engine: failures only, per
 // email and address, per address, and per email across addresses without locking the owner out.
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows, useDatabaseHandle } from '@/db/client';
+import { openDatabase, queryRows, installDatabaseHandle } from '@/db/client';
 import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-limit';
 import { rateLimiter } from '@/lib/rate-limit/process-limiters';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -27,7 +27,7 @@ describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (
     process.env.AUTH_SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
     process.env.NEXTAUTH_URL = AUTH_ORIGIN;
     handle = await createTestDatabase(engine);
-    useDatabaseHandle(handle);
+    installDatabaseHandle(handle);
     await seedAdminFixture(handle.db);
     route = await import('@/app/api/auth/[...nextauth]/route');
   });
@@ -134,7 +134,7 @@ describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (
   it('answers 503 with Retry-After and the error contract, not a bare failure, when the counters cannot be reached', async () => {
     const gone = await openDatabase({ memory: true });
     await gone.close();
-    useDatabaseHandle(gone);
+    installDatabaseHandle(gone);
     const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const res = await authClient(route, { peer: freshPeer() }).signIn('analyst@retailwave.test', FIXTURE_PASSWORD);
@@ -143,7 +143,7 @@ describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (
       expect(await res.json()).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
     } finally {
       log.mockRestore();
-      useDatabaseHandle(handle);
+      installDatabaseHandle(handle);
     }
   });
 

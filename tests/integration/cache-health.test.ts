@@ -1,5 +1,5 @@
 // GET /api/health with Upstash configured but unreachable: the portal stays up and says it is degraded.
-import { useDatabaseHandle } from '@/db/client';
+import { installDatabaseHandle } from '@/db/client';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 describe('GET /api/health with a dead Upstash', () => {
@@ -9,7 +9,7 @@ describe('GET /api/health with a dead Upstash', () => {
     process.env.UPSTASH_REDIS_REST_URL = 'http://127.0.0.1:1';
     process.env.UPSTASH_REDIS_REST_TOKEN = 'unused-token';
     handle = await createTestDatabase('pglite');
-    useDatabaseHandle(handle);
+    installDatabaseHandle(handle);
   });
   afterAll(async () => {
     delete process.env.UPSTASH_REDIS_REST_URL;

@@ -6,7 +6,7 @@
  * is down.
  */
 import { sql } from 'drizzle-orm';
-import { openDatabase, useDatabaseHandle } from '@/db/client';
+import { openDatabase, installDatabaseHandle } from '@/db/client';
 import { GET } from '@/app/api/health/route';
 import { holdSeedLock } from '@/lib/database-readiness';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -21,7 +21,7 @@ describe.each(testEngines())('GET /api/health on %s', (engine) => {
 
   it('answers 503 starting before the migrations are applied', async () => {
     const fresh = await openDatabase({ memory: true });
-    useDatabaseHandle(fresh);
+    installDatabaseHandle(fresh);
     try {
       const res = await GET();
       expect(res.status).toBe(503);
@@ -34,7 +34,7 @@ describe.each(testEngines())('GET /api/health on %s', (engine) => {
   });
 
   it('answers 200 with the pipeline counts, dead-lettered events included, without degrading', async () => {
-    useDatabaseHandle(db);
+    installDatabaseHandle(db);
     await db.db.execute(sql`
       insert into silver.quarantine (stage, reason, raw_text) values ('etl', 'the ETL failed on this event: x', '{}'),
         ('ingest', 'bad', '{}')`);
@@ -49,7 +49,7 @@ describe.each(testEngines())('GET /api/health on %s', (engine) => {
 
   it('answers 503 starting while the demo seed runs in another session', async () => {
     if (engine !== 'postgres') return; // PGlite has one connection: a seed there holds the whole database
-    useDatabaseHandle(db);
+    installDatabaseHandle(db);
     const seeder = await openDatabase({ url: db.url! });
     let release!: () => void;
     let held!: () => void;
@@ -75,7 +75,7 @@ describe.each(testEngines())('GET /api/health on %s', (engine) => {
   it('answers 503 with the database check failed when the database is down', async () => {
     const down = engine === 'postgres' ? await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/x' }) : await openDatabase({ memory: true });
     if (engine === 'pglite') await down.close();
-    useDatabaseHandle(down);
+    installDatabaseHandle(down);
     try {
       const res = await GET();
       expect(res.status).toBe(503);

@@ -7,7 +7,7 @@ process.env.INGEST_API_KEYS = 'ingest-test-key-0001,ingest-test-key-0002';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { queryRows, useDatabaseHandle } from '@/db/client';
+import { queryRows, installDatabaseHandle } from '@/db/client';
 import { POST } from '@/app/api/ingest/route';
 import { authenticateIngestKey } from '@/lib/ingest/api-key';
 import { INGEST_RATE_LIMIT, resetIngestAllowance, takeIngestAllowance } from '@/lib/ingest/rate-limit';
@@ -40,7 +40,7 @@ describe.each(testEngines())('POST /api/ingest on %s', (engine) => {
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     await insertRetailFixture(db.db);
-    useDatabaseHandle(db);
+    installDatabaseHandle(db);
   });
   afterAll(() => db.destroy());
   beforeEach(() => resetIngestAllowance(KEY_ID));

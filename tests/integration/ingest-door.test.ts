@@ -10,7 +10,7 @@ process.env.INGEST_API_KEYS = 'door-test-key-00001';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { openDatabase, queryRows, useDatabaseHandle } from '@/db/client';
+import { openDatabase, queryRows, installDatabaseHandle } from '@/db/client';
 import { DELETE, GET, POST, PUT } from '@/app/api/ingest/route';
 import { authenticateIngestKey } from '@/lib/ingest/api-key';
 import { resetIngestAllowance } from '@/lib/ingest/rate-limit';
@@ -48,7 +48,7 @@ describe.each(testEngines())('ingest at the door on %s', (engine) => {
     await insertRetailFixture(db.db);
   });
   beforeEach(() => {
-    useDatabaseHandle(db);
+    installDatabaseHandle(db);
     resetIngestAllowance(KEY_ID);
   });
   afterAll(() => db.destroy());
@@ -157,7 +157,7 @@ describe.each(testEngines())('ingest at the door on %s', (engine) => {
       ? await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/retailwave' })
       : await openDatabase({ memory: true });
     if (engine === 'pglite') await down.close();
-    useDatabaseHandle(down);
+    installDatabaseHandle(down);
     try {
       const started = Date.now();
       const res = await post({ events: [sale({ storeCode: 'S001' })] });
@@ -173,7 +173,7 @@ describe.each(testEngines())('ingest at the door on %s', (engine) => {
   it('answers 503, not 500, when its connection is terminated mid-request, and recovers afterwards', async () => {
     if (engine !== 'postgres') return;
     const own = await openDatabase({ url: db.url! });
-    useDatabaseHandle(own);
+    installDatabaseHandle(own);
     try {
       const started = own.db.execute(sql`select pg_sleep(5)`).catch((error: unknown) => error);
       await new Promise((r) => setTimeout(r, 300));

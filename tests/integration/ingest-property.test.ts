@@ -12,7 +12,7 @@ process.env.INGEST_API_KEYS = 'property-test-key-01';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { queryRows, useDatabaseHandle } from '@/db/client';
+import { queryRows, installDatabaseHandle } from '@/db/client';
 import { POST } from '@/app/api/ingest/route';
 import { authenticateIngestKey } from '@/lib/ingest/api-key';
 import { resetIngestAllowance } from '@/lib/ingest/rate-limit';
@@ -148,7 +148,7 @@ describe.each(testEngines())('ingest property on %s', (engine) => {
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     await insertRetailFixture(db.db);
-    useDatabaseHandle(db);
+    installDatabaseHandle(db);
   });
   afterAll(() => db.destroy());
 

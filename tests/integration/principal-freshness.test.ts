@@ -2,7 +2,7 @@
 // a second. "Another process" is a principal cache of its own on a connection pool of its own (on Postgres
 // a second pool to the same database; PGlite has one connection, so there it shares the handle).
 import { sql } from 'drizzle-orm';
-import { openDatabase, useDatabaseHandle, type Database, type DatabaseHandle } from '@/db/client';
+import { openDatabase, installDatabaseHandle, type Database, type DatabaseHandle } from '@/db/client';
 import { changeUserRole, setUserActive } from '@/lib/admin/update-user';
 import { loadPrincipal, PrincipalCache, PRINCIPAL_TTL_MS } from '@/lib/auth/principal';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
@@ -26,7 +26,7 @@ describe.each(testEngines())('principal freshness across processes on %s', (engi
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     other = handle.url ? await openDatabase({ url: handle.url }) : handle;
-    useDatabaseHandle(handle);
+    installDatabaseHandle(handle);
   });
   afterAll(async () => {
     if (other !== handle) await other.close();

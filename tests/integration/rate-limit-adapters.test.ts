@@ -2,7 +2,7 @@
 // TEST_DATABASE_URL is set), and @upstash/ratelimit's Lua (EVALSHA, then EVAL on NOSCRIPT) through the bridge
 // to the real Redis when REDIS_URL is set.
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows, useDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { openDatabase, queryRows, installDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { UpstashConnection } from '@/lib/cache/upstash-connection';
 import type { LimitRule, RateLimiter } from '@/lib/rate-limit/limiter';
 import { PostgresRateLimiter } from '@/lib/rate-limit/postgres-limiter';
@@ -162,7 +162,7 @@ describe('process rate limiters', () => {
   let handle: TestDatabase;
   beforeAll(async () => {
     handle = await createTestDatabase('pglite');
-    useDatabaseHandle(handle);
+    installDatabaseHandle(handle);
   });
   afterAll(() => handle.destroy());
 

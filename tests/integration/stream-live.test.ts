@@ -180,7 +180,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
   it('resumes from Last-Event-ID with exactly what was missed, in order', async () => {
     const first = await connect('east.manager@retailwave.test');
     const seen = await ingestAndProcess([sale('S002')]);
-    await first.client.waitFor((m) => changeIds(first.client).includes(seen));
+    await first.client.waitFor(() => changeIds(first.client).includes(seen));
     first.close();
 
     // A second East client stays connected: once it has the last change, this process's feed has heard

@@ -1,5 +1,6 @@
 // WHERE clauses for the resolved dashboard filters, per source table. Store codes are resolved to keys
 // inside the scope first, so a store of another region is refused rather than silently ignored.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { dateArray, intArray, smallintArray, textArray } from '@/db/sql';

@@ -1,6 +1,7 @@
 // The live monitor's clock: which reporting days "today" and "yesterday" are at a given instant, the
 // time of day both are read up to, and the last hour of whole minutes. Everything is rounded to the
 // minute, so a cached answer is reused for up to a minute (and data changes bump its key anyway).
+import 'server-only';
 import { addDays, todayIn } from '@/lib/calendar/days';
 import { dateTimeFormat } from '@/lib/calendar/formatters';
 

@@ -1,6 +1,7 @@
 // Every gold read runs here: in a transaction, as the database role that row-level security applies to,
 // with the scope's regions set for the policies. The SQL also filters by region (indexes, clarity); RLS
 // is the backstop if a query ever forgets.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { databaseIdentity, type Database } from '@/db/client';
 import { assertScope, type Scope } from '@/lib/auth/scope';

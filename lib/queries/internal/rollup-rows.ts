@@ -2,6 +2,7 @@
 // that needs no day by day detail (a total, a breakdown by region, store, category or hour), the spans over
 // runs of days that cover the range plus its single days at the ends — the same sums from a few rows per
 // key instead of one per day.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
 import { rollupWhere, selectOverSpans, type QueryFilters } from './filter-sql';

@@ -2,6 +2,7 @@
 // line-grain facts only when none does. Basket counts (transactions) add up across rows only where every
 // row holds whole baskets, which decides most of the choices below. Each rollup exists at store and at
 // region grain; the region one serves every question that neither filters nor groups by store.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 
