@@ -31,7 +31,7 @@ export function getPage(url: string, cookie: string): Promise<PageTiming> {
 }
 
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
-  const server = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
+  const server = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/serve.ts'], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,

@@ -74,7 +74,7 @@ describeWithPostgres('npm run serve with two server processes', () => {
     };
     delete env.UPSTASH_REDIS_REST_URL;
     delete env.UPSTASH_REDIS_REST_TOKEN;
-    primary = spawn('npx', ['tsx', 'scripts/serve.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    primary = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/serve.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(path.join(ARTIFACTS, 'serve-cluster.log'));
     for (const stream of [primary.stdout, primary.stderr]) {
       stream?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

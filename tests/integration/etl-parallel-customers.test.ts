@@ -35,7 +35,7 @@ function random(seed: number) {
 
 function startWorkerProcess(url: string): ChildProcess {
   const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  return spawn(tsx, ['scripts/etl.ts', '--watch', '--batch-size', '8'], {
+  return spawn(tsx, ['--conditions=react-server', 'scripts/etl.ts', '--watch', '--batch-size', '8'], {
     cwd: process.cwd(),
     env: { ...process.env, DATABASE_URL: url, REPORTING_TIME_ZONE: 'UTC', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -81,7 +81,7 @@ export async function startServer(): Promise<RunningServer> {
   // take about as long as the longer of the two.
   await Promise.all([
     needsBuild(ROOT) ? run('next build', 'npx', ['next', 'build'], childEnv({ NODE_ENV: 'production' })) : undefined,
-    run(`seed ${SEED_TRANSACTIONS} sale lines`, 'npx', ['tsx', 'scripts/seed.ts', '--transactions', SEED_TRANSACTIONS], childEnv({ DATA_DIR: dataDir }), 'seed.log'),
+    run(`seed ${SEED_TRANSACTIONS} sale lines`, 'npx', ['tsx', '--conditions=react-server', 'scripts/seed.ts', '--transactions', SEED_TRANSACTIONS], childEnv({ DATA_DIR: dataDir }), 'seed.log'),
   ]);
 
   const port = await freePort();
