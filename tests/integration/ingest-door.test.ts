@@ -8,6 +8,7 @@
  */
 process.env.INGEST_API_KEYS = 'door-test-key-00001';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { openDatabase, queryRows, installDatabaseHandle } from '@/db/client';
@@ -167,6 +168,28 @@ describe.each(testEngines())('ingest at the door on %s', (engine) => {
       await expectError(res, 503, 'unavailable');
     } finally {
       if (engine === 'postgres') await down.close();
+    }
+  });
+
+  it('answers 503 with Retry-After within 5 s when the database host accepts connections but never answers', async () => {
+    if (engine !== 'postgres') return;
+    // A partitioned or hung server: the TCP connection opens, the Postgres handshake never comes.
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const hung = await openDatabase({ url: `postgres://postgres@127.0.0.1:${port}/retailwave` });
+    installDatabaseHandle(hung);
+    try {
+      const started = Date.now();
+      const res = await post({ events: [sale({ storeCode: 'S001' })] });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      await expectError(res, 503, 'unavailable');
+    } finally {
+      await hung.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 
