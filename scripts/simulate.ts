@@ -1,13 +1,13 @@
 // npm run simulate -- --rate N --duration S [--url U] [--key K] [--batch B]: posts a live retail event
-// stream to /api/ingest (see lib/ingest/simulator) with a one-line progress, until the time is up or Ctrl-C.
+// stream to /api/ingest (see scripts/simulator) with a one-line progress, until the time is up or Ctrl-C.
 import { parseArgs } from 'node:util';
 import { progressBar } from '@/lib/cli/progress';
 import { env } from '@/lib/env';
-import type { RetailEvent } from '@/lib/etl/events';
+import type { RetailEvent } from '@/lib/etl/silver/events';
 import { MAX_INGEST_EVENTS } from '@/lib/ingest/read-body';
-import { demoWorld } from '@/lib/ingest/simulator/demo-world';
-import { EventSimulator } from '@/lib/ingest/simulator/event-simulator';
-import { IngestRefused, postEventBatch } from '@/lib/ingest/simulator/ingest-client';
+import { demoWorld } from '@/scripts/simulator/demo-world';
+import { EventSimulator } from '@/scripts/simulator/event-simulator';
+import { IngestRefused, postEventBatch } from '@/scripts/simulator/ingest-client';
 import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED } from '@/lib/seed';
 
 const HELP = `Usage: npm run simulate -- --rate N --duration S [options]

@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { getDatabase, type Database } from '@/db/client';
 import { getScope } from '@/lib/auth/page-scope';
-import { clientIp } from '@/lib/audit/record-audit';
+import { clientIp } from '@/lib/auth/record-audit';
 import { actionFailure, type ActionResult, type ActionState } from '@/lib/admin/action-result';
 import { actorOf, type AdminActor } from '@/lib/admin/actor';
 import { createUser, type CreatedUser } from '@/lib/admin/create-user';

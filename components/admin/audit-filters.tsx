@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AUDIT_ACTIONS } from '@/lib/audit/record-audit';
+import { AUDIT_ACTIONS } from '@/lib/auth/record-audit';
 import type { AuditQuery } from '@/lib/admin/schemas';
 import { Button } from '@/components/ui/button';
 import { ACTION_LABELS } from './badges';

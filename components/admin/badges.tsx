@@ -1,5 +1,5 @@
 import type { Role } from '@/lib/auth/roles';
-import type { AuditAction } from '@/lib/audit/record-audit';
+import type { AuditAction } from '@/lib/auth/record-audit';
 
 const base = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
 

@@ -7,7 +7,7 @@ import { GrainToggle } from '@/components/customers/grain-toggle';
 import { NewVsReturningChart } from '@/components/customers/new-vs-returning-chart';
 import { SegmentMixChart } from '@/components/customers/segment-mix-chart';
 import { TopCustomersTable } from '@/components/customers/top-customers-table';
-import { DashboardHeader } from '@/components/dashboard/dashboard-header';
+import { DashboardHeader } from './dashboard-header';
 import { TransactionsTable } from '@/components/transactions/transactions-table';
 import { Tile } from '@/components/ui/tile';
 

@@ -1,6 +1,6 @@
 // Products: drill category → subcategory → product, for any view (signed-in or shared).
 import type { DashboardView } from '@/lib/dashboards/load-view';
-import { DashboardHeader } from '@/components/dashboard/dashboard-header';
+import { DashboardHeader } from './dashboard-header';
 import { DrillBreadcrumb, DrillCharts, DrillTable } from '@/components/products/drill-tiles';
 import { TransactionsTable } from '@/components/transactions/transactions-table';
 import { Tile } from '@/components/ui/tile';

@@ -1,6 +1,6 @@
 // The sales overview: KPIs, trend, breakdowns and the detail table, for any view (signed-in or shared).
 import type { DashboardView } from '@/lib/dashboards/load-view';
-import { DashboardHeader } from '@/components/dashboard/dashboard-header';
+import { DashboardHeader } from './dashboard-header';
 import { KpiCards } from '@/components/sales/kpi-cards';
 import { TrendTile } from '@/components/sales/trend-tile';
 import { CategoryTile, HourTile, RegionTile, TopStoresTile, WeekdayHourTile } from '@/components/sales/breakdown-tiles';

@@ -3,7 +3,7 @@
 // breakdown by region, store, category or hour) reads at most two spans per level plus the single days at
 // the range's ends, where the day rollups need one row per day: a year is ~16 rows per key instead of 365.
 // Each level holds half the rows of the one below, so all of them together are about one more day rollup.
-// lib/etl/span-rollups.ts keeps them equal to their day rollups.
+// lib/etl/rollups/span-rollups.ts keeps them equal to their day rollups.
 import { bit, date, integer, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 import { CUSTOMER_BITMAP_BITS, goldSchema, rollupMeasures } from './gold';
 import { regionPolicy } from './roles';

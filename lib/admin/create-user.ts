@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { userRegions, users } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/auth/record-audit';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { regionIdOf } from '@/lib/domain/regions';
 import { AppError } from '@/lib/errors';

@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { addDays } from '@/lib/calendar/days';
-import type { AuditAction } from '@/lib/audit/record-audit';
+import type { AuditAction } from '@/lib/auth/record-audit';
 import { containsPattern, type Page } from './paging';
 import type { AuditQuery } from './schemas';
 

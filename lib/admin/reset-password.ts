@@ -2,7 +2,7 @@
 // hash is stored), and ends the user's sessions. Audited in the same transaction.
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/auth/record-audit';
 import { forgetPrincipal } from '@/lib/auth/principal';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { auditedBy, type AdminActor } from './actor';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isValidDay } from '@/lib/calendar/days';
 import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
-import { AUDIT_ACTIONS } from '@/lib/audit/record-audit';
+import { AUDIT_ACTIONS } from '@/lib/auth/record-audit';
 import { ROLES } from '@/lib/auth/roles';
 
 const regionName = z.enum(REGION_NAMES as [RegionName, ...RegionName[]], { error: 'Choose regions from the list.' });

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { userRegions } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/auth/record-audit';
 import { forgetPrincipal } from '@/lib/auth/principal';
 import { regionIdOf } from '@/lib/domain/regions';
 import { AppError } from '@/lib/errors';

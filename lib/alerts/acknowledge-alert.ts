@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/auth/record-audit';
 import type { Scope } from '@/lib/auth/scope';
 import { notFound } from '@/lib/errors';
 import { readInScope } from '@/lib/queries/internal/read-in-scope';

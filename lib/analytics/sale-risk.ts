@@ -1,6 +1,6 @@
 // Fraud risk of one basket from transparent rules: each rule that fires adds points and says why in plain
 // words, the score is their sum (capped at 100), and a score at or above the alert threshold raises a fraud
-// alert. The ETL gathers the facts (lib/etl/sale-risk.ts); everything that decides lives here.
+// alert. The ETL gathers the facts (lib/etl/signals/score-sales.ts); everything that decides lives here.
 // Every fact is from the basket's own region: an alert is read by that region's managers, who may not see
 // the customer's purchases elsewhere, so its score and words must not depend on them. (For that reason
 // there is no "first purchase in this region" rule: it could only be stated from the other regions.)

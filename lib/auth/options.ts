@@ -7,7 +7,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from './record-audit';
 import { safeCallbackPath } from './callback-url';
 import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password';
 import { forgetPrincipal } from './principal';

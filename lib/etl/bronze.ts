@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { jsonRecords } from './records';
-import { escapeUnstorable } from './storable-text';
+import { jsonRecords } from '@/db/json-records';
+import { escapeUnstorable } from '@/lib/etl/silver/storable-text';
 
 /** The NOTIFY channel that wakes ETL workers when a batch lands. */
 export const BRONZE_CHANNEL = 'bronze_events';

@@ -7,28 +7,28 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
-import { ensureDateRange } from '@/lib/calendar/dim-date';
+import { ensureDateRange } from '@/lib/etl/gold/dim-date';
 import { dayOfDateKey, todayIn } from '@/lib/calendar/days';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
 import { isDatabaseUnavailable, rootMessage } from '@/lib/database-errors';
 import { recordGoldChange } from '@/lib/realtime/change-log';
 import { changeSlicesByRegion, type StoreOfKey } from '@/lib/realtime/change-slices';
-import { raiseAnomalyAlerts } from './anomaly-alerts';
-import { loadCustomers } from './customers';
+import { raiseAnomalyAlerts } from '@/lib/etl/signals/anomaly-alerts';
+import { loadCustomers } from '@/lib/etl/silver/customers';
 import { deadLetterEvent } from './dead-letter';
-import { loadInventory } from './inventory';
-import { promoteSalesLines } from './promote-sales';
+import { loadInventory } from '@/lib/etl/silver/inventory';
+import { promoteSalesLines } from '@/lib/etl/gold/promote-sales';
 import { countIntake } from './intake-minutes';
-import { quarantineEvents } from './quarantine';
-import { referencedCodes } from './reference-codes';
-import { addToRollups, lockRollups, refreshRollups, type DayStore } from './rollups';
-import { scoreSales } from './sale-risk';
-import { insertSalesLines } from './sales-lines';
-import { syncLowStockAlerts } from './stock-alerts';
+import { quarantineEvents } from '@/lib/etl/silver/quarantine';
+import { referencedCodes } from '@/lib/etl/silver/reference-codes';
+import { addToRollups, lockRollups, refreshRollups, type DayStore } from '@/lib/etl/rollups/day-rollups';
+import { scoreSales } from '@/lib/etl/signals/score-sales';
+import { insertSalesLines } from '@/lib/etl/silver/sales-lines';
+import { syncLowStockAlerts } from '@/lib/etl/signals/stock-alerts';
 import {
   validateBronzeEvent, type BronzeEventRow, type Quarantined, type ReferenceCodes, type ValidCustomer, type ValidInventory,
   type ValidSale, type ValidationResult,
-} from './validate';
+} from '@/lib/etl/silver/validate';
 import { advanceWatermarks } from './watermarks';
 
 export interface EtlBatchOptions {

@@ -1,7 +1,7 @@
 // app.etl_watermarks: how far each stage has come, written in the transaction that moved the rows.
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { jsonRecords } from './records';
+import { jsonRecords } from '@/db/json-records';
 
 export const ETL_STAGES = ['bronze_to_silver', 'silver_to_gold', 'rollups'] as const;
 export type EtlStage = (typeof ETL_STAGES)[number];

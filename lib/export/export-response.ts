@@ -6,7 +6,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { clientIp, recordAudit } from '@/lib/audit/record-audit';
+import { clientIp, recordAudit } from '@/lib/auth/record-audit';
 import type { Scope } from '@/lib/auth/scope';
 import { env } from '@/lib/env';
 import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';

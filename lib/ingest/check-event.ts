@@ -1,8 +1,8 @@
 // Whether one arriving event may enter bronze, by the same rules the ETL applies (validateBronzeEvent),
 // so the API refuses up front what would otherwise be quarantined later — and says why.
-import type { ReferenceCodes } from '@/lib/etl/validate';
-import { validateBronzeEvent } from '@/lib/etl/validate';
-import { escapeUnstorable } from '@/lib/etl/storable-text';
+import type { ReferenceCodes } from '@/lib/etl/silver/validate';
+import { validateBronzeEvent } from '@/lib/etl/silver/validate';
+import { escapeUnstorable } from '@/lib/etl/silver/storable-text';
 
 export type EventCheck = { ok: true } | { ok: false; reason: string; eventId: string | null };
 

@@ -4,8 +4,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { appendToBronze } from '@/lib/etl/bronze';
-import { jsonRecords } from '@/lib/etl/records';
-import { referencedCodes } from '@/lib/etl/reference-codes';
+import { jsonRecords } from '@/db/json-records';
+import { referencedCodes } from '@/lib/etl/silver/reference-codes';
 import { checkEvent, isStorableJson } from './check-event';
 import { referenceCacheFor } from './reference-cache';
 

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { textArray } from '@/db/sql';
-import type { ReferenceCodes } from '@/lib/etl/validate';
+import type { ReferenceCodes } from '@/lib/etl/silver/validate';
 
 const KNOWN_TTL_MS = 60_000;
 const UNKNOWN_TTL_MS = 5_000;

@@ -2,12 +2,12 @@
 // the same dimension sync, fact promotion and rollup refresh the ETL uses, so both produce identical gold.
 import { sql } from 'drizzle-orm';
 import { databaseIdentity, queryRows, type Database } from '@/db/client';
-import { ensureDateRange } from '@/lib/calendar/dim-date';
+import { ensureDateRange } from '@/lib/etl/gold/dim-date';
 import { holdSeedLock } from '@/lib/database-readiness';
-import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimensions';
-import { promoteSalesLines } from '@/lib/etl/promote-sales';
-import { refreshRollups, ROLLUP_TABLES } from '@/lib/etl/rollups';
-import { syncLowStockAlerts } from '@/lib/etl/stock-alerts';
+import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/gold/dimensions';
+import { promoteSalesLines } from '@/lib/etl/gold/promote-sales';
+import { refreshRollups, ROLLUP_TABLES } from '@/lib/etl/rollups/day-rollups';
+import { syncLowStockAlerts } from '@/lib/etl/signals/stock-alerts';
 import { suspendIndexes } from './bulk-load';
 import { isValidDay, monthRuns } from '@/lib/calendar/days';
 import { forgetDemoData, recordDemoData } from './demo-dataset';

@@ -3,7 +3,7 @@
 // same transaction.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/auth/record-audit';
 import { scopeCan, type UserScope } from '@/lib/auth/scope';
 import { regionIdOf } from '@/lib/domain/regions';
 import { AppError, forbidden, forbiddenRegion } from '@/lib/errors';

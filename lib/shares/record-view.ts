@@ -2,7 +2,7 @@
 // decided atomically in the same update, so a busy or scripted link cannot flood the log.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/auth/record-audit';
 
 export const SHARE_VIEW_AUDIT_INTERVAL_MINUTES = 10;
 

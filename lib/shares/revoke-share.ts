@@ -2,7 +2,7 @@
 // Someone else's link is "not found", so ids cannot be probed. Revoking twice is not an error.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit } from '@/lib/auth/record-audit';
 import type { UserScope } from '@/lib/auth/scope';
 import { notFound } from '@/lib/errors';
 

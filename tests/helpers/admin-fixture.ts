@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { ensureDemoUsers } from '@/lib/auth/demo-users';
 import type { AdminActor } from '@/lib/admin/actor';
-import type { AuditAction } from '@/lib/audit/record-audit';
+import type { AuditAction } from '@/lib/auth/record-audit';
 
 export const FIXTURE_PASSWORD = 'fixture-password-1';
 

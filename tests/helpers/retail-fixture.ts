@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { customers, products, stores } from '@/db/schema';
-import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/dimensions';
+import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/gold/dimensions';
 
 export const FIXTURE_STORES = [
   { storeCode: 'S001', name: 'Harbor', city: 'Boston', region: 'East', openedOn: '2020-01-01' },

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { runEtlUntilDrained, type EtlSummary } from '@/lib/etl/run-batch';
-import { syntheticSaleEvents } from '@/lib/etl/synthetic-events';
+import { syntheticSaleEvents } from '@/tests/helpers/synthetic-events';
 import { startWorker } from '@/lib/etl/worker';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { expectRollupsMatchFacts, ROLLUP_CHECKS } from '../helpers/rollup-checks';

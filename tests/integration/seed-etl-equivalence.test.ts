@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { appendToBronze } from '@/lib/etl/bronze';
-import { ROLLUP_TABLES } from '@/lib/etl/rollups';
+import { ROLLUP_TABLES } from '@/lib/etl/rollups/day-rollups';
 import { runEtlUntilDrained } from '@/lib/etl/run-batch';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';

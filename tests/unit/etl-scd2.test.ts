@@ -1,5 +1,5 @@
-import { planCustomerChanges, planInferredMembers, type CurrentVersion } from '@/lib/etl/scd2';
-import type { ValidCustomer, ValidSale } from '@/lib/etl/validate';
+import { planCustomerChanges, planInferredMembers, type CurrentVersion } from '@/lib/etl/silver/scd2';
+import type { ValidCustomer, ValidSale } from '@/lib/etl/silver/validate';
 
 const dayOf = (instant: Date) => instant.toISOString().slice(0, 10);
 let bronzeId = 0;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { validateBronzeEvent, type ReferenceCodes, type ValidationResult } from '@/lib/etl/validate';
+import { validateBronzeEvent, type ReferenceCodes, type ValidationResult } from '@/lib/etl/silver/validate';
 
 const refs: ReferenceCodes = { storeCodes: new Set(['S001', 'S002']), skus: new Set(['SKU-00001']) };
 const now = new Date('2026-11-20T12:00:00Z');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkEvent, isStorableJson } from '@/lib/ingest/check-event';
-import { referencedCodes } from '@/lib/etl/reference-codes';
-import type { ReferenceCodes } from '@/lib/etl/validate';
+import { referencedCodes } from '@/lib/etl/silver/reference-codes';
+import type { ReferenceCodes } from '@/lib/etl/silver/validate';
 
 const refs: ReferenceCodes = { storeCodes: new Set(['S001']), skus: new Set(['SKU-00001']) };
 const now = new Date('2026-11-20T12:00:00Z');

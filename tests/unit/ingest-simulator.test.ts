@@ -1,7 +1,7 @@
-import { eventSchema, type RetailEvent } from '@/lib/etl/events';
-import { demoWorld } from '@/lib/ingest/simulator/demo-world';
-import { EventSimulator } from '@/lib/ingest/simulator/event-simulator';
-import { postEventBatch, IngestRefused } from '@/lib/ingest/simulator/ingest-client';
+import { eventSchema, type RetailEvent } from '@/lib/etl/silver/events';
+import { demoWorld } from '@/scripts/simulator/demo-world';
+import { EventSimulator } from '@/scripts/simulator/event-simulator';
+import { postEventBatch, IngestRefused } from '@/scripts/simulator/ingest-client';
 
 const TZ = 'UTC';
 // A Saturday, noon UTC: the busiest part of the weekend curve.

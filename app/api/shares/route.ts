@@ -1,6 +1,6 @@
 // POST /api/shares – create a share link for a dashboard view (manager, admin); GET /api/shares – the caller's links (all for admins).
 import { scopedRoute } from '@/lib/auth/scoped-route';
-import { clientIp } from '@/lib/audit/record-audit';
+import { clientIp } from '@/lib/auth/record-audit';
 import { badRequest } from '@/lib/errors';
 import { createShare } from '@/lib/shares/create-share';
 import { listShares } from '@/lib/shares/list-shares';

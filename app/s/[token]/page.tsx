@@ -3,12 +3,12 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { getDatabase } from '@/db/client';
-import { clientIp } from '@/lib/audit/record-audit';
+import { clientIp } from '@/lib/auth/record-audit';
 import { getShareScope } from '@/lib/auth/share-page-scope';
 import { buildDashboardView } from '@/lib/dashboards/load-view';
 import { recordShareView } from '@/lib/shares/record-view';
 import { SHARE_DASHBOARD_TITLES } from '@/lib/shares/share-paths';
-import { InvalidView } from '@/components/dashboard/dashboard-header';
+import { InvalidView } from '@/components/dashboards/dashboard-header';
 import { CustomersDashboard } from '@/components/dashboards/customers-dashboard';
 import { ProductsDashboard } from '@/components/dashboards/products-dashboard';
 import { SalesDashboard } from '@/components/dashboards/sales-dashboard';

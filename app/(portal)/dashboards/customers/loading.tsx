@@ -1,4 +1,4 @@
-import { DashboardLoading } from '@/components/dashboard/dashboard-loading';
+import { DashboardLoading } from '@/components/dashboards/dashboard-loading';
 
 export default function CustomersLoading() {
   return <DashboardLoading label="the customers dashboard" />;

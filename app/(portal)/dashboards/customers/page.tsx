@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { loadDashboardView } from '@/lib/dashboards/load-view';
-import { InvalidView } from '@/components/dashboard/dashboard-header';
+import { InvalidView } from '@/components/dashboards/dashboard-header';
 import { CustomersDashboard, CUSTOMERS_TITLE } from '@/components/dashboards/customers-dashboard';
 
 export const metadata: Metadata = { title: CUSTOMERS_TITLE };

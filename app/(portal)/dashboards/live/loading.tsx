@@ -1,4 +1,4 @@
-import { DashboardLoading } from '@/components/dashboard/dashboard-loading';
+import { DashboardLoading } from '@/components/dashboards/dashboard-loading';
 
 export default function LiveMonitorLoading() {
   return <DashboardLoading label="the live monitor" />;

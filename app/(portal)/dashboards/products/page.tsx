@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { loadDashboardView } from '@/lib/dashboards/load-view';
-import { InvalidView } from '@/components/dashboard/dashboard-header';
+import { InvalidView } from '@/components/dashboards/dashboard-header';
 import { ProductsDashboard, PRODUCTS_TITLE } from '@/components/dashboards/products-dashboard';
 
 export const metadata: Metadata = { title: PRODUCTS_TITLE };

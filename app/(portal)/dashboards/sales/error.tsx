@@ -1,6 +1,6 @@
 'use client';
 
-import { DashboardError } from '@/components/dashboard/dashboard-error';
+import { DashboardError } from '@/components/dashboards/dashboard-error';
 
 export default function SalesError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return <DashboardError label="sales overview" reset={reset} />;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { loadDashboardView } from '@/lib/dashboards/load-view';
-import { InvalidView } from '@/components/dashboard/dashboard-header';
+import { InvalidView } from '@/components/dashboards/dashboard-header';
 import { SalesDashboard, SALES_TITLE } from '@/components/dashboards/sales-dashboard';
 
 export const metadata: Metadata = { title: SALES_TITLE };

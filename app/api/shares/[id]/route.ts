@@ -1,6 +1,6 @@
 // DELETE /api/shares/{id} – revoke a share link (its owner, or an admin); the link answers 410 from its next request.
 import { scopedRoute } from '@/lib/auth/scoped-route';
-import { clientIp } from '@/lib/audit/record-audit';
+import { clientIp } from '@/lib/auth/record-audit';
 import { revokeShare } from '@/lib/shares/revoke-share';
 import { shareIdSchema } from '@/lib/shares/schemas';
 

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { textArray } from '@/db/sql';
-import { holidaysBetween } from './holidays';
+import { holidaysBetween } from '@/lib/calendar/holidays';
 
 /** Ensures every day from `from` to `to` (YYYY-MM-DD, inclusive) has a dim_date row. */
 export async function ensureDateRange(db: Database, from: string, to: string): Promise<void> {

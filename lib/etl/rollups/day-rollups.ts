@@ -3,7 +3,7 @@
 // what the day already holds, and rebuilds only the (day, store) pairs whose old facts changed customer.
 // The region-grain rollups are sums of the store-grain ones, redone for every (day, region) touched; the
 // customer bitmaps gain each batch's buyers and are rebuilt from agg_customers_daily with it. The rollups
-// over runs of days (lib/etl/span-rollups.ts) take each batch's changes in the same statements as the day
+// over runs of days (lib/etl/rollups/span-rollups.ts) take each batch's changes in the same statements as the day
 // rows, and are rebuilt from them where day rows were rebuilt.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';

@@ -2,8 +2,8 @@
 // (the level at the end of each day in the reporting time zone: the day's latest event wins).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import type { DayStore } from './rollups';
-import { jsonRecords } from './records';
+import type { DayStore } from '@/lib/etl/rollups/day-rollups';
+import { jsonRecords } from '@/db/json-records';
 import type { ValidInventory } from './validate';
 
 /** Writes a batch's inventory events; returns the (day, store) slices they touched. */

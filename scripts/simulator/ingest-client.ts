@@ -1,6 +1,6 @@
 // Posts event batches to /api/ingest the way a well-behaved producer does: it waits out 429s (Retry-After)
 // and retries server and network failures with the same event ids, so a retry can only add duplicates.
-import type { IngestResult } from '../ingest-events';
+import type { IngestResult } from '@/lib/ingest/ingest-events';
 
 export interface IngestClientOptions {
   url: string;

@@ -1,7 +1,7 @@
 // Customer history as a type-2 slowly changing dimension, planned in memory. A change of segment, name or
 // home store closes the current version at the event's time and opens a new one; acquiredOn is a fact
 // about the customer, not a version attribute, so a correction to it overwrites every version (type 1).
-import { FIRST_VERSION_VALID_FROM } from './dimensions';
+import { FIRST_VERSION_VALID_FROM } from '@/lib/etl/gold/dimensions';
 import type { Quarantined, ValidCustomer, ValidSale } from './validate';
 
 /** Segment of a customer first seen on a sale, until a customer event says otherwise. */

@@ -21,7 +21,7 @@ export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
 const EARLIEST_ACQUIRED_ON = '1900-01-01';
 const LATEST_ACQUIRED_ON = '2100-12-31';
 
-// Codes are trimmed here and in every lookup of them (lib/etl/reference-codes.ts): " S001" is S001.
+// Codes are trimmed here and in every lookup of them (lib/etl/silver/reference-codes.ts): " S001" is S001.
 const code = z.string().trim().min(1).max(64);
 const amount = z.number().finite().nonnegative().max(MAX_UNIT_AMOUNT);
 

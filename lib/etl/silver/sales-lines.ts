@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { centsToDecimal } from './money';
-import { jsonRecords } from './records';
+import { jsonRecords } from '@/db/json-records';
 import type { Quarantined, ValidSale } from './validate';
 
 export interface InsertedLines {

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { ALERT_KINDS, ALERT_SEVERITIES } from '@/db/schema';
-import { jsonRecords } from './records';
+import { jsonRecords } from '@/db/json-records';
 
 export interface NewAlert {
   kind: (typeof ALERT_KINDS)[number];

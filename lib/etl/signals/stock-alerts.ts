@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { ON_OPEN_ALERT } from './raise-alerts';
-import { jsonRecords } from './records';
+import { jsonRecords } from '@/db/json-records';
 
 /** Which levels to check: the (store, SKU) pairs a batch counted, or every level (the demo seeder). */
 export type StockSelection = { all: true } | { pairs: readonly { storeCode: string; sku: string }[] };

@@ -1,7 +1,7 @@
 // Events the ETL refuses → silver.quarantine, with the envelope or raw text copied from bronze.
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { jsonRecords } from './records';
+import { jsonRecords } from '@/db/json-records';
 import type { Quarantined } from './validate';
 
 export async function quarantineEvents(db: Database, items: readonly Quarantined[]): Promise<void> {

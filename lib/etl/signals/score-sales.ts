@@ -9,7 +9,7 @@ import { queryRows, type Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
 import { assessSaleRisk, RISK_RULES, type RiskAssessment } from '@/lib/analytics/sale-risk';
 import { raiseAlerts } from './raise-alerts';
-import { jsonRecords } from './records';
+import { jsonRecords } from '@/db/json-records';
 
 interface BatchBasket {
   transaction_id: string;

@@ -1,6 +1,6 @@
 // Deterministic streams of sale envelopes for tests and benchmarks of the ETL (not the demo seeder:
 // that writes silver directly). The same seed always yields the same events, ids included.
-import type { RetailEvent } from './events';
+import type { RetailEvent } from '@/lib/etl/silver/events';
 
 export interface SyntheticSalesOptions {
   count: number;

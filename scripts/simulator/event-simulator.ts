@@ -5,7 +5,7 @@
 // shopping at a store in a region they never visit.
 import { randomUUID } from 'node:crypto';
 import { CUSTOMER_SEGMENTS } from '@/lib/domain/segments';
-import type { RetailEvent } from '@/lib/etl/events';
+import type { RetailEvent } from '@/lib/etl/silver/events';
 import { hourWeights } from '@/lib/seed/demand';
 import { createRandom, weightedIndex, weightedLookup, type Random } from '@/lib/seed/random';
 import type { SimCustomer, SimStore, SimWorld } from './demo-world';
