@@ -1,7 +1,7 @@
 // Settings, read once from the environment and validated, so a bad value fails at start
 // with a message naming the variable instead of surfacing later as a confusing error.
 import { z } from 'zod';
-import { isProxyEntry } from '@/lib/auth/trusted-proxies';
+import { isProxyEntry } from '@/lib/http/trusted-proxies';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());

@@ -8,7 +8,7 @@ import { parseDashboardState, serializeDashboardState, type DashboardState, EMPT
 
 /**
  * `shown` is the state the server rendered, when the caller has it: a shared link clipped to the viewer's
- * regions (lib/filters/clip-to-scope.ts) differs from its URL, and chips and changes must start from
+ * regions (lib/auth/clip-to-scope.ts) differs from its URL, and chips and changes must start from
  * what is shown, never from the regions and stores that were removed.
  */
 export function useDashboardUrl(shown?: DashboardState) {

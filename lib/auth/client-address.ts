@@ -9,7 +9,7 @@
 import { isIP, type BlockList } from 'node:net';
 import { env } from '@/lib/env';
 import { INTERNAL_HEADER_PREFIX } from './public-paths';
-import { trustedProxies } from './trusted-proxies';
+import { trustedProxies } from '@/lib/http/trusted-proxies';
 
 /** The `x-forwarded-for` a request arrived with, moved aside by middleware. */
 export const FORWARDED_CHAIN_HEADER = `${INTERNAL_HEADER_PREFIX}forwarded-for`;

@@ -3,9 +3,9 @@
 // Scopes are frozen and registered, so an object that merely looks like a Scope is refused.
 import { getDatabase } from '@/db/client';
 import { regionNameOf, type RegionName } from '@/lib/domain/regions';
-import { findShareById, findShareByTokenHash, type ShareRecord } from '@/lib/shares/find-share';
-import type { ShareDashboard } from '@/lib/shares/share-paths';
-import { hashShareToken, shareTokenSchema } from '@/lib/shares/share-token';
+import { findShareById, findShareByTokenHash, type ShareRecord } from './find-share';
+import type { ShareDashboard } from './share-paths';
+import { hashShareToken, shareTokenSchema } from './share-token';
 import { loadPrincipal, readPrincipal, type Principal } from './principal';
 import { principalOfClaims, type SessionClaims } from './session';
 import type { Permission } from './roles';

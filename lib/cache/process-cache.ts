@@ -4,7 +4,7 @@ import { cache as perRender } from 'react';
 import type { Database } from '@/db/client';
 import type { CacheHealth } from './cache';
 import { MemoryCache } from './memory-cache';
-import { KEY_NAMESPACE, processUpstash } from './process-upstash';
+import { KEY_NAMESPACE, processUpstash } from '@/lib/upstash/process-upstash';
 import type { RegionVersion } from './data-versions';
 import { QueryCache, type CachedQuery } from './read-through';
 import { UpstashCache } from './upstash-cache';

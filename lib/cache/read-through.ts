@@ -7,7 +7,7 @@ import { databaseIdentity, type Database } from '@/db/client';
 import { assertScope, type Scope } from '@/lib/auth/scope';
 import { probeCache, type Cache, type CacheHealth } from './cache';
 import { readDataVersions, type RegionVersion } from './data-versions';
-import { FailureLog } from './failure-log';
+import { FailureLog } from '@/lib/upstash/failure-log';
 import { queryCacheKey } from './keys';
 
 export const DEFAULT_TTL_SECONDS = 15 * 60;

@@ -1,7 +1,7 @@
 // The Upstash adapter: JSON text under plain string keys with an expiry (SET … EX). Commands issued in
 // the same tick travel in one /pipeline request (the client's auto-pipelining).
 import type { Cache } from './cache';
-import type { UpstashConnection } from './upstash-connection';
+import type { UpstashConnection } from '@/lib/upstash/connection';
 
 export class UpstashCache implements Cache {
   readonly backend = 'upstash' as const;

@@ -8,7 +8,7 @@ import { scopeCan, type Scope } from '@/lib/auth/scope';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
 import { AppError, describeZodError } from '@/lib/errors';
-import { clipStateToScope } from '@/lib/filters/clip-to-scope';
+import { clipStateToScope } from '@/lib/auth/clip-to-scope';
 import { parseDashboardState, type DashboardState, type SearchParamsLike, type SelectionDimension } from '@/lib/filters/dashboard-state';
 import { scopeFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
 import { resolveDateRange } from '@/lib/filters/resolve-filters';

@@ -2,7 +2,7 @@
 // (and as Upstash's fallback); either way shared by every server process and machine. Kept on globalThis
 // so dev reloads and the server's several bundles see one limiter per rule.
 import { getDatabase } from '@/db/client';
-import { KEY_NAMESPACE, processUpstash } from '@/lib/cache/process-upstash';
+import { KEY_NAMESPACE, processUpstash } from '@/lib/upstash/process-upstash';
 import type { LimitCheck, LimitRule, RateLimiter } from './limiter';
 import { PostgresRateLimiter } from './postgres-limiter';
 import { UpstashRateLimiter } from './upstash-limiter';

@@ -3,8 +3,8 @@
 // counters, shared too) until it answers again (a cool-down, see upstash-connection.ts): limits never vanish.
 import { createHash } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
-import { FailureLog } from '@/lib/cache/failure-log';
-import type { UpstashConnection } from '@/lib/cache/upstash-connection';
+import { FailureLog } from '@/lib/upstash/failure-log';
+import type { UpstashConnection } from '@/lib/upstash/connection';
 import type { LimitCheck, LimitRule, RateLimiter } from './limiter';
 
 export class UpstashRateLimiter implements RateLimiter {

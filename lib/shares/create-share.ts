@@ -10,8 +10,8 @@ import { AppError, forbidden, forbiddenRegion } from '@/lib/errors';
 import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { smallintArray } from '@/db/sql';
 import type { CreateShareInput } from './schemas';
-import { parseSharedPath } from './share-paths';
-import { generateShareToken, hashShareToken } from './share-token';
+import { parseSharedPath } from '@/lib/auth/share-paths';
+import { generateShareToken, hashShareToken } from '@/lib/auth/share-token';
 
 export interface CreatedShare {
   id: string;

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { Cache } from '@/lib/cache/cache';
 import { MemoryCache } from '@/lib/cache/memory-cache';
 import { UpstashCache } from '@/lib/cache/upstash-cache';
-import { UpstashConnection } from '@/lib/cache/upstash-connection';
+import { UpstashConnection } from '@/lib/upstash/connection';
 
 // ---- RESP2 over one socket ------------------------------------------------------------------------------
 

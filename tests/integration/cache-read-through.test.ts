@@ -7,7 +7,7 @@ import type { Scope } from '@/lib/auth/scope';
 import { bumpDataVersions, readDataVersions, type RegionVersion } from '@/lib/cache/data-versions';
 import { QueryCache } from '@/lib/cache/read-through';
 import { UpstashCache } from '@/lib/cache/upstash-cache';
-import { UpstashConnection } from '@/lib/cache/upstash-connection';
+import { UpstashConnection } from '@/lib/upstash/connection';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { runEtlUntilDrained } from '@/lib/etl/run-batch';
 import { parseDashboardState } from '@/lib/filters/dashboard-state';

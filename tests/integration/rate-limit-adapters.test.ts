@@ -3,7 +3,7 @@
 // to the real Redis when REDIS_URL is set.
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, installDatabaseHandle, type DatabaseHandle } from '@/db/client';
-import { UpstashConnection } from '@/lib/cache/upstash-connection';
+import { UpstashConnection } from '@/lib/upstash/connection';
 import type { LimitRule, RateLimiter } from '@/lib/rate-limit/limiter';
 import { PostgresRateLimiter } from '@/lib/rate-limit/postgres-limiter';
 import { UpstashRateLimiter } from '@/lib/rate-limit/upstash-limiter';

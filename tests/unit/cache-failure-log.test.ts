@@ -1,4 +1,4 @@
-import { FailureLog } from '@/lib/cache/failure-log';
+import { FailureLog } from '@/lib/upstash/failure-log';
 
 describe('failure log', () => {
   it('writes at most once per interval and says how many it left out', () => {

@@ -1,5 +1,5 @@
 import { clientAddress, FORWARDED_CHAIN_HEADER, forwardedForHeaders } from '@/lib/auth/client-address';
-import { isProxyEntry, trustedProxies } from '@/lib/auth/trusted-proxies';
+import { isProxyEntry, trustedProxies } from '@/lib/http/trusted-proxies';
 
 /** Headers as a route handler sees them: the socket peer from Next, the request's own chain moved aside. */
 const seen = (peer: string | null, chain?: string) => {

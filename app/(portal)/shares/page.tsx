@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getDatabase } from '@/db/client';
 import { getScope } from '@/lib/auth/page-scope';
 import { listShares, type ShareListing } from '@/lib/shares/list-shares';
-import { SHARE_DASHBOARD_TITLES } from '@/lib/shares/share-paths';
+import { SHARE_DASHBOARD_TITLES } from '@/lib/auth/share-paths';
 import { AdminTable, cellClass, EmptyState } from '@/components/admin/admin-table';
 import { RevokeShareButton } from '@/components/shares/revoke-share-button';
 import { formatShareDateTime } from '@/components/shares/share-dates';

@@ -7,7 +7,7 @@ import { clientIp } from '@/lib/auth/record-audit';
 import { getShareScope } from '@/lib/auth/share-page-scope';
 import { buildDashboardView } from '@/lib/dashboards/load-view';
 import { recordShareView } from '@/lib/shares/record-view';
-import { SHARE_DASHBOARD_TITLES } from '@/lib/shares/share-paths';
+import { SHARE_DASHBOARD_TITLES } from '@/lib/auth/share-paths';
 import { InvalidView } from '@/components/dashboards/dashboard-header';
 import { CustomersDashboard } from '@/components/dashboards/customers-dashboard';
 import { ProductsDashboard } from '@/components/dashboards/products-dashboard';

@@ -3,7 +3,7 @@
 // what was removed so the page can say so.
 import type { Scope } from '@/lib/auth/scope';
 import type { RegionName } from '@/lib/domain/regions';
-import type { DashboardState } from './dashboard-state';
+import type { DashboardState } from '@/lib/filters/dashboard-state';
 
 export interface ClipResult {
   state: DashboardState;

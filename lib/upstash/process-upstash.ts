@@ -2,7 +2,7 @@
 // UPSTASH_REDIS_REST_URL and _TOKEN, or null when they are unset. Kept on globalThis so dev reloads and
 // bundler layers share one (and one cool-down).
 import { env } from '@/lib/env';
-import { UpstashConnection } from './upstash-connection';
+import { UpstashConnection } from './connection';
 
 /** Prefix of every Redis key this deployment writes. */
 export const KEY_NAMESPACE = 'rw';
