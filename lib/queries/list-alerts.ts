@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';
 import type { ALERT_KINDS, ALERT_SEVERITIES } from '@/db/schema';
-import type { ListAlertsParams } from './alert-params';
+import type { ListAlertsParams } from '@/lib/filters/alert-params';
 import type { Scope } from '@/lib/auth/scope';
 import { readInScope } from './internal/read-in-scope';
 

@@ -1,5 +1,5 @@
 // GET /api/alerts?kind=&status=&limit= – alerts in the caller's regions, newest first, with the total matching.
-import { listAlertsParamsSchema } from '@/lib/queries/alert-params';
+import { listAlertsParamsSchema } from '@/lib/filters/alert-params';
 import { scopedRoute } from '@/lib/auth/scoped-route';
 import { listAlerts } from '@/lib/queries/list-alerts';
 

@@ -1,5 +1,5 @@
 // POST /api/alerts/{id}/ack – acknowledges an alert in the caller's regions (analyst, manager, admin); audited. Outside them: 404.
-import { alertIdSchema } from '@/lib/queries/alert-params';
+import { alertIdSchema } from '@/lib/filters/alert-params';
 import { acknowledgeAlert } from '@/lib/alerts/acknowledge-alert';
 import { clientIp } from '@/lib/auth/record-audit';
 import { scopedRoute } from '@/lib/auth/scoped-route';
