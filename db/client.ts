@@ -22,7 +22,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+/** Postgres at a URL; PGlite in a folder; or PGlite in memory, empty or started from a dump. */
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true; from?: Blob };
 
 export interface OpenOptions {
   /**
@@ -42,7 +43,7 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /** Opens a database. Callers own the handle and must close it; the app uses `getDatabase()` instead. */
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
-  const handle = 'url' in target ? await openPostgres(target.url, options) : await openPglite('dataDir' in target ? target.dataDir : undefined);
+  const handle = 'url' in target ? await openPostgres(target.url, options) : await openPglite(target);
   identities.set(handle.db, identityOf(target));
   return handle;
 }
@@ -96,11 +97,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(target: { dataDir: string } | { memory: true; from?: Blob }): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
+  const client = 'dataDir' in target ? await PGlite.create(target.dataDir) : await PGlite.create({ loadDataDir: target.from });
   const db = drizzle({ client, schema }) as unknown as Database;
   return {
     db,

@@ -1,7 +1,9 @@
 // Throwaway databases for integration tests: embedded PGlite always, and a fresh database on the
 // real server at TEST_DATABASE_URL when it is set (CI sets it), so every suite runs on both engines.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { databaseUrl, PGLITE_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV } from './template-databases';
 
 export type EngineName = 'pglite' | 'postgres';
 
@@ -19,7 +21,10 @@ export interface TestDatabase extends DatabaseHandle {
 /** A migrated, empty database on the given engine. Call destroy() in afterAll. */
 export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const handle = await openDatabase({ memory: true });
+    // A copy of the run's migrated template when there is one (see template-databases.ts); migrate() then
+    // finds nothing to apply.
+    const template = process.env[PGLITE_TEMPLATE_ENV];
+    const handle = await openDatabase(template ? { memory: true, from: new Blob([readFileSync(template)]) } : { memory: true });
     await handle.migrate();
     return { ...handle, destroy: () => handle.close() };
   }
@@ -28,14 +33,14 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
   const name = `rw_test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ url: adminUrl });
   const { sql } = await import('drizzle-orm');
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  const template = process.env[POSTGRES_TEMPLATE_ENV];
+  await admin.db.execute(sql.raw(template ? `create database ${name} template ${template}` : `create database ${name}`));
+  const url = databaseUrl(adminUrl, name);
+  const handle = await openDatabase({ url });
   await handle.migrate();
   return {
     ...handle,
-    url: url.toString(),
+    url,
     async destroy() {
       await handle.close();
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
