@@ -1,10 +1,11 @@
 /**
  * There is no way to run a gold query without a scope: every function exported by lib/queries takes a
- * Scope as its second, required parameter, and refuses anything that was not issued by lib/auth/scope.
+ * Scope as its second, required parameter (checked by the type system: tests/unit/query-signatures.test.ts),
+ * and refuses anything that was not issued by lib/auth/scope.
  * Filters likewise: only lib/auth/scoped-filters makes them, from dashboard state and a scope; a plain
  * object does not typecheck, and a copy, a literal or another scope's filters are refused at run time.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Scope } from '@/lib/auth/scope';
 import { scopeFiltersFromParams, withDateRange } from '@/lib/auth/scoped-filters';
@@ -28,17 +29,6 @@ describe('lib/queries exports', () => {
 
   it('has query files', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
-  });
-
-  it.each(files)('%s: every exported function is declared (db, scope: Scope, …)', (file) => {
-    const source = readFileSync(path.join(QUERY_DIR, file), 'utf8');
-    const declarations = [...source.matchAll(/export (?:async )?function (\w+)\s*\(([^)]*)/g)];
-    expect(declarations.length).toBeGreaterThan(0);
-    for (const [, name, params] of declarations) {
-      const [first, second] = params.split(',').map((p) => p.trim());
-      expect({ name, first }).toEqual({ name, first: 'db: Database' });
-      expect({ name, second }).toEqual({ name, second: 'scope: Scope' });
-    }
   });
 
   it.each(files)('%s: every exported function refuses a forged or missing scope', async (file) => {
