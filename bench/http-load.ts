@@ -60,6 +60,11 @@ export function stopServer(server: ChildProcess): void {
   }
 }
 
+/** The session cookie next-auth would set for a user who just signed in. */
+export function sessionCookie(user: { id: string; session_version: number }, secret: string): Promise<string> {
+  return encode({ token: newSessionClaims({ sub: user.id, sv: user.session_version }), secret }).then((token) => `next-auth.session-token=${token}`);
+}
+
 /** The teams bench users belong to: three roles in each of the five regions. */
 const BENCH_ROLES = ['manager', 'analyst', 'viewer'] as const;
 
@@ -83,7 +88,7 @@ export async function benchUserCookies(db: Database, count: number, secret: stri
   });
   const users = await queryRows<{ id: string; session_version: number }>(db, sql`
     select id, session_version from app.users where email like 'bench.user.%' order by email limit ${count}`);
-  return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: newSessionClaims({ sub: u.id, sv: u.session_version }), secret })}`));
+  return Promise.all(users.map((u) => sessionCookie(u, secret)));
 }
 
 /**
@@ -103,7 +108,7 @@ export async function fanoutUserCookies(db: Database, count: number, secret: str
     }
     return ids;
   });
-  return Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: newSessionClaims({ sub: u.id, sv: u.session_version }), secret })}`));
+  return Promise.all(users.map((u) => sessionCookie(u, secret)));
 }
 
 /** One concurrent client per cookie, each loading the page `rounds` times back to back; returns every timing. */

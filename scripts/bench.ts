@@ -47,8 +47,7 @@ async function main() {
   const { describeDemoData, seedDemoData, DEFAULT_DEMO_SEED } = await import('@/lib/seed');
   const { summarize, time } = await import('../bench/stats');
   const { OVERVIEW_TILES, overviewTheObviousWay, overviewThroughQueryLayer } = await import('../bench/overview-data');
-  const { benchUserCookies, fanoutUserCookies, getPage, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
-  const { encode } = await import('next-auth/jwt');
+  const { benchUserCookies, fanoutUserCookies, getPage, sessionCookie, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
   const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout, whileSalesArrive } = await import('../bench/live-path');
   const { timePageInBrowser } = await import('../bench/page-in-browser');
 
@@ -129,7 +128,7 @@ async function main() {
     const keys = Array.from({ length: 8 }, (_, k) => `bench-ingest-key-${k}-0123456789`);
     const processes = values.processes ? Number(values.processes) : serverProcessCount({ DATABASE_URL: url, WEB_CONCURRENCY: undefined });
     details.serverProcesses = processes;
-    const cookie = `next-auth.session-token=${await encode({ token: newSessionClaims({ sub: adminUser.id, sv: adminUser.session_version }), secret: process.env.AUTH_SECRET! })}`;
+    const cookie = await sessionCookie(adminUser, process.env.AUTH_SECRET!);
     const users = Number(values.users);
     const rounds = Number(values.rounds);
     const userCookies = await benchUserCookies(db, users, process.env.AUTH_SECRET!);

@@ -36,7 +36,6 @@ const KNOWN_ADDRESS_DAYS = 30;
 
 export async function admitSignIn(email: string, address: string | null): Promise<Admission> {
   const held: SignInAttempt['held'] = [];
-  const release = () => Promise.all(held.map(({ limiter, key }) => limiter.refund(key)));
   const addressKey = address ?? 'unknown';
   for (const [limiter, key] of [
     [limiters.pair, `${email}\n${addressKey}`],
@@ -49,7 +48,7 @@ export async function admitSignIn(email: string, address: string | null): Promis
       continue;
     }
     if (limiter === limiters.email && (await signedInFrom(email, address))) continue;
-    await release();
+    await giveBack(held);
     return { ok: false, retryAfter: check.retryAfter };
   }
   return { ok: true, attempt: { email, address, held } };
@@ -57,7 +56,11 @@ export async function admitSignIn(email: string, address: string | null): Promis
 
 /** A successful sign-in does not count: its slots go back. */
 export async function signInSucceeded(attempt: SignInAttempt): Promise<void> {
-  await Promise.all(attempt.held.map(({ limiter, key }) => limiter.refund(key)));
+  await giveBack(attempt.held);
+}
+
+async function giveBack(held: SignInAttempt['held']): Promise<void> {
+  await Promise.all(held.map(({ limiter, key }) => limiter.refund(key)));
 }
 
 async function signedInFrom(email: string, address: string | null): Promise<boolean> {
