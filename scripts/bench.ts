@@ -78,7 +78,7 @@ async function main() {
   }
   // Earlier runs' live path leaves dead rows (claimed bronze events, upserted rollups). Autovacuum clears
   // them on a server that runs it (it may be off, as on the bench machine); measure a maintained database.
-  const { ROLLUP_TABLES } = await import('@/lib/etl/rollups/day-rollups');
+  const { ROLLUP_TABLES } = await import('@/lib/etl/rollups/maintain-rollups');
   const churned = ['bronze.events', 'bronze.ingest_batches', 'app.change_log', 'app.data_versions', ...ROLLUP_TABLES.map((t) => `gold.${t}`)];
   const vacuumStarted = performance.now();
   await db.execute(sql.raw(`vacuum (analyze) ${churned.join(', ')}`));

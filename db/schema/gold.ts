@@ -49,6 +49,8 @@ export const dimStore = goldSchema.table(
     city: text('city').notNull(),
     regionId: smallint('region_id').notNull().references(() => dimRegion.regionId),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    /** IANA zone of the store's clock, for hours of day and weekdays; null: the reporting time zone. */
+    timeZone: text('time_zone'),
   },
   () => [regionPolicy('dim_store')],
 );
@@ -100,13 +102,18 @@ export const dimCampaign = goldSchema.table('dim_campaign', {
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
 });
 
-/** One row per sales line. date_key and hour are in the reporting time zone; amounts in the store currency. */
+/**
+ * One row per sales line. date_key is the calendar day in the reporting time zone; hour and weekday (ISO,
+ * 1 = Monday) are the store's own clock, so "busiest hour" means the same local hour in every time zone.
+ * Amounts in the store currency.
+ */
 export const factSales = goldSchema.table(
   'fact_sales',
   {
     salesLineId: bigint('sales_line_id', { mode: 'number' }).primaryKey(),
     dateKey: integer('date_key').notNull(),
     hour: smallint('hour').notNull(),
+    weekday: smallint('weekday').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
     transactionId: text('transaction_id').notNull(),
     storeKey: integer('store_key').notNull(),
@@ -165,61 +172,6 @@ export const rollupMeasures = () => ({
 export const ROLLUP_MEASURE_COLUMNS = ['lines', 'units', 'transactions', 'gross', 'discount', 'net', 'cost'] as const;
 
 /**
- * Day × store × category × customer segment. `transactions` counts baskets with a line in the category,
- * so it adds up across days, stores and segments but not across categories.
- */
-export const aggSalesDaily = goldSchema.table(
-  'agg_sales_daily',
-  {
-    dateKey: integer('date_key').notNull(),
-    storeKey: integer('store_key').notNull(),
-    regionId: smallint('region_id').notNull(),
-    category: text('category').notNull(),
-    segment: text('segment').notNull(),
-    ...rollupMeasures(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.dateKey, t.storeKey, t.category, t.segment] }),
-    index('agg_sales_daily_region_date_idx').on(t.regionId, t.dateKey),
-    regionPolicy('agg_sales_daily'),
-  ],
-);
-
-/** Day × store × segment at basket grain: transactions add up across every row. */
-export const aggBasketsDaily = goldSchema.table(
-  'agg_baskets_daily',
-  {
-    dateKey: integer('date_key').notNull(),
-    storeKey: integer('store_key').notNull(),
-    regionId: smallint('region_id').notNull(),
-    segment: text('segment').notNull(),
-    ...rollupMeasures(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.dateKey, t.storeKey, t.segment] }),
-    index('agg_baskets_daily_region_date_idx').on(t.regionId, t.dateKey),
-    regionPolicy('agg_baskets_daily'),
-  ],
-);
-
-/** Day × hour × store, for hour-of-day and weekday × hour views. */
-export const aggSalesHourly = goldSchema.table(
-  'agg_sales_hourly',
-  {
-    dateKey: integer('date_key').notNull(),
-    hour: smallint('hour').notNull(),
-    storeKey: integer('store_key').notNull(),
-    regionId: smallint('region_id').notNull(),
-    ...rollupMeasures(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.dateKey, t.hour, t.storeKey] }),
-    index('agg_sales_hourly_region_date_idx').on(t.regionId, t.dateKey),
-    regionPolicy('agg_sales_hourly'),
-  ],
-);
-
-/**
  * Day × store × segment × customer: who bought, once per day and store. Distinct customers do not add up
  * across rollup rows, but they count exactly here: count(distinct customer_id) over a range's rows.
  * Guests (no customer) have no rows.
@@ -235,49 +187,6 @@ export const aggCustomersDaily = goldSchema.table(
   },
   // Days, then regions, then the customer: a range's distinct customers come from the index alone.
   (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.storeKey, t.segment, t.customerId] }), regionPolicy('agg_customers_daily')],
-);
-
-/*
- * The same three rollups one level up, at region grain: a dashboard without a store filter (most views)
- * reads about a twelfth of the rows. Each row is the sum of its region's store rows (a basket belongs to
- * one store, so basket counts add up across stores); the ETL rebuilds a (day, region) from them.
- */
-
-/** Day × region × category × segment: agg_sales_daily summed over stores. */
-export const aggSalesDailyRegion = goldSchema.table(
-  'agg_sales_daily_region',
-  {
-    dateKey: integer('date_key').notNull(),
-    regionId: smallint('region_id').notNull(),
-    category: text('category').notNull(),
-    segment: text('segment').notNull(),
-    ...rollupMeasures(),
-  },
-  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.category, t.segment] }), regionPolicy('agg_sales_daily_region')],
-);
-
-/** Day × region × segment at basket grain: agg_baskets_daily summed over stores. */
-export const aggBasketsDailyRegion = goldSchema.table(
-  'agg_baskets_daily_region',
-  {
-    dateKey: integer('date_key').notNull(),
-    regionId: smallint('region_id').notNull(),
-    segment: text('segment').notNull(),
-    ...rollupMeasures(),
-  },
-  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.segment] }), regionPolicy('agg_baskets_daily_region')],
-);
-
-/** Day × hour × region: agg_sales_hourly summed over stores. */
-export const aggSalesHourlyRegion = goldSchema.table(
-  'agg_sales_hourly_region',
-  {
-    dateKey: integer('date_key').notNull(),
-    hour: smallint('hour').notNull(),
-    regionId: smallint('region_id').notNull(),
-    ...rollupMeasures(),
-  },
-  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.hour] }), regionPolicy('agg_sales_hourly_region')],
 );
 
 /** Customers per bitmap row: 2 KB of bits, stored inline (the migration sets storage plain). */

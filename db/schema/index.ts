@@ -2,6 +2,7 @@ export * from './roles';
 export * from './bronze';
 export * from './silver';
 export * from './gold';
+export * from './gold-cubes';
 export * from './gold-spans';
 export * from './auth';
 export * from './app';

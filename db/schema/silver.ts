@@ -13,6 +13,8 @@ export const stores = silverSchema.table('stores', {
   city: text('city').notNull(),
   region: text('region').notNull(),
   openedOn: date('opened_on', { mode: 'string' }).notNull(),
+  /** IANA time zone of the store; null: the reporting time zone. */
+  timeZone: text('time_zone'),
 });
 
 export const products = silverSchema.table('products', {

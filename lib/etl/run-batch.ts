@@ -21,7 +21,7 @@ import { promoteSalesLines } from '@/lib/etl/gold/promote-sales';
 import { countIntake } from './intake-minutes';
 import { quarantineEvents } from '@/lib/etl/silver/quarantine';
 import { referencedCodes } from '@/lib/etl/silver/reference-codes';
-import { addToRollups, lockRollups, refreshRollups, type DayStore } from '@/lib/etl/rollups/day-rollups';
+import { addToRollups, lockRollups, refreshRollups, type DayStore } from '@/lib/etl/rollups/maintain-rollups';
 import { scoreSales } from '@/lib/etl/signals/score-sales';
 import { insertSalesLines } from '@/lib/etl/silver/sales-lines';
 import { syncLowStockAlerts } from '@/lib/etl/signals/stock-alerts';

@@ -1,5 +1,6 @@
 // Breakdowns: revenue (net), transactions and units grouped by one dimension, for charts and tables.
-// Days and hours are in the reporting time zone; weekday keys are ISO (1 = Monday).
+// Days are in the reporting time zone; hours and weekdays on each store's own clock, weekday keys ISO
+// (1 = Monday).
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -54,15 +55,23 @@ function grouping(dimension: BreakdownDimension, a: string): Grouping {
     case 'day':
       return { key: sql`d.date::text`, label: sql`d.date::text`, joins: sql`join gold.dim_date d on d.date_key = ${A}.date_key`, chronological: true };
     case 'weekday':
-      return { key: sql`d.weekday::text`, label: sql`left(d.weekday_name, 3)`, joins: sql`join gold.dim_date d on d.date_key = ${A}.date_key`, chronological: true };
+      // 2024-01-01 was a Monday
+      return { key: sql`${A}.weekday::text`, label: sql`to_char(date '2024-01-01' + (${A}.weekday - 1), 'Dy')`, chronological: true };
     case 'hour':
       return { key: sql`lpad(${asText(a, 'hour')}, 2, '0')`, label: sql`lpad(${asText(a, 'hour')}, 2, '0') || ':00'`, chronological: true };
     case 'category':
-      return a === 'r' ? { key: sql`r.category`, label: sql`r.category` } : { key: sql`p.category`, label: sql`p.category` };
-    case 'subcategory':
-      return { key: sql`p.category || ' / ' || p.subcategory`, label: sql`p.subcategory`, parent: sql`p.category` };
+      return { key: sql`${a === 'r' ? sql`r` : sql`p`}.category`, label: sql`${a === 'r' ? sql`r` : sql`p`}.category` };
+    case 'subcategory': {
+      const k = a === 'r' ? sql`r` : sql`p`;
+      return { key: sql`${k}.category || ' / ' || ${k}.subcategory`, label: sql`${k}.subcategory`, parent: sql`${k}.category` };
+    }
     case 'product':
-      return { key: sql`p.sku`, label: sql`p.name`, parent: sql`p.subcategory` };
+      return {
+        key: sql`dp.sku`,
+        label: sql`dp.name`,
+        parent: sql`dp.subcategory`,
+        joins: sql`join gold.dim_product dp on dp.product_key = ${A}.product_key`,
+      };
   }
 }
 
@@ -79,7 +88,7 @@ function breakdownQuery(dimension: BreakdownDimension, f: QueryFilters, limit: n
       where ${factWhere(f)}
       group by 1, 2, 3, 4 order by ${order} limit ${limit}`;
   }
-  const rows = rollupRows(source, f, { byDay: dimension === 'day' || dimension === 'weekday' });
+  const rows = rollupRows(source, f, { byDay: dimension === 'day' });
   return sql`select ${select}, coalesce(sum(r.net), 0)::float8 as revenue,
       coalesce(sum(r.transactions), 0)::float8 as transactions, coalesce(sum(r.units), 0)::float8 as units
     from ${rows} ${g.joins ?? sql``}

@@ -43,9 +43,9 @@ function uniqueCustomersQuery(f: QueryFilters): SQL {
     case 'bitmaps': {
       // OR-ed chunk by chunk, then counted: over the spans that cover the range where it holds a run of days
       const select = sql`r.chunk, r.customers`;
-      const { table, columns, spans } = CUSTOMER_ROLLUPS.bitmaps;
-      const rows = selectOverSpans(f, select, { table, columns }, { table: spans, columns })
-        ?? sql`select ${select} from ${table} r where ${rollupWhere(f, 'r', columns)}`;
+      const shape = CUSTOMER_ROLLUPS.bitmaps;
+      const rows = selectOverSpans(f, select, shape, { days: shape.table, spans: shape.spans })
+        ?? sql`select ${select} from ${shape.table} r where ${rollupWhere(f, 'r', shape)}`;
       return sql`select coalesce(sum(bit_count(d.customers)), 0)::int from (
           select bit_or(u.customers) as customers from (${rows}) u group by u.chunk) d`;
     }
@@ -53,7 +53,7 @@ function uniqueCustomersQuery(f: QueryFilters): SQL {
       // grouped rather than count(distinct): Postgres hashes a GROUP BY but sorts for count(distinct)
       return sql`select count(*)::int from (
           select r.customer_id from ${CUSTOMER_ROLLUPS.customers.table} r
-          where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.customers.columns)} group by r.customer_id) d`;
+          where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.customers)} group by r.customer_id) d`;
     case 'facts':
       return sql`select count(distinct c.customer_id)::int from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`;
   }

@@ -36,30 +36,46 @@ export interface ProductDrill {
 
 const margin = (net: number, cost: number) => (net > 0 ? Math.round(((net - cost) / net) * 10_000) / 10_000 : 0);
 
-async function readLevel(tx: Database, f: QueryFilters, path: string[]) {
+const LEVEL_GROUPING = ['category', 'subcategory', 'product'] as const;
+
+/** The filters narrowed to the drill path (the page's filters usually carry it already). */
+function withinPath(f: QueryFilters, path: string[]): QueryFilters {
+  const [category, subcategory] = path;
+  const outside = (values: readonly string[], item: string | undefined) => item !== undefined && values.length > 0 && !values.includes(item);
+  return {
+    ...f,
+    categories: category !== undefined ? [category] : f.categories,
+    subcategories: subcategory !== undefined ? [subcategory] : f.subcategories,
+    nothing: f.nothing || outside(f.categories, category) || outside(f.subcategories, subcategory),
+  };
+}
+
+async function readLevel(tx: Database, filters: QueryFilters, path: string[]) {
   type Row = { key: string; label: string; revenue: number; units: number; transactions: number; cost: number };
-  const source = planSource('category', f);
-  if (path.length === 0 && source !== 'facts') {
+  const f = withinPath(filters, path);
+  const grouping = LEVEL_GROUPING[path.length];
+  const source = planSource(grouping, f);
+  if (source !== 'facts') {
+    const [key, label, joins] =
+      grouping === 'product'
+        ? [sql`dp.sku`, sql`dp.name`, sql`join gold.dim_product dp on dp.product_key = r.product_key`]
+        : [sql.raw(`r.${grouping}`), sql.raw(`r.${grouping}`), sql``];
     return queryRows<Row>(
       tx,
-      sql`select r.category as key, r.category as label, sum(r.net)::float8 as revenue, sum(r.units)::float8 as units,
+      sql`select ${key} as key, ${label} as label, sum(r.net)::float8 as revenue, sum(r.units)::float8 as units,
             sum(r.transactions)::float8 as transactions, sum(r.cost)::float8 as cost
-          from ${rollupRows(source, f, { byDay: false })}
-          group by r.category order by revenue desc`,
+          from ${rollupRows(source, f, { byDay: false })} ${joins}
+          group by 1, 2 order by revenue desc, 1 limit 500`,
     );
   }
-  const [key, label, within] =
-    path.length === 0
-      ? [sql`p.category`, sql`p.category`, sql`true`]
-      : path.length === 1
-        ? [sql`p.subcategory`, sql`p.subcategory`, sql`p.category = ${path[0]}`]
-        : [sql`p.sku`, sql`p.name`, sql`p.category = ${path[0]} and p.subcategory = ${path[1]}`];
+  const [key, label] =
+    grouping === 'category' ? [sql`p.category`, sql`p.category`] : grouping === 'subcategory' ? [sql`p.subcategory`, sql`p.subcategory`] : [sql`p.sku`, sql`p.name`];
   return queryRows<Row>(
     tx,
     sql`select ${key} as key, ${label} as label, sum(f.net)::float8 as revenue, sum(f.quantity)::float8 as units,
           count(distinct f.transaction_id)::int as transactions, sum(f.cost)::float8 as cost
-        from ${FACT_FROM} where ${factWhere(f)} and ${within}
-        group by 1, 2 order by revenue desc limit 500`,
+        from ${FACT_FROM} where ${factWhere(f)}
+        group by 1, 2 order by revenue desc, 1 limit 500`,
   );
 }
 

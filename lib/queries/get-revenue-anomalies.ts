@@ -37,7 +37,7 @@ export async function getRevenueAnomalies(
       if (filters.nothing || filters.regionIds.length === 0) return [];
       const rows = await queryRows<{ region_id: number; date_key: number; revenue: number }>(
         tx,
-        sql`select region_id::int as region_id, date_key, sum(net)::float8 as revenue from gold.agg_baskets_daily_region
+        sql`select region_id::int as region_id, date_key, sum(net)::float8 as revenue from gold.agg_baskets_by_region
             where region_id = any(${smallintArray(filters.regionIds)})
               and date_key between ${dateKeyOf(addDays(filters.from, -ANOMALY_RULES.windowDays))} and ${dateKeyOf(filters.to)}
             group by 1, 2`,

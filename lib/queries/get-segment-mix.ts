@@ -11,7 +11,7 @@ import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { planSource, ROLLUPS } from './internal/source-plan';
+import { cubeTable, planSource } from './internal/source-plan';
 
 export interface SegmentMixRow {
   /** First day of the month or ISO week (Monday). */
@@ -22,19 +22,17 @@ export interface SegmentMixRow {
 
 function segmentMixQuery(f: QueryFilters, grain: CohortGrain): SQL {
   const period = sql`date_trunc(${grain}, d.date::timestamp)::date::text`;
-  const source = planSource('day', f);
-  // The hourly rollups have no segment column: hour selections read the facts.
-  if (source === 'facts' || !ROLLUPS[source].columns.segment) {
+  const source = planSource('segment', f, { transactions: false });
+  if (source === 'facts') {
     return sql`select ${period} as period, coalesce(c.segment, ${GUEST_SEGMENT}) as segment,
         coalesce(sum(f.net), 0)::float8 as revenue
       from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
       where ${factWhere(f)}
       group by 1, 2`;
   }
-  const { table, columns } = ROLLUPS[source];
   return sql`select ${period} as period, r.segment, coalesce(sum(r.net), 0)::float8 as revenue
-    from ${table} r join gold.dim_date d on d.date_key = r.date_key
-    where ${rollupWhere(f, 'r', columns)}
+    from ${cubeTable(source, false)} r join gold.dim_date d on d.date_key = r.date_key
+    where ${rollupWhere(f, 'r', source)}
     group by 1, 2`;
 }
 

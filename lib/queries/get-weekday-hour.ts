@@ -1,14 +1,15 @@
-// The weekday × hour grid: net revenue and transactions per ISO weekday (1 = Monday) and local hour
-// (reporting time zone), summed over the filtered days. Cells without sales are absent.
+// The weekday × hour grid: net revenue and transactions per ISO weekday (1 = Monday) and hour, both on
+// each store's own clock, summed over the filtered days. Cells without sales are absent.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys } from './internal/filter-sql';
+import { FACT_FROM, factWhere, withStoreKeys } from './internal/filter-sql';
+import { rollupRows } from './internal/rollup-rows';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { planSource, ROLLUPS } from './internal/source-plan';
+import { planSource } from './internal/source-plan';
 
 export interface WeekdayHourCell {
   weekday: number;
@@ -21,17 +22,16 @@ export async function getWeekdayHour(db: Database, scope: Scope, filters: Scoped
   return cached(db, { query: 'weekday-hour', params: { filters }, scope }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
-      const source = planSource('hour', f);
+      const source = planSource(['weekday', 'hour'], f);
       const query =
         source === 'facts'
-          ? sql`select d.weekday::int as weekday, f.hour::int as hour, coalesce(sum(f.net), 0)::float8 as revenue,
+          ? sql`select f.weekday::int as weekday, f.hour::int as hour, coalesce(sum(f.net), 0)::float8 as revenue,
                   count(distinct f.transaction_id)::int as transactions
-                from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
+                from ${FACT_FROM}
                 where ${factWhere(f)} group by 1, 2 order by 1, 2`
-          : sql`select d.weekday::int as weekday, r.hour::int as hour, coalesce(sum(r.net), 0)::float8 as revenue,
+          : sql`select r.weekday::int as weekday, r.hour::int as hour, coalesce(sum(r.net), 0)::float8 as revenue,
                   coalesce(sum(r.transactions), 0)::float8 as transactions
-                from ${ROLLUPS[source].table} r join gold.dim_date d on d.date_key = r.date_key
-                where ${rollupWhere(f, 'r', ROLLUPS[source].columns)} group by 1, 2 order by 1, 2`;
+                from ${rollupRows(source, f, { byDay: false })} group by 1, 2 order by 1, 2`;
       return queryRows<WeekdayHourCell>(tx, query);
     }),
   );

@@ -36,13 +36,13 @@ function batches<T>(rows: readonly T[]): T[][] {
 export async function writeReferenceData(db: Database, data: DemoReferenceData): Promise<void> {
   const { stores, products, customers, campaigns } = data;
   await db.execute(sql`
-    insert into silver.stores (store_code, name, city, region, opened_on)
-    select code, name, city, region, opened::date
+    insert into silver.stores (store_code, name, city, region, opened_on, time_zone)
+    select code, name, city, region, opened::date, zone
     from unnest(${textArray(stores.map((s) => s.code))}, ${textArray(stores.map((s) => s.name))},
       ${textArray(stores.map((s) => s.city))}, ${textArray(stores.map((s) => s.region))},
-      ${textArray(stores.map((s) => s.openedOn))}) as t(code, name, city, region, opened)
+      ${textArray(stores.map((s) => s.openedOn))}, ${textArray(stores.map((s) => s.timeZone))}) as t(code, name, city, region, opened, zone)
     on conflict (store_code) do update set name = excluded.name, city = excluded.city, region = excluded.region,
-      opened_on = excluded.opened_on`);
+      opened_on = excluded.opened_on, time_zone = excluded.time_zone`);
   for (const rows of batches(products)) {
     await db.execute(sql`
       insert into silver.products (sku, name, category, subcategory, brand, unit_price, unit_cost, reorder_point)

@@ -83,6 +83,7 @@ const quantityTable = (weights: Record<number, number>) => {
 export interface SalesConstants {
   storeCount: number;
   anonymousPermille: number[];
+  storeTimeZones: string[];
   pools: CustomerPools;
   priceCents: number[];
   productCategory: number[];
@@ -100,6 +101,7 @@ export function salesConstants(seed: number, data: DemoReferenceData): SalesCons
   return {
     storeCount: data.stores.length,
     anonymousPermille: data.stores.map((s) => s.anonymousPermille),
+    storeTimeZones: data.stores.map((s) => s.timeZone),
     pools: buildCustomerPools(data.customers, data.stores.length),
     priceCents: data.products.map((p) => p.priceCents),
     productCategory: data.products.map((p) => p.categoryIndex + 1),

@@ -18,16 +18,16 @@ const basketDraw = (salt: number) => draw(sql`b.basket_key`, salt);
 const lineDraw = (salt: number) => draw(sql`l.line_key`, salt);
 
 export async function insertSalesChunk(
-  db: Database, seed: number, timeZone: string, k: SalesConstants, chunk: SalesChunk,
+  db: Database, seed: number, k: SalesConstants, chunk: SalesChunk,
 ): Promise<void> {
   await db.execute(sql`
     insert into silver.sales_lines (transaction_id, store_code, sku, customer_id, quantity, unit_price, discount,
       gross, net, occurred_at)
-    ${selectSalesLines(seed, timeZone, k, chunk)}`);
+    ${selectSalesLines(seed, k, chunk)}`);
 }
 
 /** The chunk's lines as a query, in silver.sales_lines column order (transaction_id … occurred_at). */
-function selectSalesLines(seed: number, timeZone: string, k: SalesConstants, chunk: SalesChunk): SQL {
+function selectSalesLines(seed: number, k: SalesConstants, chunk: SalesChunk): SQL {
   if (chunk.lines.some((n) => n > MAX_LINES_PER_DAY)) throw new Error(`at most ${MAX_LINES_PER_DAY} lines per day`);
   const { pools, basket } = k;
   return sql`
@@ -35,6 +35,7 @@ function selectSalesLines(seed: number, timeZone: string, k: SalesConstants, chu
     with p as materialized (
       select ${seed}::bigint as seed, ${k.storeCount}::int as store_count, ${k.categoryCount}::int as category_count,
         ${intArray(chunk.storePick)} as store_pick, ${intArray(k.anonymousPermille)} as anonymous_permille,
+        ${textArray(k.storeTimeZones)} as store_zone,
         ${intArray(chunk.hourPick)} as hour_pick, ${chunk.hourTableSize}::int as hour_size,
         ${intArray(pools.start)} as pool_start, ${intArray(pools.customerNo)} as customer_no,
         ${intArray(pools.segment)} as segment, ${intArray(chunk.eligible)} as eligible,
@@ -48,9 +49,7 @@ function selectSalesLines(seed: number, timeZone: string, k: SalesConstants, chu
     days as (
       select d.ord::int - 1 as day_no, d.day_number::bigint * ${KEY_SPAN} as day_key, d.lines, d.baskets, d.pattern_offset,
         'T' || to_char(d.day, 'YYYYMMDD') || '-' as transaction_prefix,
-        case when extract(isodow from d.day) >= 6 then p.hour_size else 0 end as hour_offset,
-        -- local midnight, at the offset in force at noon: clocks change at night, never in opening hours
-        ((d.day + time '12:00') at time zone ${timeZone}) - interval '12 hours' as midnight
+        case when extract(isodow from d.day) >= 6 then p.hour_size else 0 end as hour_offset, d.day
       from p, unnest(${textArray(chunk.days)}::date[], ${intArray(chunk.dayNumbers)}, ${intArray(chunk.lines)},
         ${intArray(chunk.baskets)}, ${intArray(chunk.basketOffsets)})
         with ordinality as d(day, day_number, lines, baskets, pattern_offset, ord)
@@ -107,7 +106,9 @@ function selectSalesLines(seed: number, timeZone: string, k: SalesConstants, chu
         case p.segment[b.pos] when 0 then 0 when 2 then 2 else 1 end * p.product_size as tier_offset,
         coalesce(p.segment[b.pos] = 3, false) as business,
         b.day_no, b.day_key, b.first_line, least(b.pattern_size, b.lines - b.first_line) as size,
-        b.midnight + b.second_of_day * interval '1 second' as occurred_at
+        -- the store's midnight, at the offset in force at noon: clocks change at night, never in opening hours
+        ((b.day + time '12:00') at time zone p.store_zone[b.store]) - interval '12 hours'
+          + b.second_of_day * interval '1 second' as occurred_at
       from p, baskets b
       offset 0
     ),

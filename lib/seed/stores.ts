@@ -14,6 +14,8 @@ export interface DemoStore {
   traffic: number;
   /** Share of baskets paid without a loyalty card, in permille. */
   anonymousPermille: number;
+  /** IANA time zone: the store opens at 8 on its own clock. */
+  timeZone: string;
 }
 
 interface RegionProfile {
@@ -50,6 +52,23 @@ const REGION_PROFILES: Record<RegionName, RegionProfile> = {
   },
 };
 
+/** Each demo city's time zone; the network spans the four mainland US zones and Arizona. */
+const CITY_TIME_ZONES: Record<string, string> = {
+  'Los Angeles': 'America/Los_Angeles', 'San Francisco': 'America/Los_Angeles', Seattle: 'America/Los_Angeles',
+  'San Diego': 'America/Los_Angeles', Portland: 'America/Los_Angeles', 'Las Vegas': 'America/Los_Angeles',
+  'San Jose': 'America/Los_Angeles', Sacramento: 'America/Los_Angeles', Oakland: 'America/Los_Angeles',
+  Phoenix: 'America/Phoenix', Tucson: 'America/Phoenix', 'Salt Lake City': 'America/Denver', Boise: 'America/Boise',
+  Denver: 'America/Denver',
+  Chicago: 'America/Chicago', Minneapolis: 'America/Chicago', Milwaukee: 'America/Chicago', 'St. Paul': 'America/Chicago',
+  Madison: 'America/Chicago', 'Green Bay': 'America/Chicago', Duluth: 'America/Chicago', Houston: 'America/Chicago',
+  Dallas: 'America/Chicago', Austin: 'America/Chicago', Nashville: 'America/Chicago', 'New Orleans': 'America/Chicago',
+  'San Antonio': 'America/Chicago', Birmingham: 'America/Chicago', 'Kansas City': 'America/Chicago',
+  'St. Louis': 'America/Chicago', Omaha: 'America/Chicago', 'Oklahoma City': 'America/Chicago', 'Des Moines': 'America/Chicago',
+  Wichita: 'America/Chicago', Tulsa: 'America/Chicago', Lincoln: 'America/Chicago',
+  Detroit: 'America/Detroit', 'Grand Rapids': 'America/Detroit',
+};
+const EASTERN = 'America/New_York';
+
 const SITES = ['Downtown', 'Mall', 'Plaza', 'Crossing', 'Town Center', 'Riverside', 'Northgate', 'Market Square', 'Commons'];
 
 /** Stores that open during the sales window, so new-store ramps show in the data. */
@@ -74,6 +93,7 @@ export function generateStores(seed: number, firstDay: string, lastDay: string):
         openedOn: addDays(firstDay, -random.int(400, 6000)),
         traffic: Number((profile.traffic * size).toFixed(3)),
         anonymousPermille: profile.anonymousPermille + random.int(-30, 30),
+        timeZone: CITY_TIME_ZONES[city] ?? EASTERN,
       });
     });
   }

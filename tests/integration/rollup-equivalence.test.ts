@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { intArray, smallintArray, textArray } from '@/db/sql';
 import type { Scope } from '@/lib/auth/scope';
-import { SPAN_LEVELS } from '@/db/schema/gold-spans';
+import { CUBES, cubeTableName, SPAN_LEVELS } from '@/db/schema/gold-cubes';
 import { coverWithSpans } from '@/lib/calendar/day-spans';
 import { addDays } from '@/lib/calendar/days';
 import { REPORT_SEGMENTS } from '@/lib/domain/segments';
@@ -17,14 +17,14 @@ import { regionNameOf } from '@/lib/domain/regions';
 import { parseDashboardState } from '@/lib/filters/dashboard-state';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { getKpis } from '@/lib/queries/get-kpis';
-import { planCustomerSource, planSource } from '@/lib/queries/internal/source-plan';
+import { planCustomerSource, planSource, type CustomerSource, type Source } from '@/lib/queries/internal/source-plan';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
 
 const END = '2026-06-30';
 const COMBINATIONS = 40;
-const GROUPINGS = ['region', 'store', 'category', 'hour', 'weekday', 'day'] as const;
+const GROUPINGS = ['region', 'store', 'category', 'subcategory', 'product', 'hour', 'weekday', 'day'] as const;
 type Grouping = (typeof GROUPINGS)[number];
 
 /** mulberry32: a small seeded PRNG, so a failure names a combination that can be replayed. */
@@ -45,20 +45,29 @@ function random(seed: number) {
   return { int, some, chance: (p: number) => next() < p };
 }
 
+/** The store's own clock, computed here from the sale's instant rather than read from the facts' columns. */
+const LOCAL_TIME = sql`(f.occurred_at at time zone coalesce(s.time_zone, 'UTC'))`;
+
 const KEY: Record<Grouping, SQL> = {
   region: sql`r.name`,
   store: sql`s.store_code`,
   category: sql`p.category`,
-  hour: sql`lpad(f.hour::text, 2, '0')`,
-  weekday: sql`d.weekday::text`,
+  subcategory: sql`p.category || ' / ' || p.subcategory`,
+  product: sql`p.sku`,
+  hour: sql`lpad(extract(hour from ${LOCAL_TIME})::text, 2, '0')`,
+  weekday: sql`extract(isodow from ${LOCAL_TIME})::text`,
   day: sql`d.date::text`,
 };
+
+/** Which table a plan reads, by name. */
+const sourceName = (source: Source | CustomerSource) => (typeof source === 'string' ? source : cubeTableName(source.cube, source.grain, false));
 
 describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
   let db: TestDatabase;
   let scope: Scope;
   let stores: { code: string; region: number }[];
   let categories: string[];
+  let subcategories: { category: string; subcategory: string }[];
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -67,6 +76,7 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
     scope = await scopeFor(db, 'admin@retailwave.test');
     stores = await queryRows(db.db, sql`select store_code as code, region_id::int as region from gold.dim_store order by store_code`);
     categories = (await queryRows<{ c: string }>(db.db, sql`select distinct category as c from gold.dim_product order by 1`)).map((r) => r.c);
+    subcategories = await queryRows(db.db, sql`select distinct category, subcategory from gold.dim_product order by 1, 2`);
   }, 120_000);
   afterAll(() => db.destroy());
 
@@ -78,7 +88,11 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
     const ids = regionIds.length ? regionIds : [1, 2, 3, 4, 5];
     const hours = r.chance(0.3) ? r.some(Array.from({ length: 24 }, (_, h) => h), 4) : [];
     const weekdays = r.chance(0.3) ? r.some([1, 2, 3, 4, 5, 6, 7], 3) : [];
+    // the products page's drill path: a category, or a category and one of its subcategories
+    const drilled = r.chance(0.2) ? subcategories[r.int(subcategories.length)] : undefined;
+    const drill = drilled ? (r.chance(0.5) ? drilled.category : `${drilled.category}/${drilled.subcategory}`) : undefined;
     const state = parseDashboardState({
+      ...(drill ? { drill } : {}),
       from: addDays(to, -(6 + r.int(120))),
       to,
       regions: ids.map((id) => regionNameOf(id)!).join(','),
@@ -98,9 +112,11 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
     ];
     if (f.stores.length) where.push(sql`s.store_code = any(${textArray(f.stores)})`);
     if (f.categories.length) where.push(sql`p.category = any(${textArray(f.categories)})`);
+    if (f.subcategories.length) where.push(sql`p.subcategory = any(${textArray(f.subcategories)})`);
     if (f.segments.length) where.push(sql`coalesce(c.segment, 'Guest') = any(${textArray(f.segments)})`);
-    if (f.hours.length) where.push(sql`f.hour = any(${intArray(f.hours)})`);
-    if (f.weekdays.length) where.push(sql`d.weekday = any(${intArray(f.weekdays)})`);
+    if (f.hours.length) where.push(sql`extract(hour from ${LOCAL_TIME}) = any(${intArray(f.hours)})`);
+    if (f.weekdays.length) where.push(sql`extract(isodow from ${LOCAL_TIME}) = any(${intArray(f.weekdays)})`);
+    if (f.nothing) where.push(sql`false`);
     const key = grouping ? KEY[grouping] : sql`'total'`;
     return queryRows<{ key: string; revenue: number; transactions: number; units: number; customers: number }>(
       db.db,
@@ -124,16 +140,16 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
     let spanned = 0;
     for (let seed = 1; seed <= COMBINATIONS; seed++) {
       const f = combination(seed);
-      if (f.weekdays.length === 0 && coverWithSpans(f.from, f.to, SPAN_LEVELS).some((s) => s.level > 0)) spanned++;
+      if (coverWithSpans(f.from, f.to, SPAN_LEVELS).some((s) => s.level > 0)) spanned++;
       const [truth] = await fromFacts(f, null);
       const { kpis } = await getKpis(db.db, scope, f);
-      sources.add(planSource('total', f));
-      sources.add(planCustomerSource(f));
+      sources.add(sourceName(planSource('total', f)));
+      sources.add(sourceName(planCustomerSource(f)));
       expect({ seed, revenue: cents(kpis.revenue), transactions: kpis.transactions, units: kpis.units, customers: kpis.uniqueCustomers }).toEqual({
         seed, revenue: cents(truth?.revenue ?? 0), transactions: truth?.transactions ?? 0, units: truth?.units ?? 0, customers: truth?.customers ?? 0,
       });
       for (const grouping of GROUPINGS) {
-        sources.add(planSource(grouping, f));
+        sources.add(sourceName(planSource(grouping, f)));
         const ours = await getBreakdown(db.db, scope, f, grouping, 5_000);
         const expected = await fromFacts(f, grouping);
         const shape = (rows: { key: string; revenue: number; transactions: number; units: number }[]) =>
@@ -142,10 +158,9 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
       }
     }
     // The combinations exercised every source the planner has, so each rollup was compared.
-    expect([...sources].sort()).toEqual([
-      'baskets', 'baskets_region', 'bitmaps', 'customers', 'daily', 'daily_region', 'facts', 'hourly', 'hourly_region',
-    ]);
-    // ... and most ranges held runs of days that the span rollups answer (no weekday filter picks days).
+    const cubes = CUBES.flatMap((c) => c.grains.map((g) => cubeTableName(c.name, g, false)));
+    expect([...sources].sort()).toEqual([...cubes, 'bitmaps', 'customers', 'facts'].sort());
+    // ... and most ranges held runs of days that the span rollups answer.
     expect(spanned).toBeGreaterThan(COMBINATIONS / 3);
   }, 180_000);
 });

@@ -7,15 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database, type DatabaseHandle } from '@/db/client';
+import { ROLLUP_TABLES } from '@/lib/etl/rollups/maintain-rollups';
 import { readInScope } from '@/lib/queries/internal/read-in-scope';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
 
-const PROTECTED = ['fact_sales', 'fact_inventory', 'agg_sales_daily', 'agg_baskets_daily', 'agg_sales_hourly', 'agg_customers_daily',
-  'agg_sales_daily_region', 'agg_baskets_daily_region', 'agg_sales_hourly_region', 'agg_customer_bitmaps', 'agg_customer_bitmap_spans',
-  'agg_baskets_spans', 'agg_baskets_region_spans', 'agg_sales_region_spans', 'agg_sales_hourly_region_spans',
-  'dim_store', 'dim_region'];
+const PROTECTED = ['fact_sales', 'fact_inventory', ...ROLLUP_TABLES, 'dim_store', 'dim_region'];
 const EAST = 1;
 
 /** The app role may read these without row-level security: they hold nothing of a region or a customer. */

@@ -8,11 +8,11 @@ export const FIRST_VERSION_VALID_FROM = '1900-01-01T00:00:00Z';
 /** Upserts stores, products and campaigns (type 1: corrections overwrite). */
 export async function syncReferenceDimensions(db: Database): Promise<void> {
   await db.execute(sql`
-    insert into gold.dim_store (store_code, name, city, region_id, opened_on)
-    select s.store_code, s.name, s.city, r.region_id, s.opened_on
+    insert into gold.dim_store (store_code, name, city, region_id, opened_on, time_zone)
+    select s.store_code, s.name, s.city, r.region_id, s.opened_on, s.time_zone
     from silver.stores s join gold.dim_region r on r.name = s.region
     on conflict (store_code) do update set name = excluded.name, city = excluded.city,
-      region_id = excluded.region_id, opened_on = excluded.opened_on`);
+      region_id = excluded.region_id, opened_on = excluded.opened_on, time_zone = excluded.time_zone`);
   await db.execute(sql`
     insert into gold.dim_product (sku, name, category, subcategory, brand, unit_price, unit_cost, reorder_point)
     select sku, name, category, subcategory, brand, unit_price, unit_cost, reorder_point from silver.products

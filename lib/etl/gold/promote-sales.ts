@@ -1,5 +1,6 @@
 // Silver sales lines → gold.fact_sales. Used by the ETL for each batch and by the demo seeder in bulk,
-// so both produce identical facts. Day and hour are taken in the reporting time zone.
+// so both produce identical facts. The day is taken in the reporting time zone; hour and weekday on the
+// store's own clock (its time zone, or the reporting one where it has none).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { intArray } from '@/db/sql';
@@ -24,7 +25,7 @@ export async function promoteSalesLines(
   db: Database, selection: SalesLineSelection, timeZone: string, options: PromoteOptions = {},
 ): Promise<void> {
   await db.execute(sql`
-    insert into gold.fact_sales (sales_line_id, date_key, hour, occurred_at, transaction_id, store_key, region_id,
+    insert into gold.fact_sales (sales_line_id, date_key, hour, weekday, occurred_at, transaction_id, store_key, region_id,
       product_key, customer_sk, campaign_key, quantity, gross, discount, net, cost)
     -- a discounted line is attributed to the deepest campaign running for its category that day. Computed
     -- once per (day, category) from the small campaign table, not once per line: a per-line lookup made
@@ -38,7 +39,8 @@ export async function promoteSalesLines(
     )
     select s.id,
       to_char(s.occurred_at at time zone ${timeZone}, 'YYYYMMDD')::int,
-      extract(hour from s.occurred_at at time zone ${timeZone})::smallint,
+      extract(hour from s.occurred_at at time zone coalesce(st.time_zone, ${timeZone}))::smallint,
+      extract(isodow from s.occurred_at at time zone coalesce(st.time_zone, ${timeZone}))::smallint,
       s.occurred_at, s.transaction_id, st.store_key, st.region_id, p.product_key, cv.customer_sk, cam.campaign_key,
       s.quantity, s.gross, s.discount, s.net, round(s.quantity * p.unit_cost, 2)
     from silver.sales_lines s

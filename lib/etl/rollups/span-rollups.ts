@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
-import { SPAN_LEVELS } from '@/db/schema/gold-spans';
+import { SPAN_LEVELS } from '@/db/schema/gold-cubes';
 import { dateArray, intArray, smallintArray } from '@/db/sql';
 import { dateKeyOf, dayOfDateKey } from '@/lib/calendar/days';
 import { lastDayOf, spanHolding, type DaySpan } from '@/lib/calendar/day-spans';
@@ -19,7 +19,7 @@ export interface DayRegion {
   regionId: number;
 }
 
-interface SpanFamily {
+export interface SpanFamily {
   /** The span table and the day rollup it spans. */
   spans: string;
   days: string;
@@ -31,16 +31,11 @@ interface SpanFamily {
   merge: 'sum' | 'bit_or';
 }
 
-export const SPAN_FAMILIES = {
-  baskets: { spans: 'agg_baskets_spans', days: 'agg_baskets_daily', keys: ['store_key', 'region_id', 'segment'], conflictKeys: ['store_key', 'segment'], merge: 'sum' },
-  basketsRegion: { spans: 'agg_baskets_region_spans', days: 'agg_baskets_daily_region', keys: ['region_id', 'segment'], conflictKeys: ['region_id', 'segment'], merge: 'sum' },
-  salesRegion: { spans: 'agg_sales_region_spans', days: 'agg_sales_daily_region', keys: ['region_id', 'category', 'segment'], conflictKeys: ['region_id', 'category', 'segment'], merge: 'sum' },
-  hourlyRegion: { spans: 'agg_sales_hourly_region_spans', days: 'agg_sales_hourly_region', keys: ['region_id', 'hour'], conflictKeys: ['region_id', 'hour'], merge: 'sum' },
-  customerBitmaps: { spans: 'agg_customer_bitmap_spans', days: 'agg_customer_bitmaps', keys: ['region_id', 'segment', 'chunk'], conflictKeys: ['region_id', 'segment', 'chunk'], merge: 'bit_or' },
-} as const satisfies Record<string, SpanFamily>;
-
-/** Every span table. */
-export const SPAN_TABLES = Object.values(SPAN_FAMILIES).map((f) => f.spans);
+/** The customer bitmaps' spans (the sales cubes' come from their definition, lib/etl/rollups/cubes.ts). */
+export const CUSTOMER_BITMAP_SPANS: SpanFamily = {
+  spans: 'agg_customer_bitmap_spans', days: 'agg_customer_bitmaps', keys: ['region_id', 'segment', 'chunk'],
+  conflictKeys: ['region_id', 'segment', 'chunk'], merge: 'bit_or',
+};
 
 const valueColumns = (family: SpanFamily): readonly string[] => (family.merge === 'sum' ? ROLLUP_MEASURE_COLUMNS : ['customers']);
 
@@ -78,8 +73,8 @@ function halves(family: SpanFamily, level: number): SQL {
 }
 
 /** Rebuilds every span (after the seeder rebuilt every day), or those holding the given (day, region)s. */
-export async function rebuildSpans(db: Database, touched: 'all' | readonly DayRegion[]): Promise<void> {
-  for (const family of Object.values(SPAN_FAMILIES)) {
+export async function rebuildSpans(db: Database, families: readonly SpanFamily[], touched: 'all' | readonly DayRegion[]): Promise<void> {
+  for (const family of families) {
     if (touched === 'all') await rebuildAllSpans(db, family);
     else if (touched.length > 0) await rebuildTouchedSpans(db, family, touched);
   }

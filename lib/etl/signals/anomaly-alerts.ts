@@ -27,7 +27,7 @@ export async function raiseAnomalyAlerts(db: Database, check: AnomalyCheck): Pro
   const rows = await queryRows<{ region_id: number; date_key: number; revenue: number }>(
     db,
     sql`select r.region_id::int as region_id, r.date_key, sum(r.net)::float8 as revenue
-        from gold.agg_baskets_daily_region r
+        from gold.agg_baskets_by_region r
         where r.region_id = any(${smallintArray([...check.regionIds])})
           and r.date_key between ${dateKeyOf(from)} and ${dateKeyOf(to)}
         group by 1, 2`,

@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { textArray } from '@/db/sql';
-import type { DayStore } from '@/lib/etl/rollups/day-rollups';
+import type { DayStore } from '@/lib/etl/rollups/maintain-rollups';
 import { jsonRecords } from '@/db/json-records';
 import { planCustomerChanges, planInferredMembers, type CurrentVersion, type CustomerVersion } from './scd2';
 import type { Quarantined, ValidCustomer, ValidSale } from './validate';

@@ -2,7 +2,7 @@
 // (the level at the end of each day in the reporting time zone: the day's latest event wins).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import type { DayStore } from '@/lib/etl/rollups/day-rollups';
+import type { DayStore } from '@/lib/etl/rollups/maintain-rollups';
 import { jsonRecords } from '@/db/json-records';
 import type { ValidInventory } from './validate';
 

@@ -4,14 +4,13 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { dateArray, intArray, smallintArray, textArray } from '@/db/sql';
-import { SPAN_LEVELS } from '@/db/schema/gold-spans';
+import { SPAN_LEVELS, type CubeGrain, type CubeKey } from '@/db/schema/gold-cubes';
 import { coverWithSpans, type DaySpan } from '@/lib/calendar/day-spans';
 import { dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { forbiddenRegion } from '@/lib/errors';
 import { assertScopedFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
 import type { Scope } from '@/lib/auth/scope';
-import type { RollupColumns } from './source-plan';
 
 /** ScopedFilters with their stores resolved: what the SQL below is built from, inside one query. */
 export interface QueryFilters extends ScopedFilters {
@@ -37,13 +36,14 @@ export async function withStoreKeys(tx: Database, scope: Scope, filters: ScopedF
   return { ...filters, storeKeys: rows.map((r) => r.store_key) };
 }
 
-function dateAndPlace(f: QueryFilters, alias: string): SQL[] {
-  const a = sql.raw(alias);
-  const parts = [sql`${a}.date_key between ${dateKeyOf(f.from)} and ${dateKeyOf(f.to)}`, ...place(f, alias)];
-  if (f.weekdays.length) {
-    parts.push(sql`${a}.date_key in (select date_key from gold.dim_date where weekday = any(${smallintArray(f.weekdays)}))`);
-  }
-  return parts;
+/** What a rollup keeps besides day and place, and at which grain: which filters it can apply. */
+export interface RollupShape {
+  keys: readonly CubeKey[];
+  grain: CubeGrain;
+}
+
+function dateRange(f: QueryFilters, alias: string): SQL {
+  return sql`${sql.raw(alias)}.date_key between ${dateKeyOf(f.from)} and ${dateKeyOf(f.to)}`;
 }
 
 function place(f: QueryFilters, alias: string): SQL[] {
@@ -54,43 +54,40 @@ function place(f: QueryFilters, alias: string): SQL[] {
   return parts;
 }
 
-/** The filters on a rollup's own columns (store, hour, category, segment), refused where it lacks one. */
-function rollupColumns(f: QueryFilters, alias: string, columns: RollupColumns): SQL[] {
-  const a = sql.raw(alias);
-  if (f.storeKeys.length && !columns.store) throw new Error('this rollup has no store column');
-  if (f.subcategories.length) throw new Error('no rollup has a subcategory column');
+/** Each filter on a key, as the filter's values and the SQL array they bind as. */
+const KEY_FILTERS: { key: CubeKey; values: (f: QueryFilters) => readonly (string | number)[]; array: (v: readonly (string | number)[]) => SQL }[] = [
+  { key: 'hour', values: (f) => f.hours, array: (v) => smallintArray(v as number[]) },
+  { key: 'weekday', values: (f) => f.weekdays, array: (v) => smallintArray(v as number[]) },
+  { key: 'category', values: (f) => f.categories, array: (v) => textArray(v as string[]) },
+  { key: 'subcategory', values: (f) => f.subcategories, array: (v) => textArray(v as string[]) },
+  { key: 'segment', values: (f) => f.segments, array: (v) => textArray(v as string[]) },
+];
+
+/** The filters on a rollup's own keys, refused where it lacks one (the planner never sends such a question). */
+function keyFilters(f: QueryFilters, alias: string, shape: RollupShape): SQL[] {
+  if (f.storeKeys.length && shape.grain !== 'store') throw new Error('this rollup has no store grain');
   const parts: SQL[] = [];
-  if (f.hours.length) {
-    if (!columns.hour) throw new Error('this rollup has no hour column');
-    parts.push(sql`${a}.hour = any(${smallintArray(f.hours)})`);
-  }
-  if (f.categories.length) {
-    if (!columns.category) throw new Error('this rollup has no category column');
-    parts.push(sql`${a}.category = any(${textArray(f.categories)})`);
-  }
-  if (f.segments.length) {
-    if (!columns.segment) throw new Error('this rollup has no segment column');
-    parts.push(sql`${a}.segment = any(${textArray(f.segments)})`);
+  for (const { key, values, array } of KEY_FILTERS) {
+    const wanted = values(f);
+    if (wanted.length === 0) continue;
+    if (!shape.keys.includes(key)) throw new Error(`this rollup has no ${key} key`);
+    parts.push(sql`${sql.raw(`${alias}.${key}`)} = any(${array(wanted)})`);
   }
   return parts;
 }
 
-/** Filters on a day rollup with the given optional columns (store, category, segment, hour). */
-export function rollupWhere(f: QueryFilters, alias: string, columns: RollupColumns): SQL {
-  return sql.join([...dateAndPlace(f, alias), ...rollupColumns(f, alias, columns)], sql` and `);
+/** Filters on a day rollup of the given shape. */
+export function rollupWhere(f: QueryFilters, alias: string, shape: RollupShape): SQL {
+  return sql.join([dateRange(f, alias), ...place(f, alias), ...keyFilters(f, alias, shape)], sql` and `);
 }
 
-/**
- * Filters on a span rollup (alias), for the spans that cover the range. Spans cannot pick weekdays out of
- * a run of days: the planner sends a weekday filter to the day rollups.
- */
-export function spanWhere(f: QueryFilters, alias: string, spans: readonly DaySpan[], columns: RollupColumns): SQL {
-  if (f.weekdays.length) throw new Error('the span rollups cannot filter weekdays');
+/** Filters on a span rollup (alias), for the spans that cover the range. */
+export function spanWhere(f: QueryFilters, alias: string, spans: readonly DaySpan[], shape: RollupShape): SQL {
   const a = sql.raw(alias);
   const parts = [
     sql`(${a}.level, ${a}.first_day) in (select * from unnest(${smallintArray(spans.map((s) => s.level))}, ${dateArray(spans.map((s) => s.first))}))`,
     ...place(f, alias),
-    ...rollupColumns(f, alias, columns),
+    ...keyFilters(f, alias, shape),
   ];
   return sql.join(parts, sql` and `);
 }
@@ -100,26 +97,21 @@ export function spanWhere(f: QueryFilters, alias: string, spans: readonly DaySpa
  * aligned runs of days from the span rollup, as one UNION ALL; null when the range holds no run of two
  * days or more (the day rollup alone answers it then). Only for answers that add up across days.
  */
-export function selectOverSpans(
-  f: QueryFilters,
-  select: SQL,
-  days: { table: SQL; columns: RollupColumns },
-  spans: { table: SQL; columns: RollupColumns },
-): SQL | null {
-  if (f.weekdays.length) return null;
+export function selectOverSpans(f: QueryFilters, select: SQL, shape: RollupShape, tables: { days: SQL; spans: SQL }): SQL | null {
   const cover = coverWithSpans(f.from, f.to, SPAN_LEVELS);
   const wide = cover.filter((s) => s.level > 0);
   if (wide.length === 0) return null;
   const parts = cover
     .filter((s) => s.level === 0)
-    .map((d) => sql`select ${select} from ${days.table} r where ${rollupWhere({ ...f, from: d.first, to: d.first }, 'r', days.columns)}`);
-  parts.push(sql`select ${select} from ${spans.table} r where ${spanWhere(f, 'r', wide, spans.columns)}`);
+    .map((d) => sql`select ${select} from ${tables.days} r where ${rollupWhere({ ...f, from: d.first, to: d.first }, 'r', shape)}`);
+  parts.push(sql`select ${select} from ${tables.spans} r where ${spanWhere(f, 'r', wide, shape)}`);
   return sql.join(parts, sql` union all `);
 }
 
 /** Filters on gold.fact_sales aliased `f`, joined to dim_product `p` and (left) dim_customer `c`. */
 export function factWhere(f: QueryFilters): SQL {
-  const parts = dateAndPlace(f, 'f');
+  const parts = [dateRange(f, 'f'), ...place(f, 'f')];
+  if (f.weekdays.length) parts.push(sql`f.weekday = any(${smallintArray(f.weekdays)})`);
   if (f.categories.length) parts.push(sql`p.category = any(${textArray(f.categories)})`);
   if (f.subcategories.length) parts.push(sql`p.subcategory = any(${textArray(f.subcategories)})`);
   if (f.segments.length) parts.push(sql`coalesce(c.segment, ${GUEST_SEGMENT}) = any(${textArray(f.segments)})`);

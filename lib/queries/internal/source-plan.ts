@@ -1,102 +1,89 @@
-// Which table answers a question: the smallest rollup that covers the filters and the grouping, and the
-// line-grain facts only when none does. Basket counts (transactions) add up across rows only where every
-// row holds whole baskets, which decides most of the choices below. Each rollup exists at store and at
-// region grain; the region one serves every question that neither filters nor groups by store.
+// Which table answers a question: the first (smallest) sales cube of db/schema/gold-cubes.ts that keeps
+// every key the filters and the grouping name, at region grain unless a store is filtered or grouped;
+// the line-grain facts only when no cube covers it. Basket counts (transactions) add up across a cube's
+// rows only where the summed rows hold different baskets, which rules out some cubes for some questions.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
+import { CUBE_KEYS, CUBES, cubeTableName, type CubeGrain, type CubeKey, type CubeName } from '@/db/schema/gold-cubes';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 
-type RollupFamily = 'baskets' | 'daily' | 'hourly';
+export type Grouping = 'total' | 'region' | 'store' | 'day' | 'segment' | 'category' | 'subcategory' | 'product' | 'hour' | 'weekday';
 
-export type Source = RollupFamily | `${RollupFamily}_region` | 'facts';
-
-export type Grouping = 'total' | 'region' | 'store' | 'day' | 'category' | 'subcategory' | 'product' | 'hour' | 'weekday';
-
-type PlannedFilters = Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'segments' | 'hours'>;
-
-export function planSource(grouping: Grouping, f: PlannedFilters): Source {
-  const family = planFamily(grouping, f);
-  if (family === 'facts' || grouping === 'store' || f.stores.length > 0) return family;
-  return `${family}_region`;
+export interface CubeSource {
+  cube: CubeName;
+  grain: CubeGrain;
+  keys: readonly CubeKey[];
 }
 
-function planFamily(grouping: Grouping, f: PlannedFilters): RollupFamily | 'facts' {
-  // no rollup keeps subcategories
-  if (f.subcategories.length > 0) return 'facts';
-  const byHour = f.hours.length > 0;
-  const byCategoryOrSegment = f.categories.length > 0 || f.segments.length > 0;
-  switch (grouping) {
-    case 'subcategory':
-    case 'product':
-      return 'facts';
-    case 'category':
-      // one row per category: its basket count is exact in the category rollup (which has no hours)
-      return byHour ? 'facts' : 'daily';
-    case 'hour':
-    case 'weekday':
-      return byCategoryOrSegment ? 'facts' : 'hourly';
-    default:
-      if (byHour) return byCategoryOrSegment ? 'facts' : 'hourly';
-      if (f.categories.length === 0) return 'baskets';
-      // one category: its rows hold whole baskets of that category; several would count a basket twice
-      return f.categories.length === 1 ? 'daily' : 'facts';
-  }
-}
+export type Source = CubeSource | 'facts';
 
-export interface RollupColumns {
-  store?: boolean;
-  category?: boolean;
-  segment?: boolean;
-  hour?: boolean;
-}
+type PlannedFilters = Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'segments' | 'hours' | 'weekdays'>;
 
-interface Rollup {
-  table: SQL;
-  columns: RollupColumns;
-  /** Its rollup over aligned runs of days (db/schema/gold-spans.ts), and the keys both keep besides the day. */
-  spans?: { table: SQL; keys: readonly string[] };
-}
-
-/** The rollup tables, which optional filter columns each one has, and their span rollups. */
-export const ROLLUPS: Record<Exclude<Source, 'facts'>, Rollup> = {
-  baskets: {
-    table: sql`gold.agg_baskets_daily`,
-    columns: { store: true, segment: true },
-    spans: { table: sql`gold.agg_baskets_spans`, keys: ['store_key', 'region_id', 'segment'] },
-  },
-  daily: { table: sql`gold.agg_sales_daily`, columns: { store: true, category: true, segment: true } },
-  hourly: { table: sql`gold.agg_sales_hourly`, columns: { store: true, hour: true } },
-  baskets_region: {
-    table: sql`gold.agg_baskets_daily_region`,
-    columns: { segment: true },
-    spans: { table: sql`gold.agg_baskets_region_spans`, keys: ['region_id', 'segment'] },
-  },
-  daily_region: {
-    table: sql`gold.agg_sales_daily_region`,
-    columns: { category: true, segment: true },
-    spans: { table: sql`gold.agg_sales_region_spans`, keys: ['region_id', 'category', 'segment'] },
-  },
-  hourly_region: {
-    table: sql`gold.agg_sales_hourly_region`,
-    columns: { hour: true },
-    spans: { table: sql`gold.agg_sales_hourly_region_spans`, keys: ['region_id', 'hour'] },
-  },
+/** The cube key a grouping reads, where it is not the day or the place. */
+const GROUPING_KEY: Partial<Record<Grouping, CubeKey>> = {
+  segment: 'segment', category: 'category', subcategory: 'subcategory', product: 'product_key', hour: 'hour', weekday: 'weekday',
 };
 
+export interface PlanOptions {
+  /** The answer counts baskets (default true); sums alone can read any covering cube. */
+  transactions?: boolean;
+}
+
+/** The source for an answer grouped by `grouping` (one, or several at once such as hour and weekday). */
+export function planSource(grouping: Grouping | readonly Grouping[], f: PlannedFilters, { transactions = true }: PlanOptions = {}): Source {
+  const groupings: readonly Grouping[] = typeof grouping === 'string' ? [grouping] : grouping;
+  const needed: CubeKey[] = [];
+  if (f.segments.length) needed.push('segment');
+  if (f.hours.length) needed.push('hour');
+  if (f.weekdays.length) needed.push('weekday');
+  if (f.categories.length) needed.push('category');
+  if (f.subcategories.length) needed.push('subcategory');
+  const grouped = groupings.flatMap((g) => GROUPING_KEY[g] ?? []);
+  needed.push(...grouped);
+  const grain: CubeGrain = groupings.includes('store') || f.stores.length > 0 ? 'store' : 'region';
+  for (const cube of CUBES) {
+    const keys: readonly CubeKey[] = cube.keys;
+    if (!(cube.grains as readonly CubeGrain[]).includes(grain)) continue;
+    if (!needed.every((k) => keys.includes(k))) continue;
+    if (transactions && !basketsAddUp(keys, grouped, f)) continue;
+    return { cube: cube.name, grain, keys };
+  }
+  return 'facts';
+}
+
 /**
- * Distinct customers do not add up across rollup rows, so they have rollups of their own, all exact and
- * without category or hour: bitmaps per region and segment, by day and over aligned runs of days (OR-ed,
- * then counted), and one row per customer, day, store and segment (grouped, then counted) where a store
- * filter needs store grain.
+ * A basket is in one row per value of each line key it has lines in (a basket of Fresh and Grocery is in
+ * both category rows), so its count adds up over a cube's rows only when all the rows summed into one
+ * answer share the value of its finest line key: that key is the grouping, or the filter names one value.
+ */
+function basketsAddUp(keys: readonly CubeKey[], grouped: readonly CubeKey[], f: PlannedFilters): boolean {
+  const lineKeys = keys.filter((k) => CUBE_KEYS[k].level === 'line');
+  const finest = lineKeys[lineKeys.length - 1];
+  if (finest === undefined || grouped.includes(finest)) return true;
+  if (finest === 'category') return f.categories.length === 1;
+  if (finest === 'subcategory') return f.subcategories.length === 1;
+  return false;
+}
+
+/** A cube's table: its day rows, or its spans over runs of days. */
+export function cubeTable(source: CubeSource, spans: boolean): SQL {
+  return sql.raw(`gold.${cubeTableName(source.cube, source.grain, spans)}`);
+}
+
+/**
+ * Distinct customers do not add up across rollup rows, so they have rollups of their own, exact and kept
+ * by day and place and segment only: bitmaps per region and segment, by day and over aligned runs of
+ * days (OR-ed, then counted), and one row per customer, day, store and segment (grouped, then counted)
+ * where a store filter needs store grain.
  */
 export const CUSTOMER_ROLLUPS = {
-  bitmaps: { table: sql`gold.agg_customer_bitmaps`, columns: { segment: true }, spans: sql`gold.agg_customer_bitmap_spans` },
-  customers: { table: sql`gold.agg_customers_daily`, columns: { store: true, segment: true } },
-} as const satisfies Record<string, { table: SQL; columns: RollupColumns; spans?: SQL }>;
+  bitmaps: { table: sql`gold.agg_customer_bitmaps`, keys: ['segment'], grain: 'region', spans: sql`gold.agg_customer_bitmap_spans` },
+  customers: { table: sql`gold.agg_customers_daily`, keys: ['segment'], grain: 'store' },
+} as const satisfies Record<string, { table: SQL; keys: readonly CubeKey[]; grain: CubeGrain; spans?: SQL }>;
 
 export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
 
-export function planCustomerSource(f: Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours'>): CustomerSource {
-  if (f.categories.length || f.subcategories.length || f.hours.length) return 'facts';
+export function planCustomerSource(f: Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>): CustomerSource {
+  if (f.categories.length || f.subcategories.length || f.hours.length || f.weekdays.length) return 'facts';
   return f.stores.length ? 'customers' : 'bitmaps';
 }

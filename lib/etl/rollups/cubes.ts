@@ -1,0 +1,137 @@
+// Keeps the sales cubes (db/schema/gold-cubes.ts) equal to aggregates of gold.fact_sales, from the one
+// definition: every statement here is generated from a cube's keys and grains.
+// - rebuildCubes: a slice's rows recomputed from the facts (the seeder: every row; the ETL: the (day, store)
+//   pairs whose old facts changed customer, and the (day, region)s holding them).
+// - addBatchToCubes: a batch's new lines added to the rows they belong to, one statement per cube, at every
+//   grain and span level at once, so a batch costs what it carries, not what the day already holds.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
+import { CUBES, cubeTableName, placeColumns, type CubeDefinition, type CubeGrain, type CubeKey, type CubeName } from '@/db/schema/gold-cubes';
+import { intArray } from '@/db/sql';
+import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { addToSpans, type SpanFamily } from './span-rollups';
+
+/** Each key as an expression over the facts `f`, their product `p` and (left-joined) customer version `c`. */
+const FACT_KEY: Record<CubeKey, SQL> = {
+  segment: sql`coalesce(c.segment, ${GUEST_SEGMENT})`,
+  hour: sql`f.hour`,
+  weekday: sql`f.weekday`,
+  category: sql`p.category`,
+  subcategory: sql`p.subcategory`,
+  product_key: sql`f.product_key`,
+};
+
+const MEASURES_FROM_FACTS = sql`count(*), sum(f.quantity), count(distinct f.transaction_id),
+  sum(f.gross), sum(f.discount), sum(f.net), sum(f.cost)`;
+
+const measureList = sql.raw(ROLLUP_MEASURE_COLUMNS.join(', '));
+
+const raw = (columns: readonly string[], alias?: string) => sql.raw(columns.map((c) => (alias ? `${alias}.${c}` : c)).join(', '));
+
+/** Every cube table, day rows and spans at each grain. */
+export const CUBE_TABLES: readonly string[] = CUBES.flatMap((cube) =>
+  cube.grains.flatMap((grain) => [cubeTableName(cube.name, grain, false), cubeTableName(cube.name, grain, true)]),
+);
+
+/** The span families of the cubes, for lib/etl/rollups/span-rollups.ts. */
+export const CUBE_SPAN_FAMILIES: readonly SpanFamily[] = CUBES.flatMap((cube) =>
+  cube.grains.map((grain) => spanFamily(cube, grain)),
+);
+
+function spanFamily(cube: CubeDefinition, grain: CubeGrain): SpanFamily {
+  return {
+    spans: cubeTableName(cube.name as CubeName, grain, true),
+    days: cubeTableName(cube.name as CubeName, grain, false),
+    keys: [...placeColumns(grain), ...cube.keys],
+    conflictKeys: [grain === 'store' ? 'store_key' : 'region_id', ...cube.keys],
+    merge: 'sum',
+  };
+}
+
+/**
+ * Replaces a cube's day rows matching `where` (over facts `f`; a slice of days and stores or of days and
+ * regions) with fresh aggregates; `rows` is the same slice over the cube table's alias `r`. Rows are
+ * written in date order, so a seeded table keeps each date range on neighbouring pages.
+ */
+export async function rebuildCubeDays(db: Database, grain: CubeGrain, where: { facts: SQL; rows: SQL }): Promise<void> {
+  for (const cube of CUBES) {
+    if (!(cube.grains as readonly CubeGrain[]).includes(grain)) continue;
+    const table = sql.raw(`gold.${cubeTableName(cube.name, grain, false)}`);
+    const place = placeColumns(grain);
+    const keys = cube.keys.map((k) => FACT_KEY[k]);
+    const groups = sql.raw(Array.from({ length: 1 + place.length + keys.length }, (_, i) => String(i + 1)).join(', '));
+    await db.execute(sql`delete from ${table} r where ${where.rows}`);
+    await db.execute(sql`
+      insert into ${table} (date_key, ${raw(place)}, ${raw(cube.keys)}, ${measureList})
+      select f.date_key, ${raw(place, 'f')}${keys.length ? sql`, ${sql.join(keys, sql`, `)}` : sql``}, ${MEASURES_FROM_FACTS}
+      from gold.fact_sales f
+      ${needsProduct(cube) ? sql`join gold.dim_product p on p.product_key = f.product_key` : sql``}
+      ${needsCustomer(cube) ? sql`left join gold.dim_customer c on c.customer_sk = f.customer_sk` : sql``}
+      where ${where.facts}
+      group by ${groups} order by 1, 2`);
+  }
+}
+
+const needsProduct = (cube: CubeDefinition) => cube.keys.some((k) => k === 'category' || k === 'subcategory');
+const needsCustomer = (cube: CubeDefinition) => cube.keys.includes('segment');
+
+/** Each key as an expression over an earlier fact `o`, its product `op` and customer version `oc`. */
+const EARLIER_KEY: Record<CubeKey, SQL> = {
+  segment: sql`coalesce(oc.segment, ${GUEST_SEGMENT})`,
+  hour: sql`o.hour`,
+  weekday: sql`o.weekday`,
+  category: sql`op.category`,
+  subcategory: sql`op.subcategory`,
+  product_key: sql`o.product_key`,
+};
+
+/**
+ * Adds a batch of newly inserted fact lines to every cube. Sums add up; a basket counts in a row only if
+ * none of its lines was already in that row (lines of one basket may arrive in several batches), which
+ * the index on (store, day, basket) answers per basket. Callers hold `lockRollups`, so concurrent workers
+ * add in turn and each sees the lines the others committed.
+ */
+export async function addBatchToCubes(db: Database, lineIds: readonly number[]): Promise<void> {
+  const ids = intArray(lineIds);
+  const batch = sql`select f.sales_line_id, f.date_key, f.hour, f.weekday, f.store_key, f.region_id, f.transaction_id,
+      f.product_key, f.quantity, f.gross, f.discount, f.net, f.cost, p.category, p.subcategory,
+      coalesce(c.segment, ${GUEST_SEGMENT}) as segment
+    from gold.fact_sales f
+    join gold.dim_product p on p.product_key = f.product_key
+    left join gold.dim_customer c on c.customer_sk = f.customer_sk
+    where f.sales_line_id = any(${ids}::bigint[])`;
+  for (const cube of CUBES) {
+    const sameKeys = cube.keys.map((k) => sql`${EARLIER_KEY[k]} = b.${sql.raw(k)}`);
+    const seen = sql`exists (
+      select 1 from gold.fact_sales o
+      ${needsProduct(cube) ? sql`join gold.dim_product op on op.product_key = o.product_key` : sql``}
+      ${needsCustomer(cube) ? sql`left join gold.dim_customer oc on oc.customer_sk = o.customer_sk` : sql``}
+      where o.store_key = b.store_key and o.date_key = b.date_key and o.transaction_id = b.transaction_id
+        and o.sales_line_id <> all(${ids}::bigint[])${sql.join(sameKeys.map((k) => sql` and ${k}`), sql``)})`;
+    const byStore = raw(['date_key', 'store_key', 'region_id', ...cube.keys]);
+    const byRegion = raw(['date_key', 'region_id', ...cube.keys]);
+    const add = sql.raw(ROLLUP_MEASURE_COLUMNS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', '));
+    // The batch's changes at store grain (d), then summed over stores (dr): a basket belongs to one store.
+    const parts: SQL[] = [
+      sql`d as (
+        select ${byStore}, count(*) as lines, sum(b.quantity) as units,
+          count(distinct b.transaction_id) filter (where not b.seen) as transactions,
+          sum(b.gross) as gross, sum(b.discount) as discount, sum(b.net) as net, sum(b.cost) as cost
+        from (select b.*, ${seen} as seen from (${batch}) b) b
+        group by ${byStore})`,
+      sql`dr as (select ${byRegion}, ${sql.raw(ROLLUP_MEASURE_COLUMNS.map((c) => `sum(${c}) as ${c}`).join(', '))} from d group by ${byRegion})`,
+    ];
+    for (const grain of cube.grains as readonly CubeGrain[]) {
+      const changes = grain === 'store' ? 'd' : 'dr';
+      const conflict = raw(['date_key', grain === 'store' ? 'store_key' : 'region_id', ...cube.keys]);
+      const columns = raw(['date_key', ...placeColumns(grain), ...cube.keys]);
+      parts.push(sql`${sql.raw(`${grain}_days`)} as (
+        insert into ${sql.raw(`gold.${cubeTableName(cube.name, grain, false)}`)} as t (${columns}, ${measureList})
+        select ${columns}, ${measureList} from ${sql.raw(changes)}
+        on conflict (${conflict}) do update set ${add})`);
+      parts.push(sql`${sql.raw(`${grain}_spans`)} as (${addToSpans(spanFamily(cube, grain), changes)})`);
+    }
+    await db.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+  }
+}
