@@ -5,6 +5,7 @@
 // Kept out of instrumentation.ts so that the Edge build of that file never sees Node-only APIs.
 import { configuredTarget, getDatabaseHandle } from '@/db/client';
 import { env } from '@/lib/env';
+import { rebuildRollupsIfMissing } from '@/lib/etl/rollups/maintain-rollups';
 import { startWorker } from '@/lib/etl/worker';
 import { holdServerLock } from '@/lib/server-lock';
 
@@ -13,6 +14,14 @@ export async function startServerProcess(): Promise<void> {
   const target = configuredTarget(settings);
   if ('dataDir' in target) holdServerLock(target.dataDir);
   const handle = await getDatabaseHandle();
-  const stop = startWorker(handle, { limit: 5_000, timeZone: settings.REPORTING_TIME_ZONE });
-  process.once('beforeExit', () => void stop());
+  // The worker starts once rollups a new release added are built from the facts already loaded.
+  const rebuilt = rebuildRollupsIfMissing(handle.db, () => console.log('[rollups] building rollups this release added from the facts…'));
+  void rebuilt.then(
+    (did) => {
+      if (did) console.log('[rollups] built');
+      const stop = startWorker(handle, { limit: 5_000, timeZone: settings.REPORTING_TIME_ZONE });
+      process.once('beforeExit', () => void stop());
+    },
+    (error: unknown) => console.error('[rollups] rebuilding failed; the ETL worker is not running', error),
+  );
 }

@@ -6,6 +6,7 @@ import { queryRows, type DatabaseHandle } from '@/db/client';
 import { openConfiguredDatabase } from '@/lib/cli/open-database';
 import { progressBar } from '@/lib/cli/progress';
 import { env } from '@/lib/env';
+import { rebuildRollupsIfMissing } from '@/lib/etl/rollups/maintain-rollups';
 import { runEtlUntilDrained, type EtlSummary } from '@/lib/etl/run-batch';
 import { startWorker } from '@/lib/etl/worker';
 
@@ -73,6 +74,10 @@ async function main(): Promise<void> {
   const timeZone = env().REPORTING_TIME_ZONE;
   const handle = await openConfiguredDatabase();
   try {
+    const started = Date.now();
+    if (await rebuildRollupsIfMissing(handle.db, () => console.log('etl: building the rollups this release added from the facts…'))) {
+      console.log(`etl: rollups built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
     await (args.includes('--watch') ? runWatch(handle, limit, timeZone) : runOnce(handle, limit, timeZone));
   } finally {
     await handle.close();

@@ -127,3 +127,21 @@ export async function lockRollups(db: Database): Promise<void> {
 }
 
 const ROLLUP_LOCK_KEY = 7_201_001;
+
+/**
+ * After an upgrade that adds a rollup (a migration creates it empty), rebuilds every rollup from the facts
+ * once, under the rollup lock; a no-op when every rollup has rows or there are no facts. Returns whether
+ * it rebuilt, so the caller can say so: at millions of lines it takes minutes.
+ */
+export async function rebuildRollupsIfMissing(db: Database, onStart?: () => void): Promise<boolean> {
+  const probes = sql.join(ROLLUP_TABLES.map((t) => sql`not exists (select 1 from ${sql.raw(`gold.${t}`)})`), sql` or `);
+  const [{ missing }] = await queryRows<{ missing: boolean }>(db, sql`
+    select exists (select 1 from gold.fact_sales f join gold.dim_customer c on c.customer_sk = f.customer_sk) and (${probes}) as missing`);
+  if (!missing) return false;
+  onStart?.();
+  await db.transaction(async (tx) => {
+    await lockRollups(tx as unknown as Database);
+    await refreshRollups(tx as unknown as Database, { all: true });
+  });
+  return true;
+}
