@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ViewLinks } from '@/lib/dashboards/load-view';
+import type { ViewLinks } from '@/components/dashboards/load-view';
 import { serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { formatCount, formatMoneyCents } from '@/lib/format';
