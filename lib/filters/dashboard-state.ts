@@ -1,5 +1,5 @@
 // Dashboard state lives in the URL: filters, date range, time grain, tab, drill path, cross-filter
-// selections, table paging and sort order. One schema parses it for pages and APIs; one function writes it back.
+// selections, table paging and sort. One schema parses it for pages and APIs; one function writes it back.
 // Parsing is strict about meaning (a bad date is an error with a message) and lenient about size
 // (a page size above the maximum is clamped).
 import { z } from 'zod';
