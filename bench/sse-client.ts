@@ -1,7 +1,8 @@
 // A minimal Server-Sent Events client for the benchmarks: one HTTP connection per client, messages parsed
-// as they arrive and handed over with the moment they arrived. (EventSource is not in Node 20.)
+// as they arrive (with the tests' parser, tests/helpers/sse-reader.ts) and handed over with the moment
+// they arrived. (EventSource is not in Node 20.)
 import http from 'node:http';
-import { takeSseMessages } from '@/lib/realtime/sse-format';
+import { sseParser } from '@/tests/helpers/sse-reader';
 
 export interface SseMessage {
   event: string;
@@ -27,15 +28,15 @@ export function connectSse(url: string, cookie: string, onMessage: (message: Sse
       return;
     }
     res.setEncoding('utf8');
-    let buffer = '';
+    // Every message parsed from one chunk arrived when the chunk did.
+    let receivedAt = 0;
+    const feed = sseParser((fields) => {
+      if (fields.event === 'ready') resolveReady();
+      if (fields.data !== undefined) onMessage({ event: fields.event ?? 'message', id: fields.id ?? '', data: fields.data, receivedAt });
+    });
     res.on('data', (chunk: string) => {
-      const receivedAt = performance.now();
-      const taken = takeSseMessages(buffer + chunk);
-      buffer = taken.rest;
-      for (const fields of taken.messages) {
-        if (fields.event === 'ready') resolveReady();
-        if (fields.data !== undefined) onMessage({ event: fields.event ?? 'message', id: fields.id ?? '', data: fields.data, receivedAt });
-      }
+      receivedAt = performance.now();
+      feed(chunk);
     });
   });
   req.on('error', (e) => rejectReady(e));

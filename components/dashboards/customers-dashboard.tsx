@@ -1,7 +1,7 @@
 // Customers: retention cohorts, segment mix, new vs returning, top customers, for any view (signed-in or shared).
 import { cohortGrainOf, customerWindow } from '@/lib/analytics/cohorts';
 import { withDateRange } from '@/lib/auth/scoped-filters';
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from './load-view';
 import { CohortHeatmap } from '@/components/customers/cohort-heatmap';
 import { GrainToggle } from '@/components/customers/grain-toggle';
 import { NewVsReturningChart } from '@/components/customers/new-vs-returning-chart';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { scopeCan } from '@/lib/auth/scope';
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from './load-view';
 import { serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { regionNameOf } from '@/lib/domain/regions';
 import type { LiveWatch } from '@/lib/realtime/change-message';

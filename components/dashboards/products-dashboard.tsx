@@ -1,5 +1,5 @@
 // Products: drill category → subcategory → product, for any view (signed-in or shared).
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from './load-view';
 import { DashboardHeader } from './dashboard-header';
 import { DrillBreadcrumb, DrillCharts, DrillTable } from '@/components/products/drill-tiles';
 import { TransactionsTable } from '@/components/transactions/transactions-table';

@@ -1,5 +1,5 @@
 // The sales overview: KPIs, trend, breakdowns and the detail table, for any view (signed-in or shared).
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from './load-view';
 import { DashboardHeader } from './dashboard-header';
 import { KpiCards } from '@/components/sales/kpi-cards';
 import { TrendTile } from '@/components/sales/trend-tile';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from '@/components/dashboards/load-view';
 import { serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { formatCount, formatMoney, formatPercent } from '@/lib/format';
 import { getProductDrill, type ProductDrill } from '@/lib/queries/get-product-drill';

@@ -1,4 +1,4 @@
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from '@/components/dashboards/load-view';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { getWeekdayHour } from '@/lib/queries/get-weekday-hour';
 import { BarChart } from '@/components/charts/bar-chart';

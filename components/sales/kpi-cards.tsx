@@ -1,4 +1,4 @@
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from '@/components/dashboards/load-view';
 import { relativeChange } from '@/lib/analytics/period-change';
 import { formatCount, formatMoney, formatMoneyCents, formatPercent } from '@/lib/format';
 import { getKpis, type Kpis } from '@/lib/queries/get-kpis';

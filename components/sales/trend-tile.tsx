@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { DashboardView } from '@/lib/dashboards/load-view';
+import type { DashboardView } from '@/components/dashboards/load-view';
 import { ANOMALY_RULES, anomalyMarkers } from '@/lib/analytics/revenue-anomalies';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';

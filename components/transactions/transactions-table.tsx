@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { ViewLinks } from '@/lib/dashboards/load-view';
-import { serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
+import type { ViewLinks } from '@/components/dashboards/load-view';
+import { DEFAULT_SORT, serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { formatCount, formatMoneyCents } from '@/lib/format';
-import { parseSort } from '@/lib/filters/sorting';
 import { listTransactions } from '@/lib/queries/list-transactions';
 import { Card } from '@/components/ui/card';
 
@@ -31,14 +30,21 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
 }) {
   const pathname = links.basePath;
   const { rows, total, totals } = await listTransactions(db, scope, filters, { page: state.page, pageSize: state.pageSize, sort: state.sort });
-  const sorting = parseSort(state.sort);
+  const sorting = state.sort ?? DEFAULT_SORT;
   const pages = Math.max(1, Math.ceil(total / state.pageSize));
   const href = (patch: Partial<DashboardState>) => {
     const query = serializeDashboardState({ ...state, ...patch });
     return query ? `${pathname}?${query}` : pathname;
   };
+  // A column's first click sorts it ascending (time: newest first), the next one reverses it.
   const sortHref = (column: SortColumn) =>
-    href({ sort: sorting.column === column && !sorting.descending ? `-${column}` : column === 'occurredAt' && sorting.column !== column ? '-occurredAt' : column, page: 1 });
+    href({
+      sort: {
+        column,
+        direction: sorting.column === column ? (sorting.direction === 'asc' ? 'desc' : 'asc') : column === 'occurredAt' ? 'desc' : 'asc',
+      },
+      page: 1,
+    });
   const exportQuery = serializeDashboardState({ ...state, page: 1 });
 
   return (
@@ -63,11 +69,11 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
               <tr className="text-left text-slate-500">
                 {COLUMNS.map((c) => (
                   <th key={c.label} scope="col" className={`py-1 pr-3 font-medium ${c.numeric ? 'text-right' : ''}`}
-                    aria-sort={c.key && sorting.column === c.key ? (sorting.descending ? 'descending' : 'ascending') : undefined}>
+                    aria-sort={c.key && sorting.column === c.key ? (sorting.direction === 'desc' ? 'descending' : 'ascending') : undefined}>
                     {c.key ? (
                       <Link href={sortHref(c.key)} scroll={false} className="hover:text-slate-900 dark:hover:text-white">
                         {c.label}
-                        {sorting.column === c.key ? (sorting.descending ? ' ↓' : ' ↑') : ''}
+                        {sorting.column === c.key ? (sorting.direction === 'desc' ? ' ↓' : ' ↑') : ''}
                       </Link>
                     ) : c.label}
                   </th>

@@ -5,6 +5,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
+import type { TableSort } from '@/lib/filters/dashboard-state';
 import { listTransactionsAfter, type ExportBatch, type TransactionRow } from '@/lib/queries/list-transactions';
 import { csvLine } from './csv';
 
@@ -31,7 +32,7 @@ export function transactionsCsvStream(
   db: Database,
   scope: Scope,
   filters: ScopedFilters,
-  sort: string | undefined,
+  sort: TableSort | undefined,
   first: ExportBatch,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

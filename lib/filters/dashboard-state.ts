@@ -1,5 +1,5 @@
 // Dashboard state lives in the URL: filters, date range, time grain, tab, drill path, cross-filter
-// selections and table paging. One schema parses it for pages and APIs; one function writes it back.
+// selections, table paging and sort. One schema parses it for pages and APIs; one function writes it back.
 // Parsing is strict about meaning (a bad date is an error with a message) and lenient about size
 // (a page size above the maximum is clamped).
 import { z } from 'zod';
@@ -76,7 +76,22 @@ const clampedInt = (min: number, max: number, fallback: number) =>
     });
 
 export const SORTABLE_COLUMNS = ['occurredAt', 'store', 'region', 'category', 'product', 'quantity', 'net', 'discount'] as const;
-export type SortColumn = (typeof SORTABLE_COLUMNS)[number];
+
+/** The detail table's order as the URL writes it: `net` ascending, `-net` descending. */
+const sortSchema = z
+  .string()
+  .transform((s) => ({ column: s.replace(/^-/, ''), direction: s.startsWith('-') ? 'desc' : 'asc' }))
+  .pipe(
+    z.object({
+      column: z.enum(SORTABLE_COLUMNS, { message: `expected one of ${SORTABLE_COLUMNS.join(', ')}, optionally prefixed with -` }),
+      direction: z.enum(['asc', 'desc']),
+    }),
+  );
+export type TableSort = z.output<typeof sortSchema>;
+export type SortColumn = TableSort['column'];
+
+/** The order without a `sort` parameter: newest first. */
+export const DEFAULT_SORT: TableSort = { column: 'occurredAt', direction: 'desc' };
 
 export const dashboardStateSchema = z.object({
   range: z.enum(DATE_PRESETS).optional(),
@@ -96,10 +111,7 @@ export const dashboardStateSchema = z.object({
     .pipe(z.array(categoryName).max(2, 'the drill path has at most a category and a subcategory')),
   page: clampedInt(1, 100_000, 1),
   pageSize: clampedInt(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
-  sort: z
-    .string()
-    .regex(new RegExp(`^-?(${SORTABLE_COLUMNS.join('|')})$`), `expected one of ${SORTABLE_COLUMNS.join(', ')}, optionally prefixed with -`)
-    .optional(),
+  sort: sortSchema.optional(),
 });
 
 export type DashboardState = z.output<typeof dashboardStateSchema>;
@@ -135,7 +147,7 @@ export function serializeDashboardState(state: DashboardState): string {
   if (state.drill.length) out.set('drill', state.drill.join('/'));
   if (state.page !== 1) out.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) out.set('pageSize', String(state.pageSize));
-  if (state.sort) out.set('sort', state.sort);
+  if (state.sort) out.set('sort', `${state.sort.direction === 'desc' ? '-' : ''}${state.sort.column}`);
   return out.toString();
 }
 

@@ -5,8 +5,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { SortColumn } from '@/lib/filters/dashboard-state';
-import { parseSort, type Sorting } from '@/lib/filters/sorting';
+import { DEFAULT_SORT, type SortColumn, type TableSort } from '@/lib/filters/dashboard-state';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { GUEST_SEGMENT } from '@/lib/domain/segments';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
@@ -67,8 +66,8 @@ const DETAIL_FROM = sql`${FACT_FROM}
   join gold.dim_store s on s.store_key = f.store_key
   join gold.dim_region dr on dr.region_id = f.region_id`;
 
-function orderBy({ column, descending }: Sorting): SQL {
-  const dir = sql.raw(descending ? 'desc' : 'asc');
+function orderBy({ column, direction }: TableSort): SQL {
+  const dir = sql.raw(direction === 'desc' ? 'desc' : 'asc');
   // The day (reporting time zone) orders lines exactly as their time does; leading with it lets the
   // (date_key, occurred_at, sales_line_id) index hand over a page without sorting the range.
   if (column === 'occurredAt') return sql`f.date_key ${dir}, f.occurred_at ${dir}, f.sales_line_id ${dir}`;
@@ -79,12 +78,12 @@ export async function listTransactions(
   db: Database,
   scope: Scope,
   filters: ScopedFilters,
-  paging: { page: number; pageSize: number; sort?: string },
+  paging: { page: number; pageSize: number; sort?: TableSort },
 ): Promise<TransactionPage> {
   return cached(db, { query: 'transactions', params: { filters, paging }, scope }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
-      const sorting = parseSort(paging.sort);
+      const sorting = paging.sort ?? DEFAULT_SORT;
       const rows = await readPage(tx, f, sorting, paging);
       const totals = await readTotals(tx, f);
       return { rows, total: totals.lines, totals };
@@ -100,7 +99,7 @@ const FACT_SORTS = new Set<SortColumn>(['occurredAt', 'quantity', 'net', 'discou
  * only to the dimensions a filter needs), and only those lines are joined for display: otherwise every
  * line of the range would be joined before the sort keeps 25 of them.
  */
-async function readPage(tx: Database, f: QueryFilters, sorting: Sorting, paging: { page: number; pageSize: number }): Promise<TransactionRow[]> {
+async function readPage(tx: Database, f: QueryFilters, sorting: TableSort, paging: { page: number; pageSize: number }): Promise<TransactionRow[]> {
   const offset = (paging.page - 1) * paging.pageSize;
   if (!FACT_SORTS.has(sorting.column)) {
     return queryRows<TransactionRow>(
@@ -162,16 +161,16 @@ export async function listTransactionsAfter(
   db: Database,
   scope: Scope,
   filters: ScopedFilters,
-  sort: string | undefined,
+  sort: TableSort | undefined,
   cursor: ExportCursor | null,
   batchSize: number,
 ): Promise<ExportBatch> {
   return readInScope(db, scope, async (tx) => {
     const f: QueryFilters = await withStoreKeys(tx, scope, filters);
-    const sorting = parseSort(sort);
+    const sorting = sort ?? DEFAULT_SORT;
     const key = SORT_EXPRESSIONS[sorting.column];
     const after = cursor
-      ? sorting.descending
+      ? sorting.direction === 'desc'
         ? sql`and (${key}, f.sales_line_id) < (${cursor.value}, ${cursor.lineId})`
         : sql`and (${key}, f.sales_line_id) > (${cursor.value}, ${cursor.lineId})`
       : sql``;

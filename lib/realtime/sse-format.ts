@@ -26,36 +26,3 @@ export function parseLastEventId(header: string | null, query: string | null): s
   const raw = (header ?? query ?? '').trim();
   return raw === '' ? undefined : raw.slice(0, 100);
 }
-
-/** One parsed message: its fields as sent (`data` lines joined with newlines), or a comment line. */
-export interface SseFields {
-  id?: string;
-  event?: string;
-  data?: string;
-  comment?: string;
-}
-
-/**
- * The complete messages at the start of `buffer` (text of a stream received so far) and the unfinished
- * rest, parsed as EventSource does: `field: value` lines, one leading space dropped, blank line ends one.
- * For clients outside a browser (tests, benchmarks).
- */
-export function takeSseMessages(buffer: string): { messages: SseFields[]; rest: string } {
-  const messages: SseFields[] = [];
-  let rest = buffer;
-  for (let end = rest.indexOf('\n\n'); end >= 0; end = rest.indexOf('\n\n')) {
-    const message: SseFields = {};
-    for (const line of rest.slice(0, end).split('\n')) {
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === '') message.comment = value;
-      else if (field === 'id') message.id = value;
-      else if (field === 'event') message.event = value;
-      else if (field === 'data') message.data = message.data === undefined ? value : `${message.data}\n${value}`;
-    }
-    messages.push(message);
-    rest = rest.slice(end + 2);
-  }
-  return { messages, rest };
-}

@@ -11,13 +11,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { recordGoldChange } from '@/lib/realtime/change-log';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { insertRetailFixture } from '../helpers/retail-fixture';
 import { prepareUsers, sessionClaimsFor } from '../helpers/scopes';
 import { sessionCookie } from '../helpers/session-cookie';
+import { readSse } from '../helpers/sse-reader';
 import { saleEnvelope } from './helpers/ingest';
 import { ARTIFACTS, freePort, ROOT, stopProcessGroup } from './helpers/server';
-import { readSse } from './helpers/sse';
 
 const INGEST_KEY = 'two-instances-ingest-key-01';
 const describeWithPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
@@ -129,9 +130,10 @@ describeWithPostgres('two app instances on one Postgres', () => {
 
     const same = JSON.stringify(change.data);
     await eastOnA.waitFor((m) => m.some((x) => x.event === 'change' && JSON.stringify(x.data) === same), 'the same change on instance a');
-    // Both feeds have delivered the change by now; the South viewer heard nothing of it.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(southOnB.events('change')).toEqual([]);
+    // A later change in South reaches the South viewer after everything before it: the East sale was not there.
+    await db.db.transaction((tx) => recordGoldChange(tx, [{ region: 4, dates: ['2026-01-01'], stores: ['S900'] }]));
+    await southOnB.waitFor((m) => m.some((x) => x.event === 'change'), 'the South change on instance b');
+    expect(southOnB.events('change').map((x) => x.data)).toEqual([{ at: expect.any(String), regions: ['South'], dates: ['2026-01-01'], stores: ['S900'] }]);
     expect(JSON.stringify(southOnB.messages)).not.toMatch(/East|S001/);
   });
 });

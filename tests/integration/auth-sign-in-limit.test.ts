@@ -35,6 +35,7 @@ describe.each(testEngines())('sign-in limits (next-auth route handler) on %s', (
   beforeEach(async () => {
     await handle.db.execute(sql`delete from app.rate_limit_counters`);
     // The counters' windows are whole minutes: a test that started near the end of one would see its count reset.
+    // They follow the database's clock, which a test cannot move, so this waits for the next one.
     const left = 60_000 - (Date.now() % 60_000);
     if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
   });

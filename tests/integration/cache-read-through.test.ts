@@ -4,6 +4,7 @@
 import type { Database } from '@/db/client';
 import { userRegions, users } from '@/db/schema';
 import type { Scope } from '@/lib/auth/scope';
+import type { Cache } from '@/lib/cache/cache';
 import { bumpDataVersions, readDataVersions, type RegionVersion } from '@/lib/cache/data-versions';
 import { QueryCache } from '@/lib/cache/read-through';
 import { UpstashCache } from '@/lib/cache/upstash-cache';
@@ -144,20 +145,31 @@ describe.each(testEngines())('query cache on %s', (engine) => {
     });
 
     it('runs the loader once for 20 concurrent misses of one key, and hands each caller its own copy', async () => {
+      // Lookups in the cache count the callers that did not join the load in flight: a caller arriving
+      // after it finished would find the entry there, and the loader's count alone would not tell.
+      let lookups = 0;
+      const inner = backend.cache;
+      const cache: Cache = {
+        backend: inner.backend,
+        get: (key) => ((lookups += 1), inner.get(key)),
+        set: (key, json, ttlSeconds) => inner.set(key, json, ttlSeconds),
+        delete: (key) => inner.delete(key),
+        ping: () => inner.ping(),
+      };
+      const counted = new QueryCache({ cache, namespace: testKeyNamespace(), log });
       let calls = 0;
       const load = async () => {
         calls += 1;
-        await new Promise((resolve) => setTimeout(resolve, 50));
         return { total: 42, rows: [{ key: 'a' }] };
       };
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => queries.read(db, { query: 'single-flight', params: {}, scope: scopes.east }, load)),
+        Array.from({ length: 20 }, () => counted.read(db, { query: 'single-flight', params: {}, scope: scopes.east }, load)),
       );
-      expect(calls).toBe(1);
+      expect([calls, lookups]).toEqual([1, 1]);
       for (const result of results) expect(result).toEqual({ total: 42, rows: [{ key: 'a' }] });
       expect(new Set(results).size).toBe(20);
-      await queries.read(db, { query: 'single-flight', params: {}, scope: scopes.east }, load);
-      expect(calls).toBe(1);
+      await counted.read(db, { query: 'single-flight', params: {}, scope: scopes.east }, load);
+      expect([calls, lookups]).toEqual([1, 2]);
     });
 
     it('returns values as JSON on a miss as on a hit, and does not cache a failed load', async () => {

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { previousPeriod } from '@/lib/calendar/days';
-import { parseDashboardState } from '@/lib/filters/dashboard-state';
+import { parseDashboardState, type TableSort } from '@/lib/filters/dashboard-state';
 import { scopeFilters } from '@/lib/auth/scoped-filters';
 import { EXPORT_BATCH_SIZE, transactionsCsvStream } from '@/lib/export/transactions-csv';
 import { getKpis } from '@/lib/queries/get-kpis';
@@ -22,6 +22,8 @@ import { prepareUsers, scopeFor } from '../helpers/scopes';
 
 const END = '2026-05-31';
 const FROM = '2026-05-01';
+const NET_ASC: TableSort = { column: 'net', direction: 'asc' };
+const NET_DESC: TableSort = { column: 'net', direction: 'desc' };
 
 describe.each(testEngines())('dashboard queries on %s', (engine) => {
   let db: TestDatabase;
@@ -100,26 +102,26 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
 
   it('detail table: count, totals, paging and sorting', async () => {
     const f = filtersFor(admin, `from=${FROM}&to=${END}`);
-    const page = await listTransactions(db.db, admin, f, { page: 1, pageSize: 25, sort: '-net' });
+    const page = await listTransactions(db.db, admin, f, { page: 1, pageSize: 25, sort: NET_DESC });
     const [count] = await queryRows<{ n: number; max: number }>(db.db, sql`
       select count(*)::int as n, max(net)::float8 as max from silver.sales_lines where (occurred_at at time zone 'UTC')::date between ${FROM}::date and ${END}::date`);
     expect(page.total).toBe(count.n);
     expect(page.rows).toHaveLength(25);
     expect(page.rows[0].net).toBeCloseTo(count.max, 2);
     expect(page.totals.net).toBeCloseTo(await silverNet(FROM, END), 1);
-    const second = await listTransactions(db.db, admin, f, { page: 2, pageSize: 25, sort: '-net' });
+    const second = await listTransactions(db.db, admin, f, { page: 2, pageSize: 25, sort: NET_DESC });
     expect(second.rows[0].net).toBeLessThanOrEqual(page.rows[24].net);
     expect(new Set([...page.rows, ...second.rows].map((r) => r.lineId)).size).toBe(50);
   });
 
   it("CSV export streams exactly the view's rows, in its order, within scope", async () => {
     const f = filtersFor(east, `from=${FROM}&to=${END}`);
-    const first = await listTransactionsAfter(db.db, east, f, 'net', null, EXPORT_BATCH_SIZE);
-    const csv = await new Response(transactionsCsvStream(db.db, east, f, 'net', first)).text();
+    const first = await listTransactionsAfter(db.db, east, f, NET_ASC, null, EXPORT_BATCH_SIZE);
+    const csv = await new Response(transactionsCsvStream(db.db, east, f, NET_ASC, first)).text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('occurred_at,transaction_id,store_code,store,region,category,sku,product,customer_id,segment,quantity,gross,discount,net');
     const rows = lines.slice(1).map((l) => l.split(','));
-    const page = await listTransactions(db.db, east, f, { page: 1, pageSize: 1, sort: 'net' });
+    const page = await listTransactions(db.db, east, f, { page: 1, pageSize: 1, sort: NET_ASC });
     expect(rows).toHaveLength(page.total);
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(['East']));
     const nets = rows.map((r) => Number(r[r.length - 1]));

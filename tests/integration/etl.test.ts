@@ -1,6 +1,6 @@
 import { ROLLUP_TABLES } from '@/lib/etl/rollups/maintain-rollups';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
+import { queryRows, type Database, type DatabaseHandle } from '@/db/client';
 import { appendToBronze } from '@/lib/etl/bronze';
 import { runEtlUntilDrained, type EtlSummary } from '@/lib/etl/run-batch';
 import { syntheticSaleEvents } from '@/tests/helpers/synthetic-events';
@@ -357,9 +357,24 @@ describe.each(testEngines())('ETL on %s', (engine) => {
 
     it('wakes on the bronze notification, drains, and stops cleanly', async () => {
       const batches: EtlSummary[] = [];
-      const stop = startWorker(handle, { limit: 50, timeZone: TZ, idleMs: 60_000, onBatch: (s) => batches.push(s) });
+      // The worker is asleep once it listens and its first (empty) drain is over: only a notification can
+      // wake it before its 60 s timer. Both are seen through the handle it is given.
+      let listening!: () => void;
+      let drained!: () => void;
+      const asleep = Promise.all([new Promise<void>((r) => (listening = r)), new Promise<void>((r) => (drained = r))]);
+      const watched: DatabaseHandle = {
+        ...handle,
+        db: new Proxy(handle.db, {
+          get: (target, prop, receiver) =>
+            prop === 'transaction'
+              ? (...args: Parameters<Database['transaction']>) => target.transaction(...args).finally(drained)
+              : Reflect.get(target, prop, receiver),
+        }),
+        listen: (channel, fn) => handle.listen(channel, fn).finally(listening),
+      };
+      const stop = startWorker(watched, { limit: 50, timeZone: TZ, idleMs: 60_000, onBatch: (s) => batches.push(s) });
       try {
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await asleep;
         await appendToBronze(handle.db, { source: 'test', events: [saleEvent(), saleEvent({ transactionId: 'T-2' })] });
         const deadline = Date.now() + 10_000;
         while (batches.reduce((n, s) => n + s.claimed, 0) < 2 && Date.now() < deadline) {

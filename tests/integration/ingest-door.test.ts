@@ -199,10 +199,15 @@ describe.each(testEngines())('ingest at the door on %s', (engine) => {
     installDatabaseHandle(own);
     try {
       const started = own.db.execute(sql`select pg_sleep(5)`).catch((error: unknown) => error);
-      await new Promise((r) => setTimeout(r, 300));
-      await db.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
+      // Terminated as soon as the server is running it.
+      const terminate = () => queryRows<{ terminated: boolean }>(db.db, sql`select pg_terminate_backend(pid) as terminated from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid() and application_name = 'retailwave'
-          and query like 'select pg_sleep%'`);
+          and state = 'active' and query like 'select pg_sleep%'`);
+      const deadline = Date.now() + 4_000;
+      while ((await terminate()).length === 0) {
+        if (Date.now() > deadline) throw new Error('the sleeping query never started');
+        await new Promise((r) => setTimeout(r, 20));
+      }
       const { errorResponse } = await import('@/lib/errors');
       await expectError(errorResponse(await started), 503, 'unavailable');
       expect((await post({ events: [sale()] })).status).toBe(200);

@@ -62,21 +62,28 @@ describe.each(testEngines())('principal freshness across processes on %s', (engi
   it('a read in flight while the change commits does not keep the old principal', async () => {
     const cache = new PrincipalCache(60_000);
     const userId = await userIdOf(handle.db, 'east.manager@retailwave.test');
-    // The same database, answering 200 ms late: the read sees the old role, and lands after the change.
+    // The same database, whose answer is held back until the change has committed: the read sees the old
+    // role, and lands after the change.
+    let readDone!: () => void;
+    const read = new Promise<void>((resolve) => (readDone = resolve));
+    let deliver!: () => void;
+    const delivered = new Promise<void>((resolve) => (deliver = resolve));
     const slow = new Proxy(handle.db, {
       get(target, prop, receiver) {
         if (prop !== 'execute') return Reflect.get(target, prop, receiver);
         return async (...args: Parameters<Database['execute']>) => {
           const result = await target.execute(...args);
-          await new Promise((resolve) => setTimeout(resolve, 200));
+          readDone();
+          await delivered;
           return result;
         };
       },
     }) as Database;
     const inFlight = cache.load(userId, slow);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await read;
     await handle.db.execute(sql`update app.users set role = 'analyst' where id = ${userId}::uuid`);
     cache.forget(userId);
+    deliver();
     expect((await inFlight)?.role).toBe('manager');
     expect((await cache.load(userId, handle.db))?.role).toBe('analyst');
   });

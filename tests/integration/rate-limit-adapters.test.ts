@@ -90,21 +90,24 @@ describe.each(backends)('rate limiter: $name', ({ engine, upstash }) => {
     });
   } else {
     it('stores keys hashed, starts a new window when one ends, and sweeps expired windows', async () => {
-      const short = limiter({ name: 'short', limit: 2, windowMs: 1_000 });
-      // Start just after a window boundary so both takes land in one window.
-      await new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 20));
-      expect((await short.take('someone@retailwave.test')).allowed).toBe(true);
-      expect((await short.take('someone@retailwave.test')).allowed).toBe(true);
-      const refused = await short.take('someone@retailwave.test');
-      expect(refused).toEqual({ allowed: false, remaining: 0, retryAfter: 1 });
-      const stored = await queryRows<{ key_hash: string }>(handle.db, sql`select key_hash from app.rate_limit_counters where rule = 'short'`);
+      const hourly = limiter({ name: 'hourly', limit: 2, windowMs: HOUR });
+      expect((await hourly.take('someone@retailwave.test')).allowed).toBe(true);
+      expect((await hourly.take('someone@retailwave.test')).allowed).toBe(true);
+      const refused = await hourly.take('someone@retailwave.test');
+      expect(refused).toEqual({ allowed: false, remaining: 0, retryAfter: expect.any(Number) });
+      const [{ seconds }] = await queryRows<{ seconds: number }>(handle.db, sql`
+        select ceil(extract(epoch from to_timestamp((floor(extract(epoch from now()) / 3600) + 1) * 3600) - now()))::int as seconds`);
+      expect(Math.abs(refused.retryAfter - seconds)).toBeLessThanOrEqual(1);
+      const stored = await queryRows<{ key_hash: string }>(handle.db, sql`select key_hash from app.rate_limit_counters where rule = 'hourly'`);
       expect(stored.length).toBe(1);
       expect(stored[0].key_hash).not.toContain('@');
 
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      // The window ends: moved an hour back in the database (windows follow its clock) instead of waited for.
+      await handle.db.execute(sql`update app.rate_limit_counters
+        set window_start = window_start - interval '1 hour', expires_at = expires_at - interval '1 hour' where rule = 'hourly'`);
       (globalThis as { __rwRateLimitSweptAt?: number }).__rwRateLimitSweptAt = 0;
-      expect((await short.take('someone@retailwave.test')).allowed).toBe(true);
-      const windows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from app.rate_limit_counters where rule = 'short'`);
+      expect(await hourly.take('someone@retailwave.test')).toEqual({ allowed: true, remaining: 1, retryAfter: 0 });
+      const windows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from app.rate_limit_counters where rule = 'hourly'`);
       expect(windows[0].n).toBe(1);
     });
   }

@@ -15,7 +15,7 @@ import { middleware } from '@/middleware';
 import { actorOf } from '@/lib/admin/actor';
 import { changeUserRegions, changeUserRole, setUserActive } from '@/lib/admin/update-user';
 import { scopeCan, scopeFromShare, type ShareScope, type UserScope } from '@/lib/auth/scope';
-import { buildDashboardView } from '@/lib/dashboards/load-view';
+import { buildDashboardView } from '@/components/dashboards/load-view';
 import { getKpis } from '@/lib/queries/get-kpis';
 import { seedDemoData } from '@/lib/seed';
 import { recordShareView } from '@/lib/shares/record-view';

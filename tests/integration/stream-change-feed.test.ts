@@ -14,9 +14,9 @@ import { insertRetailFixture, saleEvent } from '../helpers/retail-fixture';
 
 const EAST = [{ region: 1, dates: ['2026-01-01'], stores: ['S001'] }];
 
-async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -34,6 +34,11 @@ describe.each(testEngines())('change log and feed on %s', (engine) => {
     for (const feed of feeds) await feed.close();
     await db.destroy();
   });
+
+  /** Sessions of this database waiting for an advisory lock (the change log's is the only one here). */
+  const advisoryLockWaiters = async () =>
+    (await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from pg_locks
+      where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`))[0].n;
 
   const feedOf = (handle: Pick<DatabaseHandle, 'db' | 'listen'>, pollMs?: number) => {
     const feed = new ChangeFeed(handle, { pollMs });
@@ -78,9 +83,11 @@ describe.each(testEngines())('change log and feed on %s', (engine) => {
       }),
     ).rejects.toThrow('batch failed');
     expect(await db.db.transaction((tx) => recordGoldChange(tx, []))).toBeNull();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(received).toEqual([]);
     expect((await changeLogBounds(db.db)).newest).toBe(before.newest);
+    // The feed hands changes over in order: once a later change arrives, anything before it would have.
+    const later = await db.db.transaction((tx) => recordGoldChange(tx, EAST));
+    await waitFor(() => received.length > 0);
+    expect(received.map((c) => c.id)).toEqual([later]);
   });
 
   it('catches up by polling when notifications are lost', async () => {
@@ -142,7 +149,7 @@ describe.each(testEngines())('change log and feed on %s', (engine) => {
     // The second batch waits on the change-log lock until the first commits, so it cannot take a lower id
     // and commit before it (a reader that saw the second would otherwise miss the first for good).
     const second = db.db.transaction((tx) => recordGoldChange(tx, EAST));
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(async () => (await advisoryLockWaiters()) === 1);
     releaseFirst();
     const [a, b] = await Promise.all([first, second]);
     expect(b!).toBeGreaterThan(a!);

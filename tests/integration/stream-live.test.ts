@@ -24,54 +24,13 @@ import { runEtlUntilDrained } from '@/lib/etl/run-batch';
 import { recordGoldChange } from '@/lib/realtime/change-log';
 import { changeFeedFor, closeChangeFeed } from '@/lib/realtime/change-feed';
 import { openChangeStream } from '@/lib/realtime/open-change-stream';
-import { takeSseMessages } from '@/lib/realtime/sse-format';
 import { scopeStillValid } from '@/lib/realtime/scope-still-valid';
 import { forgetPrincipal } from '@/lib/auth/principal';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { insertRetailFixture, saleEvent } from '../helpers/retail-fixture';
 import { prepareUsers, scopeFor, sessionClaimsFor } from '../helpers/scopes';
 import { noParams, sessionCookie } from '../helpers/session-cookie';
-
-interface SseMessage {
-  id?: string;
-  event?: string;
-  data?: unknown;
-  comment?: string;
-}
-
-const decoder = new TextDecoder();
-
-/** Reads an SSE body in the background, parsing messages as they arrive. */
-function sseClient(body: ReadableStream<Uint8Array>) {
-  const messages: SseMessage[] = [];
-  let raw = '';
-  let buffer = '';
-  const reader = body.getReader();
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      const text = decoder.decode(value, { stream: true });
-      raw += text;
-      const taken = takeSseMessages(buffer + text);
-      buffer = taken.rest;
-      for (const { data, ...fields } of taken.messages) messages.push({ ...fields, ...(data === undefined ? {} : { data: JSON.parse(data) }) });
-    }
-  })().catch(() => undefined);
-  return {
-    messages,
-    raw: () => raw,
-    events: (name: string) => messages.filter((m) => m.event === name),
-    async waitFor(predicate: (all: SseMessage[]) => boolean, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(messages)) {
-        if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(messages)}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-    pump,
-  };
-}
+import { readSse, type SseReader } from '../helpers/sse-reader';
 
 const NOW_ISH = () => new Date(Date.now() - 60_000).toISOString();
 const sale = (storeCode: string) =>
@@ -114,7 +73,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     requests.push(req);
     const res = await stream(req, noParams);
     expect(res.status).toBe(200);
-    const client = sseClient(res.body!);
+    const client = readSse(res.body!);
     await client.waitFor((m) => m.some((x) => x.event === 'ready'));
     return { res, client, close: () => controller.abort() };
   }
@@ -134,7 +93,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
   }
 
   /** The change-log positions behind a client's change ids, decoded with the scope they were issued to. */
-  const changeIds = (client: ReturnType<typeof sseClient>, email = 'east.manager@retailwave.test') =>
+  const changeIds = (client: SseReader, email = 'east.manager@retailwave.test') =>
     client.events('change').map((m) => decodeEventId(scopes.get(email)!, m.id!));
   const idFor = (email: string, position: number) => encodeEventId(scopes.get(email)!, position);
 
@@ -171,9 +130,12 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     expect(analyst.client.events('change')[0]).toMatchObject({ data: { regions: ['East', 'West'], stores: ['S001', 'S003'] } });
     expect(changeIds(analyst.client, 'analyst@retailwave.test')).toEqual([changeId]);
 
-    // The South viewer's feed has seen the change by now (the others got it); nothing reached the viewer.
-    await new Promise((r) => setTimeout(r, 200));
-    expect(south.client.messages.filter((m) => m.event !== 'ready' && !m.comment)).toEqual([]);
+    // A later change in South reaches the viewer after everything before it: the East/West one was not there.
+    const southChange = (await db.db.transaction((tx) => recordGoldChange(tx, [{ region: 4, dates: ['2026-01-01'], stores: ['S900'] }])))!;
+    await south.client.waitFor(() => changeIds(south.client, 'viewer@retailwave.test').includes(southChange), 'the South change');
+    expect(south.client.messages.filter((m) => m.event !== 'ready' && !m.comment)).toEqual([
+      expect.objectContaining({ event: 'change', data: { at: expect.any(String), regions: ['South'], dates: ['2026-01-01'], stores: ['S900'] } }),
+    ]);
     expect(south.client.raw()).not.toMatch(/East|West|S00/);
   });
 
@@ -246,33 +208,44 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     await fast.client.waitFor(() => changeIds(fast.client).includes(ids[ids.length - 1]));
     expect(changeIds(fast.client)).toEqual(ids);
 
-    const slow = sseClient(slowBody);
-    await slow.waitFor((m) => m.some((x) => x.event === 'reset'));
-    await new Promise((r) => setTimeout(r, 100));
+    const slow = readSse(slowBody);
+    await slow.waitFor((m) => m.some((x) => x.event === 'reset'), 'the reset');
+    // A change after all of them arrives once the backlog is read: no second reset came before it.
+    const after = (await db.db.transaction((tx) => recordGoldChange(tx, [{ region: 1, dates: ['2026-01-01'], stores: ['S001'] }])))!;
+    await slow.waitFor(() => changeIds(slow).includes(after), 'the change after the reset');
     const resets = slow.events('reset');
     expect(resets).toHaveLength(1);
     expect(resets[0].data).toMatchObject({ reason: 'overflow' });
-    expect(slow.events('change').length).toBeLessThan(ids.length);
+    expect(ids.filter((id) => changeIds(slow).includes(id)).length).toBeLessThan(ids.length);
   });
 
   it('ends the stream when an administrator changes the user (session version bumped)', async () => {
     const scope = await scopeFor(db, 'analyst@retailwave.test');
     const controller = new AbortController();
     open.push(controller);
+    // The stream's own checks of the scope: it stays open through three that say yes.
+    const answers: boolean[] = [];
+    let checkedThrice!: () => void;
+    const threeChecks = new Promise<void>((resolve) => (checkedThrice = resolve));
+    const stillValid: typeof scopeStillValid = async (checked) => {
+      const valid = await scopeStillValid(checked);
+      if (answers.push(valid) === 3) checkedThrice();
+      return valid;
+    };
     const body = await openChangeStream({
-      db: db.db, feed: changeFeedFor(db), scope, signal: controller.signal, stillValid: scopeStillValid,
-      options: { revalidateMs: 50 },
+      db: db.db, feed: changeFeedFor(db), scope, signal: controller.signal, stillValid, options: { revalidateMs: 50 },
     });
-    const client = sseClient(body);
+    const client = readSse(body);
     await client.waitFor((m) => m.some((x) => x.event === 'ready'));
     let ended = false;
-    void client.pump.then(() => (ended = true));
-    await new Promise((r) => setTimeout(r, 150));
+    void client.done.then(() => (ended = true));
+    await threeChecks;
+    expect(answers.slice(0, 3)).toEqual([true, true, true]);
     expect(ended).toBe(false);
     const userId = scope.owner.user.userId;
     await db.db.execute(sql`update app.users set session_version = session_version + 1 where id = ${userId}`);
     forgetPrincipal(userId);
-    await Promise.race([client.pump, new Promise((_, reject) => setTimeout(() => reject(new Error('stream still open')), 5_000))]);
+    await Promise.race([client.done, new Promise((_, reject) => setTimeout(() => reject(new Error('stream still open')), 5_000))]);
     await db.db.execute(sql`update app.users set session_version = session_version - 1 where id = ${userId}`);
     forgetPrincipal(userId);
   });
@@ -283,7 +256,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     const { close, client } = await connect('viewer@retailwave.test');
     expect(feed.subscriberCount).toBe(before + 1);
     close();
-    await client.pump;
+    await client.done;
     expect(feed.subscriberCount).toBe(before);
   });
   it('gives ids that reveal nothing about other regions: opaque, never repeated, no change-log number anywhere', async () => {
@@ -362,7 +335,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     for (let i = 0; i < STREAMS_PER_HOLDER; i++) {
       const res = await openShared();
       expect(res.status).toBe(200);
-      void sseClient(res.body!);
+      void readSse(res.body!);
     }
     const refused = await openShared();
     expect(refused.status).toBe(429);
@@ -371,9 +344,9 @@ describe.each(testEngines())('live changes on %s', (engine) => {
   });
 
   /** Resolves with the milliseconds from `act` to the stream's end; fails after 3 s. */
-  async function endsAfter(client: ReturnType<typeof sseClient>, act: () => Promise<unknown>): Promise<number> {
+  async function endsAfter(client: SseReader, act: () => Promise<unknown>): Promise<number> {
     let ended = false;
-    void client.pump.then(() => (ended = true));
+    void client.done.then(() => (ended = true));
     const started = Date.now();
     await act();
     await waitUntil('the stream to end', async () => ended, 3_000);
@@ -385,7 +358,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     const created = await createShare(db.db, manager, { path: '/dashboards/sales', expiresInDays: 1, label: 'revoke', allowExport: false }, { ip: null, userAgent: null });
     const token = created.path.split('/')[2]!;
     const res = await sharedStream(new NextRequest(new URL(`/s/${token}/stream`, 'http://localhost')), { params: Promise.resolve({ token }) });
-    const client = sseClient(res.body!);
+    const client = readSse(res.body!);
     await client.waitFor((m) => m.some((x) => x.event === 'ready'));
     const ms = await endsAfter(client, () => revokeShare(db.db, manager, created.id, { ip: null, userAgent: null }));
     expect(ms).toBeLessThan(1_500);
@@ -396,7 +369,7 @@ describe.each(testEngines())('live changes on %s', (engine) => {
     const created = await createShare(db.db, manager, { path: '/dashboards/sales', expiresInDays: 1, label: 'sharer', allowExport: false }, { ip: null, userAgent: null });
     const token = created.path.split('/')[2]!;
     const res = await sharedStream(new NextRequest(new URL(`/s/${token}/stream`, 'http://localhost')), { params: Promise.resolve({ token }) });
-    const client = sseClient(res.body!);
+    const client = readSse(res.body!);
     await client.waitFor((m) => m.some((x) => x.event === 'ready'));
     const userId = manager.owner.user.userId;
     try {

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { parseDashboardState, serializeDashboardState, MAX_PAGE_SIZE, type DashboardState } from '@/lib/filters/dashboard-state';
+import { parseDashboardState, serializeDashboardState, EMPTY_STATE, MAX_PAGE_SIZE, SORTABLE_COLUMNS, type DashboardState } from '@/lib/filters/dashboard-state';
 import { presetRange } from '@/lib/filters/date-presets';
 import { resolveDateRange } from '@/lib/filters/resolve-filters';
 
@@ -14,6 +14,8 @@ describe('dashboard URL state', () => {
     'sel=category%3AGrocery%2Chour%3A9%2Cweekday%3A6%2Cstore%3AS003',
     'grain=month&tab=cohorts&drill=Grocery%2FPantry',
     'page=3&pageSize=100&sort=-net',
+    'sort=occurredAt',
+    'sort=-occurredAt&regions=East',
   ])('parse ∘ serialise is the identity on %p', (query) => {
     const once = roundTrip(query);
     expect(roundTrip(once)).toBe(once);
@@ -23,6 +25,19 @@ describe('dashboard URL state', () => {
   it('serialises canonically: defaults omitted, fixed key order', () => {
     const state = parseDashboardState(new URLSearchParams('sort=net&grain=day&regions=west,East&page=1&pageSize=25'));
     expect(serializeDashboardState(state)).toBe('regions=West%2CEast&sort=net');
+  });
+
+  it('parses sort into a column and a direction, and writes it back as it came', () => {
+    expect(parseDashboardState(new URLSearchParams('sort=-net')).sort).toEqual({ column: 'net', direction: 'desc' });
+    expect(parseDashboardState(new URLSearchParams('sort=region')).sort).toEqual({ column: 'region', direction: 'asc' });
+    expect(parseDashboardState(new URLSearchParams('')).sort).toBeUndefined();
+    for (const column of SORTABLE_COLUMNS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const query = serializeDashboardState({ ...EMPTY_STATE, sort: { column, direction } });
+        expect(query).toBe(`sort=${direction === 'desc' ? '-' : ''}${column}`);
+        expect(parseDashboardState(new URLSearchParams(query)).sort).toEqual({ column, direction });
+      }
+    }
   });
 
   it('merges repeated parameters and drops duplicates and blanks', () => {
@@ -45,6 +60,10 @@ describe('dashboard URL state', () => {
     ['sel=colour:red', 'sel'],
     ['sel=hour:25', 'sel'],
     ['sort=password', 'sort'],
+    ['sort=--net', 'sort'],
+    ['sort=-', 'sort'],
+    ['sort=Net', 'sort'],
+    ['sort=net,-quantity', 'sort'],
     ['drill=a/b/c', 'drill'],
   ])('refuses %p with a message naming %s', (query, key) => {
     try {

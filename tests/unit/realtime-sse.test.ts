@@ -1,15 +1,43 @@
 import { openSseChannel } from '@/lib/realtime/sse-channel';
 import { parseLastEventId, sseComment, sseMessage } from '@/lib/realtime/sse-format';
+import { sseParser, type SseFields } from '../helpers/sse-reader';
 
 const decoder = new TextDecoder();
 
+/** What an EventSource-grade parser (not ours) reads from `text`, fed in pieces of `pieceLength` characters. */
+function parse(text: string, pieceLength = text.length) {
+  const messages: SseFields[] = [];
+  const retries: number[] = [];
+  const feed = sseParser((m) => messages.push(m), (ms) => retries.push(ms));
+  for (let at = 0; at < text.length; at += pieceLength) feed(text.slice(at, at + pieceLength));
+  return { messages, retries };
+}
+
 describe('SSE format', () => {
-  it('writes id, event and one line of JSON data, ending with a blank line', () => {
-    expect(sseMessage({ id: 'x4', event: 'change', data: { a: 'line\nbreak' } })).toBe(
-      'id: x4\nevent: change\ndata: {"a":"line\\nbreak"}\n\n',
-    );
-    expect(sseMessage({ id: 'x0', event: 'ready', data: {}, retryMs: 3000 })).toBe('retry: 3000\nid: x0\nevent: ready\ndata: {}\n\n');
-    expect(sseComment('heart\nbeat')).toBe(': heart beat\n\n');
+  it('writes messages a standard parser reads back field for field, JSON data intact', () => {
+    // Line breaks inside strings, colons, and characters SSE does not treat as line breaks.
+    const data = { regions: ['East'], note: 'line\nbreak\r\n and: colons, \u2028 \u0085', empty: '', nested: { n: 1.5, none: null } };
+    const wire = sseMessage({ id: 'x4', event: 'change', data }) + sseMessage({ id: 'x5', event: 'ready', data: {}, retryMs: 2999.6 });
+    for (const pieceLength of [wire.length, 7, 1]) {
+      const { messages, retries } = parse(wire, pieceLength);
+      expect(messages).toEqual([
+        { id: 'x4', event: 'change', data: expect.any(String) },
+        { id: 'x5', event: 'ready', data: '{}' },
+      ]);
+      expect(JSON.parse(messages[0].data!)).toEqual(data);
+      expect(retries).toEqual([3000]);
+    }
+  });
+
+  it('writes one line of data per message and ends each with a blank line', () => {
+    expect(sseMessage({ id: 'x4', event: 'change', data: { a: 'line\nbreak' } })).toBe('id: x4\nevent: change\ndata: {"a":"line\\nbreak"}\n\n');
+  });
+
+  it('writes comments a standard parser reads as one comment, whatever line breaks they held', () => {
+    expect(parse(sseComment('heart\nbeat\r\nnow') + sseMessage({ id: 'x6', event: 'change', data: 1 })).messages).toEqual([
+      { comment: 'heart beat now' },
+      { id: 'x6', event: 'change', data: '1' },
+    ]);
   });
 
   it('reads Last-Event-ID from the header first, then the query, as sent (the stream decodes it)', () => {

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { getDatabase } from '@/db/client';
 import { clientIp } from '@/lib/auth/record-audit';
 import { getShareScope } from '@/lib/auth/share-page-scope';
-import { buildDashboardView } from '@/lib/dashboards/load-view';
+import { buildDashboardView } from '@/components/dashboards/load-view';
 import { recordShareView } from '@/lib/shares/record-view';
 import { SHARE_DASHBOARD_TITLES } from '@/lib/auth/share-paths';
 import { InvalidView } from '@/components/dashboards/dashboard-header';

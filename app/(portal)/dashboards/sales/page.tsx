@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { loadDashboardView } from '@/lib/dashboards/load-view';
+import { loadDashboardView } from '@/components/dashboards/load-view';
 import { InvalidView } from '@/components/dashboards/dashboard-header';
 import { SalesDashboard, SALES_TITLE } from '@/components/dashboards/sales-dashboard';
 
