@@ -14,6 +14,10 @@ export interface PageTiming {
   firstByteMs: number;
   totalMs: number;
   status: number;
+  /** The Server-Timing header, when the answer has one. */
+  serverTiming?: string;
+  /** The start of the body of an answer other than 200, to say why. */
+  refusal?: string;
 }
 
 export function getPage(url: string, cookie: string): Promise<PageTiming> {
@@ -21,9 +25,17 @@ export function getPage(url: string, cookie: string): Promise<PageTiming> {
     const started = performance.now();
     let firstByteMs = 0;
     const req = http.get(url, { headers: { cookie } }, (res) => {
+      let refusal = '';
       res.once('data', () => (firstByteMs = performance.now() - started));
-      res.on('data', () => {});
-      res.on('end', () => resolve({ firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0 }));
+      res.on('data', (chunk: Buffer) => {
+        if (res.statusCode !== 200 && refusal.length < 300) refusal += chunk.toString('utf8', 0, 300);
+      });
+      res.on('end', () =>
+        resolve({
+          firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0,
+          serverTiming: [res.headers['server-timing'] ?? []].flat().join(', ') || undefined, ...(refusal ? { refusal: refusal.slice(0, 300) } : {}),
+        }),
+      );
     });
     req.on('error', reject);
     req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
