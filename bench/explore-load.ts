@@ -20,6 +20,8 @@ export interface ExploreSample {
   /** Query cache reads of the request (API answers only; pages send headers before their tiles read). */
   cache: { hits: number; misses: number } | null;
   refusal?: string;
+  /** Pages: tiles whose server render failed (the page itself answered 200). */
+  failedTiles: number;
 }
 
 export interface ExploreRun {
@@ -63,7 +65,7 @@ export async function explore(
         const timing = await timeRequest(baseUrl, request.path, explorer.cookie);
         samples.push({
           explorer: index, seq, request, status: timing.status, firstByteMs: timing.firstByteMs, totalMs: timing.totalMs,
-          cache: parseCacheTiming(timing.serverTiming), ...(timing.refusal ? { refusal: timing.refusal } : {}),
+          cache: parseCacheTiming(timing.serverTiming), failedTiles: timing.failedBoundaries ?? 0, ...(timing.refusal ? { refusal: timing.refusal } : {}),
         });
         options.onProgress?.(samples);
       }

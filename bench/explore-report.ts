@@ -27,6 +27,7 @@ export interface ExploreSummary {
   answersPerSecond: number;
   floor: { selectOne: Stats; health: Stats };
   endpoints: Record<string, EndpointFigures>;
+  /** Answers other than 200, and pages that answered 200 but streamed a failed tile. */
   notOk: { endpoint: string; status: number; count: number; example: string; refusal?: string }[];
   /** Over API answers: pages stream, so their headers leave before their tiles read the cache. */
   cache: { hits: number; misses: number; hitRatio: number | null };
@@ -67,6 +68,10 @@ export function summarizeExploration(e: Exploration): ExploreSummary {
     for (const s of samples.filter((x) => x.status !== 200)) statuses.set(s.status, [...(statuses.get(s.status) ?? []), s]);
     for (const [status, list] of statuses) {
       notOk.push({ endpoint: endpointLabel(kind), status, count: list.length, example: list[0]!.request.path, refusal: list[0]!.refusal });
+    }
+    const failedTiles = ok.filter((s) => s.failedTiles > 0);
+    if (failedTiles.length) {
+      notOk.push({ endpoint: endpointLabel(kind), status: 200, count: failedTiles.length, example: failedTiles[0]!.request.path, refusal: 'a tile failed to render' });
     }
   }
   const hits = Object.values(endpoints).reduce((n, f) => n + (f.cache?.hits ?? 0), 0);
@@ -117,7 +122,7 @@ export function printExploreSummary(s: ExploreSummary, print: (line: string) => 
   print(`server RSS, all processes: ${s.serverRssMb.idle} MB idle, ${s.serverRssMb.min}–${s.serverRssMb.max} MB (mean ${s.serverRssMb.mean}) while exploring`);
   print('alone: a sample of the same views after the exploration, one at a time on the idle portal: ours over HTTP (not from the cache), the obvious way as direct SQL');
   const aloneIssues = Object.entries(s.endpoints).filter(([, f]) => f.alone && (f.alone.oursNotOk || f.alone.oursCacheHits));
-  for (const [label, f] of aloneIssues) print(`alone: ${label}: ${f.alone!.oursNotOk} answers not 200, ${f.alone!.oursCacheHits} served from the cache`);
-  if (s.notOk.length === 0) print('answers other than 200 under the exploration: none');
+  for (const [label, f] of aloneIssues) print(`alone: ${label}: ${f.alone!.oursNotOk} not 200 or with a failed tile, ${f.alone!.oursCacheHits} served from the cache`);
+  if (s.notOk.length === 0) print('answers other than 200 (or pages with a failed tile) under the exploration: none');
   for (const n of s.notOk) print(`NOT 200: ${n.endpoint} answered ${n.status || 'nothing'} ${n.count}× (e.g. ${n.example}${n.refusal ? `: ${n.refusal}` : ''})`);
 }

@@ -108,6 +108,7 @@ async function main() {
   const results: Record<string, ReturnType<typeof summarize>> = {};
   const details: Record<string, unknown> = {};
   let explore: ReturnType<typeof summarizeExploration> | null = null;
+  let exploreAnswers: unknown[] = [];
   results['floor: select 1'] = summarize(await time(iterations * 5, () => db.execute(sql`select 1`)));
   const cache = processQueryCache();
   await cache.cache.set('bench:probe', '{"ok":true}', 60);
@@ -187,11 +188,13 @@ async function main() {
       await usersLoad('every page rendered', page);
 
       if (!values['skip-explore']) {
-        explore = summarizeExploration(await runExploration(db, {
+        const exploration = await runExploration(db, {
           baseUrl: `http://127.0.0.1:${port}`, serverPid: server.pid!, secret: process.env.AUTH_SECRET!, ingestKeys: keys, adminCookie: cookie,
           users: Number(values['explore-users']), seconds: Number(values['explore-seconds']), seed: Number(values['explore-seed']),
           obviousPerKind: Number(values['explore-obvious']),
-        }));
+        });
+        explore = summarizeExploration(exploration);
+        exploreAnswers = exploration.run.samples;
       }
 
       if (!values['skip-live']) {
@@ -243,7 +246,11 @@ async function main() {
   const out = path.join(process.cwd(), 'bench', 'results', 'latest.json');
   mkdirSync(path.dirname(out), { recursive: true });
   for (const [label, figures] of Object.entries(details)) console.log(`${label.padEnd(42)} ${JSON.stringify(figures, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
-  if (explore) printExploreSummary(explore);
+  if (explore) {
+    printExploreSummary(explore);
+    // Every answer of the exploration, to see which views were slow.
+    writeFileSync(path.join(path.dirname(out), 'explore-answers.json'), JSON.stringify(exploreAnswers));
+  }
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), database: name, lines: facts, seedSeconds, results, details, explore }, null, 2));
   console.log(`\nWritten to ${path.relative(process.cwd(), out)}${seedSeconds ? `; seeding took ${seedSeconds.toFixed(1)} s` : ''}.`);
 }

@@ -65,7 +65,7 @@ describe('bench random views', () => {
   it('samples the earliest answered views of each endpoint, whatever order they were answered in', () => {
     const [first, second, third] = requestsOf(1, 0, 3).map((request) => ({ ...request, kind: 'kpis' as const }));
     const sample = (explorer: number, seq: number, request: typeof first, status = 200): ExploreSample =>
-      ({ explorer, seq, request: request!, status, firstByteMs: 1, totalMs: 1, cache: null });
+      ({ explorer, seq, request: request!, status, firstByteMs: 1, totalMs: 1, cache: null, failedTiles: 0 });
     const answered = [sample(1, 1, third), sample(0, 1, second), sample(1, 0, first, 500), sample(0, 0, first)];
     expect(sampleRequests(answered, 2).get('kpis')!.map((s) => [s.explorer, s.seq])).toEqual([[0, 0], [0, 1]]);
   });
