@@ -124,5 +124,8 @@ export function printExploreSummary(s: ExploreSummary, print: (line: string) => 
   const aloneIssues = Object.entries(s.endpoints).filter(([, f]) => f.alone && (f.alone.oursNotOk || f.alone.oursCacheHits));
   for (const [label, f] of aloneIssues) print(`alone: ${label}: ${f.alone!.oursNotOk} not 200 or with a failed tile, ${f.alone!.oursCacheHits} served from the cache`);
   if (s.notOk.length === 0) print('answers other than 200 (or pages with a failed tile) under the exploration: none');
-  for (const n of s.notOk) print(`NOT 200: ${n.endpoint} answered ${n.status || 'nothing'} ${n.count}× (e.g. ${n.example}${n.refusal ? `: ${n.refusal}` : ''})`);
+  for (const n of s.notOk) {
+    const what = n.status === 200 ? 'FAILED TILE' : `NOT 200: answered ${n.status || 'nothing'}`;
+    print(`${what}: ${n.endpoint} ${n.count}× (e.g. ${n.example}${n.refusal ? `: ${n.refusal}` : ''})`);
+  }
 }
