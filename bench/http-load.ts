@@ -14,16 +14,41 @@ export interface PageTiming {
   firstByteMs: number;
   totalMs: number;
   status: number;
+  /** The Server-Timing header, when the answer has one. */
+  serverTiming?: string;
+  /** The start of the body of an answer other than 200, to say why. */
+  refusal?: string;
+  /**
+   * A streamed page whose render failed in a Suspense boundary (a tile showing its error): the status was
+   * sent before. React marks such a boundary in the stream with `$RX("B:…", digest)` or a `data-dgst` template.
+   */
+  failedBoundaries?: number;
 }
+
+const FAILED_BOUNDARY = /\$RX\("|data-dgst="/g;
 
 export function getPage(url: string, cookie: string): Promise<PageTiming> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let firstByteMs = 0;
     const req = http.get(url, { headers: { cookie } }, (res) => {
+      let refusal = '';
+      let failedBoundaries = 0;
+      let tail = ''; // a marker may straddle two chunks
       res.once('data', () => (firstByteMs = performance.now() - started));
-      res.on('data', () => {});
-      res.on('end', () => resolve({ firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0 }));
+      res.on('data', (chunk: Buffer) => {
+        if (res.statusCode !== 200 && refusal.length < 300) refusal += chunk.toString('utf8', 0, 300);
+        const text = tail + chunk.toString('utf8');
+        failedBoundaries += text.match(FAILED_BOUNDARY)?.length ?? 0;
+        tail = text.slice(-10).replace(/^.*(\$RX\("|data-dgst=")/, '');
+      });
+      res.on('end', () =>
+        resolve({
+          firstByteMs, totalMs: performance.now() - started, status: res.statusCode ?? 0,
+          serverTiming: [res.headers['server-timing'] ?? []].flat().join(', ') || undefined,
+          ...(refusal ? { refusal: refusal.slice(0, 300) } : {}), ...(failedBoundaries ? { failedBoundaries } : {}),
+        }),
+      );
     });
     req.on('error', reject);
     req.setTimeout(60_000, () => req.destroy(new Error('timeout')));

@@ -202,7 +202,7 @@ export async function measureSseFanout(world: LiveWorld, serverPid: number, clie
 }
 
 /** Resident memory of every process in the server's process group (next start may fork a worker). */
-function processGroupRssMb(pgid: number): number {
+export function processGroupRssMb(pgid: number): number {
   let kb = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -4,7 +4,8 @@
 // round trip and a cache hit), the overview's time to first byte as served, and 50 users refreshing it
 // at once, every page rendered by `next start` (also while sales arrive, and on one process as well as
 // on the production count); and the live path: ingest → SSE latency under load, ingest throughput, SSE
-// clients one server holds. Prints a table and writes bench/results/latest.json.
+// clients one server holds; and explorers on seeded random views (bench/explore.ts) with the same views the
+// obvious way. Prints a table and writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,12 @@ async function main() {
       'skip-live': { type: 'boolean', default: false },
       'sse-clients': { type: 'string', default: '5000' },
       'live-seconds': { type: 'string', default: '15' },
+      'skip-explore': { type: 'boolean', default: false },
+      'explore-users': { type: 'string', default: '20' },
+      'explore-seconds': { type: 'string', default: '60' },
+      'explore-seed': { type: 'string', default: '1' },
+      // The obvious way is slow at millions of lines: computed for a sample of each endpoint's views.
+      'explore-obvious': { type: 'string', default: '10' },
       // Server processes for the HTTP measurements; default as in production (one per CPU on Postgres).
       processes: { type: 'string' },
     },
@@ -50,6 +57,8 @@ async function main() {
   const { benchUserCookies, fanoutUserCookies, getPage, sessionCookie, measureConcurrentUsers, startServer, stopServer } = await import('../bench/http-load');
   const { loadLiveWorld, measureIngestThroughput, measureLiveLatency, measureSseFanout, whileSalesArrive } = await import('../bench/live-path');
   const { timePageInBrowser } = await import('../bench/page-in-browser');
+  const { runExploration } = await import('../bench/explore');
+  const { printExploreSummary, summarizeExploration } = await import('../bench/explore-report');
 
   // The database: create it if missing, migrate, seed the requested size if it differs.
   const target = new URL(url);
@@ -98,6 +107,8 @@ async function main() {
   console.log(`Measuring on ${facts.toLocaleString('en-US')} sale lines (${iterations} iterations each)…`);
   const results: Record<string, ReturnType<typeof summarize>> = {};
   const details: Record<string, unknown> = {};
+  let explore: ReturnType<typeof summarizeExploration> | null = null;
+  let exploreAnswers: unknown[] = [];
   results['floor: select 1'] = summarize(await time(iterations * 5, () => db.execute(sql`select 1`)));
   const cache = processQueryCache();
   await cache.cache.set('bench:probe', '{"ok":true}', 60);
@@ -176,6 +187,16 @@ async function main() {
 
       await usersLoad('every page rendered', page);
 
+      if (!values['skip-explore']) {
+        const exploration = await runExploration(db, {
+          baseUrl: `http://127.0.0.1:${port}`, serverPid: server.pid!, secret: process.env.AUTH_SECRET!, ingestKeys: keys, adminCookie: cookie,
+          users: Number(values['explore-users']), seconds: Number(values['explore-seconds']), seed: Number(values['explore-seed']),
+          obviousPerKind: Number(values['explore-obvious']),
+        });
+        explore = summarizeExploration(exploration);
+        exploreAnswers = exploration.run.samples;
+      }
+
       if (!values['skip-live']) {
         const world = await loadLiveWorld(db, { baseUrl: `http://127.0.0.1:${port}`, cookie, keys });
         // Every sale changes one region: the cached query answers of that region's teams go stale.
@@ -225,7 +246,12 @@ async function main() {
   const out = path.join(process.cwd(), 'bench', 'results', 'latest.json');
   mkdirSync(path.dirname(out), { recursive: true });
   for (const [label, figures] of Object.entries(details)) console.log(`${label.padEnd(42)} ${JSON.stringify(figures, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), database: name, lines: facts, seedSeconds, results, details }, null, 2));
+  if (explore) {
+    printExploreSummary(explore);
+    // Every answer of the exploration, to see which views were slow.
+    writeFileSync(path.join(path.dirname(out), 'explore-answers.json'), JSON.stringify(exploreAnswers));
+  }
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), database: name, lines: facts, seedSeconds, results, details, explore }, null, 2));
   console.log(`\nWritten to ${path.relative(process.cwd(), out)}${seedSeconds ? `; seeding took ${seedSeconds.toFixed(1)} s` : ''}.`);
 }
 

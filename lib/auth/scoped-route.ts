@@ -1,12 +1,13 @@
 // The wrapper every data route handler is built with: it refuses cross-site and non-JSON writes (as
 // middleware does, in case a route is ever reached without it), verifies the session, builds the Scope,
-// checks the permission, marks the answer private and turns every error into the contract's JSON. A
-// handler cannot forget scoping because it never builds a scope itself.
+// checks the permission, marks the answer private, turns every error into the contract's JSON and counts
+// its query cache reads in Server-Timing. A handler cannot forget scoping because it never builds a scope itself.
 import type { NextRequest } from 'next/server';
 import { getDatabase, type Database } from '@/db/client';
 import { env } from '@/lib/env';
 import { errorResponse, forbidden, unauthorized } from '@/lib/errors';
 import { privateResponse } from '@/lib/http/private-response';
+import { withServerTiming } from '@/lib/http/server-timing';
 import { checkApiWrite } from '@/lib/http/write-guard';
 import type { Permission } from './roles';
 import { scopeCan, scopeFromSession, type UserScope } from './scope';
@@ -21,7 +22,7 @@ export interface ScopedContext<P> {
 type Handler<P> = (req: NextRequest, ctx: ScopedContext<P>) => Promise<Response>;
 
 export function scopedRoute<P = Record<string, never>>(handler: Handler<P>, options: { permission: Permission } = { permission: 'view' }) {
-  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+  return (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => withServerTiming(async () => {
     try {
       const refusal = checkApiWrite(req, env().NEXTAUTH_URL);
       if (refusal) throw refusal;
@@ -36,5 +37,5 @@ export function scopedRoute<P = Record<string, never>>(handler: Handler<P>, opti
     } catch (error) {
       return privateResponse(errorResponse(error));
     }
-  };
+  });
 }

@@ -1,10 +1,12 @@
 // The wrapper for route handlers under /s/<token>/…: the share token is the caller's only credential. It
-// builds the share Scope (lib/auth/scope.ts), checks what the link allows, marks the answer private and
-// answers the contract's errors: unknown link 404, expired / revoked / stopped 410.
+// builds the share Scope (lib/auth/scope.ts), checks what the link allows, marks the answer private (with
+// its query cache reads in Server-Timing) and answers the contract's errors: unknown link 404, expired /
+// revoked / stopped 410.
 import type { NextRequest } from 'next/server';
 import { getDatabase, type Database } from '@/db/client';
 import { AppError, errorResponse, forbidden } from '@/lib/errors';
 import { privateResponse } from '@/lib/http/private-response';
+import { withServerTiming } from '@/lib/http/server-timing';
 import type { Permission } from './roles';
 import { scopeCan, scopeFromShare, type ShareScope, type ShareScopeResult } from './scope';
 
@@ -23,7 +25,7 @@ export function shareUnavailable(reason: Exclude<ShareScopeResult, { ok: true }>
 }
 
 export function sharedRoute(handler: Handler, options: { permission: Permission } = { permission: 'view' }) {
-  return async (req: NextRequest, route: { params: Promise<{ token: string }> }): Promise<Response> => {
+  return (req: NextRequest, route: { params: Promise<{ token: string }> }): Promise<Response> => withServerTiming(async () => {
     try {
       const { token } = await route.params;
       const result = await scopeFromShare(token);
@@ -33,5 +35,5 @@ export function sharedRoute(handler: Handler, options: { permission: Permission 
     } catch (error) {
       return privateResponse(errorResponse(error));
     }
-  };
+  });
 }

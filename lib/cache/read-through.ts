@@ -8,6 +8,7 @@ import { assertScope, type Scope } from '@/lib/auth/scope';
 import { probeCache, type Cache, type CacheHealth } from './cache';
 import { readDataVersions, type RegionVersion } from './data-versions';
 import { FailureLog } from '@/lib/upstash/failure-log';
+import { recordCacheRead } from '@/lib/http/server-timing';
 import { queryCacheKey } from './keys';
 
 export const DEFAULT_TTL_SECONDS = 15 * 60;
@@ -37,8 +38,14 @@ export interface CachedQuery {
   ttlSeconds?: number;
 }
 
+interface Flight {
+  json: string | undefined;
+  /** Answered by the cache rather than the loader. */
+  hit: boolean;
+}
+
 export class QueryCache {
-  private readonly inflight = new Map<string, Promise<string | undefined>>();
+  private readonly inflight = new Map<string, Promise<Flight>>();
   private readonly versionReads = new Map<string, Promise<RegionVersion[]>>();
   private readonly failures: FailureLog;
 
@@ -65,7 +72,9 @@ export class QueryCache {
       const settled = () => this.inflight.delete(key);
       flight.then(settled, settled);
     }
-    const json = await flight;
+    // A read that joined another's flight counts as that flight did: it waited for what the flight waited for.
+    const { json, hit } = await flight;
+    recordCacheRead(hit);
     return (json === undefined ? undefined : JSON.parse(json)) as T;
   }
 
@@ -97,13 +106,13 @@ export class QueryCache {
     return probeCache(this.options.cache);
   }
 
-  private async getOrLoad(key: string, ttlSeconds: number, load: () => Promise<unknown>): Promise<string | undefined> {
-    const hit = await this.cache.get(key).catch((error: unknown) => this.failed(error));
-    if (hit !== undefined) return hit;
+  private async getOrLoad(key: string, ttlSeconds: number, load: () => Promise<unknown>): Promise<Flight> {
+    const stored = await this.cache.get(key).catch((error: unknown) => this.failed(error));
+    if (stored !== undefined) return { json: stored, hit: true };
     const json = JSON.stringify(await load()) as string | undefined;
-    if (json === undefined || Buffer.byteLength(json) > (this.options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES)) return json;
+    if (json === undefined || Buffer.byteLength(json) > (this.options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES)) return { json, hit: false };
     await this.cache.set(key, json, ttlSeconds).catch((error: unknown) => this.failed(error));
-    return json;
+    return { json, hit: false };
   }
 
   private failed(error: unknown): undefined {
