@@ -6,7 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import { textArray } from '@/db/sql';
 import { customerWindow } from '@/lib/analytics/cohorts';
 import { previousPeriod } from '@/lib/calendar/days';
-import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { LINES, obviousBreakdown, obviousKpis, obviousTransactions, obviousWhere, type ObviousFilter } from './obvious-views';
 
 /** The sales overview: KPIs, daily trend with the previous period, category, top stores, hour, weekday × hour, regions, detail table. */

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { textArray } from '@/db/sql';
 import { dateKeyOf, previousPeriod } from '@/lib/calendar/days';
-import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import type { BreakdownDimension } from '@/lib/queries/get-breakdown';
 import type { View } from './random-views';
 

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { DEMO_USERS } from '@/lib/auth/demo-users';
 import { addDays, daysBetween } from '@/lib/calendar/days';
-import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { SORTABLE_COLUMNS } from '@/lib/filters/dashboard-state';
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '@/lib/queries/get-breakdown';
 import { streamFor, type Random } from '@/lib/seed/random';

@@ -2,7 +2,7 @@
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { periodLabel, periodStarts, type CohortGrain } from '@/lib/analytics/cohorts';
-import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { getSegmentMix } from '@/lib/queries/get-segment-mix';
 import { StackedChart } from '@/components/charts/stacked-chart';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isValidDay } from '@/lib/calendar/days';
 import { GRAINS } from '@/lib/calendar/periods';
 import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
-import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { DATE_PRESETS } from './date-presets';
 
 export const MAX_LIST_ITEMS = 100;

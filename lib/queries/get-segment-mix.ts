@@ -6,7 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { CohortGrain } from '@/lib/analytics/cohorts';
-import { GUEST_SEGMENT, REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { GUEST_SEGMENT, REPORT_SEGMENTS } from '@/lib/filters/segments';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';

@@ -4,7 +4,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { smallintArray } from '@/db/sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';

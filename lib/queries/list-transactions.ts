@@ -7,7 +7,7 @@ import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { DEFAULT_SORT, type SortColumn, type TableSort } from '@/lib/filters/dashboard-state';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
-import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { rollupRows } from './internal/rollup-rows';
 import { planSource } from './internal/source-plan';

@@ -1,6 +1,6 @@
 // How the set-based sales SQL finds a customer: every store's customers sit in one array, ordered by
 // sign-up day, so "the customers of store s who had joined by day d" is a prefix of the store's slice.
-import { CUSTOMER_SEGMENTS } from '@/lib/domain/segments';
+import { CUSTOMER_SEGMENTS } from '@/lib/filters/segments';
 import type { DemoCustomer } from './customers';
 
 export interface CustomerPools {

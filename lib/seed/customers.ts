@@ -1,6 +1,6 @@
 // Loyalty-card customers: names, segments, a home store, and acquisition dates spread over the sales
 // window (and some before it), so retention cohorts have something to show.
-import { CUSTOMER_SEGMENTS, type CustomerSegment } from '@/lib/domain/segments';
+import { CUSTOMER_SEGMENTS, type CustomerSegment } from '@/lib/filters/segments';
 import { addDays, daysBetween } from '@/lib/calendar/days';
 import { streamFor, weightedIndex } from './random';
 import type { DemoStore } from './stores';

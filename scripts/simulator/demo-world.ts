@@ -2,7 +2,7 @@
 // the seeder's deterministic reference data (same seed and size as `npm run db:seed`), so its codes exist
 // in the database without the simulator opening it.
 import { addDays, todayIn } from '@/lib/calendar/days';
-import type { CustomerSegment } from '@/lib/domain/segments';
+import type { CustomerSegment } from '@/lib/filters/segments';
 import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED } from '@/lib/seed';
 import { CATEGORIES } from '@/lib/seed/products';
 import { generateReferenceData } from '@/lib/seed/reference-data';

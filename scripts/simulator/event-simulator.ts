@@ -4,7 +4,7 @@
 // activity: very large amounts, one customer buying again and again within minutes, and customers
 // shopping at a store in a region they never visit.
 import { randomUUID } from 'node:crypto';
-import { CUSTOMER_SEGMENTS } from '@/lib/domain/segments';
+import { CUSTOMER_SEGMENTS } from '@/lib/filters/segments';
 import type { RetailEvent } from '@/lib/etl/silver/events';
 import { hourWeights } from '@/lib/seed/demand';
 import { createRandom, weightedIndex, weightedLookup, type Random } from '@/lib/seed/random';

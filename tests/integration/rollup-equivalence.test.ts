@@ -11,7 +11,7 @@ import type { Scope } from '@/lib/auth/scope';
 import { CUBES, cubeTableName, SPAN_LEVELS } from '@/db/schema/gold-cubes';
 import { coverWithSpans } from '@/lib/calendar/day-spans';
 import { addDays } from '@/lib/calendar/days';
-import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { scopeFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
 import { regionNameOf } from '@/lib/domain/regions';
 import { parseDashboardState } from '@/lib/filters/dashboard-state';

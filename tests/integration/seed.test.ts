@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { REPORT_SEGMENTS } from '@/lib/domain/segments';
+import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { describeDemoData, hasDemoData, seedDemoData, type SeedResult } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 

@@ -1,5 +1,5 @@
 import { REGION_NAMES } from '@/lib/domain/regions';
-import { CUSTOMER_SEGMENTS } from '@/lib/domain/segments';
+import { CUSTOMER_SEGMENTS } from '@/lib/filters/segments';
 import { campaignDiscounts } from '@/lib/seed/campaigns';
 import { CATEGORY_NAMES } from '@/lib/seed/products';
 import { generateReferenceData } from '@/lib/seed/reference-data';

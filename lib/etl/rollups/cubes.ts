@@ -9,7 +9,7 @@ import type { Database } from '@/db/client';
 import { ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
 import { CUBES, cubeTableName, placeColumns, type CubeDefinition, type CubeGrain, type CubeKey, type CubeName } from '@/db/schema/gold-cubes';
 import { intArray } from '@/db/sql';
-import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { addToSpans, type SpanFamily } from './span-rollups';
 
 /** Each key as an expression over the facts `f`, their product `p` and (left-joined) customer version `c`. */

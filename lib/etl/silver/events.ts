@@ -1,7 +1,7 @@
 // The ingest envelope and its payloads, as the outside world sends them (CONTRACTS.md). The ingest API
 // checks envelopes with these schemas; the ETL checks every bronze event with them again before silver.
 import { z } from 'zod';
-import { CUSTOMER_SEGMENTS } from '@/lib/domain/segments';
+import { CUSTOMER_SEGMENTS } from '@/lib/filters/segments';
 
 export const EVENT_TYPES = ['sale', 'inventory', 'customer'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -7,7 +7,7 @@ import { dateArray, intArray, smallintArray, textArray } from '@/db/sql';
 import { SPAN_LEVELS, type CubeGrain, type CubeKey } from '@/db/schema/gold-cubes';
 import { coverWithSpans, type DaySpan } from '@/lib/calendar/day-spans';
 import { dateKeyOf } from '@/lib/calendar/days';
-import { GUEST_SEGMENT } from '@/lib/domain/segments';
+import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { forbiddenRegion } from '@/lib/errors';
 import { assertScopedFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
 import type { Scope } from '@/lib/auth/scope';
