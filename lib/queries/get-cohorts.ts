@@ -18,11 +18,11 @@ export const HISTORY_START = '1900-01-01';
 function cohortQuery(f: QueryFilters, grain: CohortGrain, firstCohort: string) {
   const history = { ...f, from: HISTORY_START };
   return sql`
-    with lines as (
+    with lines as materialized (
       select c.customer_id, f.date_key from ${FACT_FROM}
       where ${factWhere(history)} and f.customer_sk is not null
     ),
-    firsts as (
+    firsts as materialized (
       select customer_id, min(date_key) as first_key from lines
       group by customer_id having min(date_key) >= ${dateKeyOf(firstCohort)}
     ),
