@@ -32,6 +32,8 @@ export interface OpenOptions {
    * passes run for minutes and open their database without it.
    */
   statementTimeoutMs?: number;
+  /** Told every statement sent, with its parameters: tests that plan what the queries send use it. */
+  logQuery?: (query: string, params: unknown[]) => void;
 }
 
 /** Seconds to wait for a Postgres connection: a down database answers ingest 503 within 5 s. */
@@ -81,7 +83,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
-  const db = drizzle({ client, schema }) as unknown as Database;
+  const db = drizzle({ client, schema, ...(options.logQuery ? { logger: { logQuery: options.logQuery } } : {}) }) as unknown as Database;
   return {
     db,
     engine: 'postgres',

@@ -29,7 +29,7 @@ export async function HourTile({ view }: { view: DashboardView }) {
   const rows = await getBreakdown(view.db, view.scope, view.filtersFor('hour'), 'hour');
   const byHour = new Map(rows.map((r) => [Number(r.key), r.revenue]));
   return (
-    <BarChart title="Sales by hour of day" description="Local time of the reporting time zone"
+    <BarChart title="Sales by hour of day" description="Each store's own local time"
       orientation="vertical" keepOrder
       rows={Array.from({ length: 24 }, (_, h) => ({ key: String(h), label: `${String(h).padStart(2, '0')}:00`, value: byHour.get(h) ?? 0 }))}
       labelTitle="Hour" valueTitle="Revenue" clickAction={{ kind: 'cross-filter', dimension: 'hour' }} />
@@ -43,7 +43,7 @@ export async function WeekdayHourTile({ view }: { view: DashboardView }) {
   const z: (number | null)[][] = WEEKDAYS.map(() => Array.from({ length: 24 }, () => 0));
   for (const c of cells) z[c.weekday - 1][c.hour] = c.revenue;
   return (
-    <HeatmapChart title="Weekday × hour" description="Revenue; click a row to filter by weekday"
+    <HeatmapChart title="Weekday × hour" description="Revenue by each store's local weekday and hour; click a row to filter by weekday"
       xLabels={Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}h`)} yLabels={WEEKDAYS} z={z}
       cellKeys={WEEKDAYS.map((_, d) => Array.from({ length: 24 }, () => String(d + 1)))}
       rowTitle="Weekday" clickAction={{ kind: 'cross-filter', dimension: 'weekday' }} />

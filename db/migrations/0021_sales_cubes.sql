@@ -167,6 +167,41 @@ CREATE TABLE "gold"."agg_hour_mix_by_region_spans" (
 );
 --> statement-breakpoint
 ALTER TABLE "gold"."agg_hour_mix_by_region_spans" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "gold"."agg_hour_segments_by_region" (
+	"date_key" integer NOT NULL,
+	"region_id" smallint NOT NULL,
+	"segment" text NOT NULL,
+	"hour" smallint NOT NULL,
+	"weekday" smallint NOT NULL,
+	"lines" bigint NOT NULL,
+	"units" bigint NOT NULL,
+	"transactions" bigint NOT NULL,
+	"gross" numeric(18, 2) NOT NULL,
+	"discount" numeric(18, 2) NOT NULL,
+	"net" numeric(18, 2) NOT NULL,
+	"cost" numeric(18, 2) NOT NULL,
+	CONSTRAINT "agg_hour_segments_by_region_date_key_region_id_segment_hour_weekday_pk" PRIMARY KEY("date_key","region_id","segment","hour","weekday")
+);
+--> statement-breakpoint
+ALTER TABLE "gold"."agg_hour_segments_by_region" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "gold"."agg_hour_segments_by_region_spans" (
+	"level" smallint NOT NULL,
+	"first_day" date NOT NULL,
+	"region_id" smallint NOT NULL,
+	"segment" text NOT NULL,
+	"hour" smallint NOT NULL,
+	"weekday" smallint NOT NULL,
+	"lines" bigint NOT NULL,
+	"units" bigint NOT NULL,
+	"transactions" bigint NOT NULL,
+	"gross" numeric(18, 2) NOT NULL,
+	"discount" numeric(18, 2) NOT NULL,
+	"net" numeric(18, 2) NOT NULL,
+	"cost" numeric(18, 2) NOT NULL,
+	CONSTRAINT "agg_hour_segments_by_region_spans_level_first_day_region_id_segment_hour_weekday_pk" PRIMARY KEY("level","first_day","region_id","segment","hour","weekday")
+);
+--> statement-breakpoint
+ALTER TABLE "gold"."agg_hour_segments_by_region_spans" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "gold"."agg_hours_by_region" (
 	"date_key" integer NOT NULL,
 	"region_id" smallint NOT NULL,
@@ -315,6 +350,8 @@ CREATE POLICY "agg_categories_by_store_region_scope" ON "gold"."agg_categories_b
 CREATE POLICY "agg_categories_by_store_spans_region_scope" ON "gold"."agg_categories_by_store_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_hour_mix_by_region_region_scope" ON "gold"."agg_hour_mix_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_hour_mix_by_region_spans_region_scope" ON "gold"."agg_hour_mix_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
+CREATE POLICY "agg_hour_segments_by_region_region_scope" ON "gold"."agg_hour_segments_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
+CREATE POLICY "agg_hour_segments_by_region_spans_region_scope" ON "gold"."agg_hour_segments_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_hours_by_region_region_scope" ON "gold"."agg_hours_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_hours_by_region_spans_region_scope" ON "gold"."agg_hours_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_hours_by_store_region_scope" ON "gold"."agg_hours_by_store" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint

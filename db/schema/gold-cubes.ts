@@ -35,6 +35,7 @@ export interface CubeDefinition {
 export const CUBES = [
   { name: 'baskets', keys: ['segment'], grains: ['store', 'region'] },
   { name: 'hours', keys: ['hour', 'weekday'], grains: ['store', 'region'] },
+  { name: 'hour_segments', keys: ['segment', 'hour', 'weekday'], grains: ['region'] },
   { name: 'categories', keys: ['category', 'segment'], grains: ['store', 'region'] },
   { name: 'subcategories', keys: ['category', 'subcategory', 'segment'], grains: ['region'] },
   { name: 'hour_mix', keys: ['category', 'segment', 'hour', 'weekday'], grains: ['region'] },
@@ -83,6 +84,8 @@ export const aggHoursByStore = table('hours', 'store', false);
 export const aggHoursByStoreSpans = table('hours', 'store', true);
 export const aggHoursByRegion = table('hours', 'region', false);
 export const aggHoursByRegionSpans = table('hours', 'region', true);
+export const aggHourSegmentsByRegion = table('hour_segments', 'region', false);
+export const aggHourSegmentsByRegionSpans = table('hour_segments', 'region', true);
 export const aggCategoriesByStore = table('categories', 'store', false);
 export const aggCategoriesByStoreSpans = table('categories', 'store', true);
 export const aggCategoriesByRegion = table('categories', 'region', false);
