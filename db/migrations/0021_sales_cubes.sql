@@ -340,6 +340,12 @@ CREATE TABLE "gold"."agg_subcategories_by_region_spans" (
 );
 --> statement-breakpoint
 ALTER TABLE "gold"."agg_subcategories_by_region_spans" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "gold"."span_horizon" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"last_day" date NOT NULL,
+	CONSTRAINT "span_horizon_one_row" CHECK ("gold"."span_horizon"."id" = 1)
+);
+--> statement-breakpoint
 CREATE POLICY "agg_baskets_by_region_region_scope" ON "gold"."agg_baskets_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_baskets_by_region_spans_region_scope" ON "gold"."agg_baskets_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_baskets_by_store_region_scope" ON "gold"."agg_baskets_by_store" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
@@ -359,4 +365,7 @@ CREATE POLICY "agg_hours_by_store_spans_region_scope" ON "gold"."agg_hours_by_st
 CREATE POLICY "agg_products_by_region_region_scope" ON "gold"."agg_products_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_products_by_region_spans_region_scope" ON "gold"."agg_products_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_subcategories_by_region_region_scope" ON "gold"."agg_subcategories_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
-CREATE POLICY "agg_subcategories_by_region_spans_region_scope" ON "gold"."agg_subcategories_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));
+CREATE POLICY "agg_subcategories_by_region_spans_region_scope" ON "gold"."agg_subcategories_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
+-- The spans held every day loaded so far; the new cubes' are built from the days up to this one.
+INSERT INTO "gold"."span_horizon" ("id", "last_day")
+  SELECT 1, coalesce(max(to_date("date_key"::text, 'YYYYMMDD')), date '1970-01-01') FROM "gold"."fact_sales";

@@ -2,10 +2,21 @@
 // as the sales cubes have theirs (db/schema/gold-cubes.ts): a range's distinct customers OR a few spans
 // per region, segment and chunk instead of one bitmap per day. lib/etl/rollups/span-rollups.ts keeps them
 // equal to the day bitmaps.
-import { bit, date, integer, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bit, check, date, integer, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 export { SPAN_LEVELS } from './gold-cubes';
 import { CUSTOMER_BITMAP_BITS, goldSchema } from './gold';
 import { regionPolicy } from './roles';
+
+/**
+ * The last day the spans hold. Spans cover closed days only: a batch of today's sales then changes day rows
+ * alone, not the ten spans above each; once a day the ETL moves the horizon to yesterday and adds the days
+ * it passed to the spans. Queries read spans up to the horizon and day rows after it. One row.
+ */
+export const spanHorizon = goldSchema.table('span_horizon', {
+  id: smallint('id').primaryKey().default(1),
+  lastDay: date('last_day', { mode: 'string' }).notNull(),
+}, (t) => [check('span_horizon_one_row', sql`${t.id} = 1`)]);
 
 const spanOf = () => ({
   level: smallint('level').notNull(),

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
 import { ensureDateRange } from '@/lib/etl/gold/dim-date';
-import { dayOfDateKey, todayIn } from '@/lib/calendar/days';
+import { addDays, dayOfDateKey, todayIn } from '@/lib/calendar/days';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
 import { isDatabaseUnavailable, rootMessage } from '@/lib/database-errors';
 import { recordGoldChange } from '@/lib/realtime/change-log';
@@ -21,7 +21,7 @@ import { promoteSalesLines } from '@/lib/etl/gold/promote-sales';
 import { countIntake } from './intake-minutes';
 import { quarantineEvents } from '@/lib/etl/silver/quarantine';
 import { referencedCodes } from '@/lib/etl/silver/reference-codes';
-import { addToRollups, lockRollups, refreshRollups, type DayStore } from '@/lib/etl/rollups/maintain-rollups';
+import { addToRollups, closeDaysInSpans, lockRollups, refreshRollups, type DayStore } from '@/lib/etl/rollups/maintain-rollups';
 import { scoreSales } from '@/lib/etl/signals/score-sales';
 import { insertSalesLines } from '@/lib/etl/silver/sales-lines';
 import { syncLowStockAlerts } from '@/lib/etl/signals/stock-alerts';
@@ -128,6 +128,7 @@ async function loadClaimed(tx: Database, claimed: BronzeEventRow[], options: Etl
     // New lines are added to their rows; slices whose older facts moved to another customer version are rebuilt.
     await addToRollups(tx, lineIds);
     await refreshRollups(tx, { pairs: customers.repointed });
+    await closeDaysInSpans(tx, addDays(todayIn(options.timeZone, now), -1));
   }
 
   const bronzeIds = claimed.map((row) => row.id);

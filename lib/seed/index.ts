@@ -7,9 +7,10 @@ import { holdSeedLock } from '@/lib/database-readiness';
 import { insertNewCustomers, syncReferenceDimensions } from '@/lib/etl/gold/dimensions';
 import { promoteSalesLines } from '@/lib/etl/gold/promote-sales';
 import { refreshRollups, ROLLUP_TABLES } from '@/lib/etl/rollups/maintain-rollups';
+import { setSpanHorizon } from '@/lib/etl/rollups/span-rollups';
 import { syncLowStockAlerts } from '@/lib/etl/signals/stock-alerts';
 import { suspendIndexes } from './bulk-load';
-import { addDays, isValidDay, monthRuns } from '@/lib/calendar/days';
+import { addDays, isValidDay, monthRuns, todayIn } from '@/lib/calendar/days';
 import { forgetDemoData, recordDemoData } from './demo-dataset';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
 import { REGIONS } from '@/lib/domain/regions';
@@ -105,6 +106,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     progress(lines, lines, 'rollups');
     const rollupIndexes = [];
     for (const table of ROLLUP_TABLES) rollupIndexes.push(await suspendIndexes(tx, 'gold', table));
+    // spans hold closed days: up to yesterday (the whole dataset when it ends earlier); later days are day rows
+    await setSpanHorizon(tx, addDays(todayIn(timeZone), -1));
     await refreshRollups(tx, { all: true });
     progress(lines, lines, 'indexing facts and rollups');
     for (const suspended of [factIndexes, ...rollupIndexes]) await suspended.restore();

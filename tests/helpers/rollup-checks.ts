@@ -9,6 +9,8 @@ const MEASURES = (f: string) => `count(*)::int as lines, sum(${f}quantity)::int 
   count(distinct ${f}transaction_id)::int as transactions, sum(${f}gross)::text as gross,
   sum(${f}discount)::text as discount, sum(${f}net)::text as net, sum(${f}cost)::text as cost`;
 
+/** Spans hold the days up to the horizon (gold.span_horizon) only. */
+const CLOSED_DAY = `f.date_key <= (select to_char(last_day, 'YYYYMMDD')::int from gold.span_horizon)`;
 const LEVELS = `cross join generate_series(1, ${SPAN_LEVELS}) l(level)`;
 const SPAN_START = `(date '1970-01-01' + (floor((to_date(f.date_key::text, 'YYYYMMDD') - date '1970-01-01') / 2.0 ^ l.level)
   * 2 ^ l.level)::int)::text`;
@@ -47,6 +49,7 @@ function cubeCheck(cube: CubeDefinition, grain: CubeGrain, spans: boolean) {
                sum(lines)::int as lines, sum(units)::int as units, sum(transactions)::int as transactions,
                sum(gross)::text as gross, sum(discount)::text as discount, sum(net)::text as net, sum(cost)::text as cost
              from gold.${cubeTableName(cube.name as CubeName, grain, false)} f ${LEVELS}
+             where ${CLOSED_DAY}
              group by ${order} order by ${order}`
       : `select ${keysFromFacts.map((k, i) => (i < time.length ? `(${k})::text` : k)).join(', ')}, ${MEASURES('f.')}
              ${FROM_FACTS}
@@ -81,6 +84,7 @@ export const ROLLUP_CHECKS: Record<string, { stored: string; recomputed: string 
              from gold.agg_customer_bitmap_spans group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     recomputed: `select l.level, ${SPAN_START} as first_day, f.region_id, c.segment, count(distinct c.customer_id)::int as customers
              from gold.fact_sales f join gold.dim_customer c using (customer_sk) ${LEVELS}
+             where ${CLOSED_DAY}
              group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
   },
 };

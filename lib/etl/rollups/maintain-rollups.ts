@@ -9,7 +9,7 @@ import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray, smallintArray } from '@/db/sql';
 import { addBatchToCubes, CUBE_SPAN_FAMILIES, CUBE_TABLES, rebuildCubeDays } from './cubes';
-import { addToSpans, CUSTOMER_BITMAP_SPANS, rebuildSpans, type DayRegion } from './span-rollups';
+import { addToSpans, advanceSpanHorizon, CUSTOMER_BITMAP_SPANS, rebuildSpans, type DayRegion } from './span-rollups';
 
 export interface DayStore {
   dateKey: number;
@@ -119,6 +119,11 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
       select date_key, region_id, segment, chunk, customers from d
       on conflict (date_key, region_id, segment, chunk) do update set customers = t.customers | excluded.customers)
     ${addToSpans(CUSTOMER_BITMAP_SPANS, 'd')}`);
+}
+
+/** Adds the days up to `lastDay` (yesterday, once it is closed) to every span; callers hold `lockRollups`. */
+export async function closeDaysInSpans(db: Database, lastDay: string): Promise<void> {
+  await advanceSpanHorizon(db, SPAN_FAMILIES, lastDay);
 }
 
 /** Serialises rollup rebuilds across workers until the caller's transaction ends. */

@@ -1,12 +1,14 @@
 // Keeps the span rollups (db/schema/gold-spans.ts) equal to the day rollups they span, two ways:
-// - addToSpans: a batch's changes to day rows, added to the span of every level that holds each day, in
-//   the same statement that adds them to the day rows. Exact because sums add up and, in the ETL's add
-//   path, a customer bitmap only gains buyers.
+// Spans hold the days up to the horizon (gold.span_horizon): closed days, so live batches touch day rows only.
+// - addToSpans: a batch's changes to day rows up to the horizon (late data), added to the span of every
+//   level that holds each day, in the same statement that adds them to the day rows. Exact because sums
+//   add up and, in the ETL's add path, a customer bitmap only gains buyers.
+// - advanceSpanHorizon: once a day, the days the horizon passes are added the same way.
 // - rebuildSpans: where day rows were rebuilt (a day may have lost lines or buyers), each span holding a
 //   touched (day, region) is rebuilt from its two halves, level by level; or every span, after the seeder
 //   rebuilt every day.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { queryRows, type Database } from '@/db/client';
 import { ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
 import { SPAN_LEVELS } from '@/db/schema/gold-cubes';
 import { dateArray, intArray, smallintArray } from '@/db/sql';
@@ -39,6 +41,9 @@ export const CUSTOMER_BITMAP_SPANS: SpanFamily = {
 
 const valueColumns = (family: SpanFamily): readonly string[] => (family.merge === 'sum' ? ROLLUP_MEASURE_COLUMNS : ['customers']);
 
+/** The horizon as a yyyymmdd key, read by the statements that add to spans. */
+const HORIZON_KEY = sql`(select to_char(last_day, 'YYYYMMDD')::int from gold.span_horizon)`;
+
 const list = (alias: string, columns: readonly string[]) => sql.raw(columns.map((c) => `${alias}.${c}`).join(', '));
 const merged = (family: SpanFamily, alias: string) =>
   sql.raw(valueColumns(family).map((c) => `${family.merge}(${alias}.${c})`).join(', '));
@@ -48,6 +53,29 @@ const grouping = (family: SpanFamily) => sql.raw(family.keys.map((_, i) => Strin
 /** The first day of the span of `level` (an SQL integer) holding the day of `dateKey` (an SQL yyyymmdd). */
 const spanStart = (dateKey: SQL, level: SQL) =>
   sql`date '1970-01-01' + ((to_date(${dateKey}::text, 'YYYYMMDD') - date '1970-01-01') / (1 << ${level})) * (1 << ${level})`;
+
+/**
+ * Moves the horizon forward to `lastDay` (never back) and adds the day rows it passes to the spans of
+ * every family, in the caller's transaction (which holds the rollup lock).
+ */
+export async function advanceSpanHorizon(db: Database, families: readonly SpanFamily[], lastDay: string): Promise<void> {
+  const [moved] = await queryRows<{ old_key: number }>(db, sql`
+    update gold.span_horizon h set last_day = ${lastDay}::date
+    from (select to_char(last_day, 'YYYYMMDD')::int as old_key from gold.span_horizon) o
+    where h.last_day < ${lastDay}::date
+    returning o.old_key`);
+  if (!moved) return;
+  for (const family of families) {
+    await db.execute(sql`
+      with passed as (select * from ${sql.raw(`gold.${family.days}`)} where date_key > ${moved.old_key} and date_key <= ${dateKeyOf(lastDay)})
+      ${addToSpans(family, 'passed')}`);
+  }
+}
+
+/** Sets the horizon outright, before every span is rebuilt from the day rows up to it. */
+export async function setSpanHorizon(db: Database, lastDay: string): Promise<void> {
+  await db.execute(sql`update gold.span_horizon set last_day = ${lastDay}::date`);
+}
 
 /**
  * An INSERT that adds `changes` — the name of a CTE of day-row changes: date_key, the family's keys and
@@ -60,6 +88,7 @@ export function addToSpans(family: SpanFamily, changes: string): SQL {
   return sql`insert into ${sql.raw(`gold.${family.spans}`)} as t (${insertColumns(family)})
     select l.level, ${spanStart(sql.raw('c.date_key'), sql.raw('l.level'))}, ${list('c', family.keys)}, ${merged(family, 'c')}
     from ${sql.raw(changes)} c cross join generate_series(1, ${sql.raw(String(SPAN_LEVELS))}) l(level)
+    where c.date_key <= ${HORIZON_KEY}
     group by 1, 2, ${grouping(family)}
     on conflict (level, first_day, ${sql.raw(family.conflictKeys.join(', '))}) do update set ${sql.raw(combine)}`;
 }
@@ -68,7 +97,8 @@ export function addToSpans(family: SpanFamily, changes: string): SQL {
 function halves(family: SpanFamily, level: number): SQL {
   const columns = sql.raw([...family.keys, ...valueColumns(family)].join(', '));
   return level === 1
-    ? sql`(select to_date(date_key::text, 'YYYYMMDD') as first_day, date_key, ${columns} from ${sql.raw(`gold.${family.days}`)}) r`
+    ? sql`(select to_date(date_key::text, 'YYYYMMDD') as first_day, date_key, ${columns} from ${sql.raw(`gold.${family.days}`)}
+        where date_key <= ${HORIZON_KEY}) r`
     : sql`(select first_day, ${columns} from ${sql.raw(`gold.${family.spans}`)} where level = ${level - 1}) r`;
 }
 

@@ -6,7 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import { dateArray, intArray, smallintArray, textArray } from '@/db/sql';
 import { SPAN_LEVELS, type CubeGrain, type CubeKey } from '@/db/schema/gold-cubes';
 import { coverWithSpans, type DaySpan } from '@/lib/calendar/day-spans';
-import { dateKeyOf } from '@/lib/calendar/days';
+import { addDays, dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { forbiddenRegion } from '@/lib/errors';
 import { assertScopedFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
@@ -16,6 +16,8 @@ import type { Scope } from '@/lib/auth/scope';
 export interface QueryFilters extends ScopedFilters {
   /** Store keys of `stores`, all inside the scope; empty when no store filter. */
   readonly storeKeys: readonly number[];
+  /** The last day the span rollups hold (gold.span_horizon); later days are read from day rows. */
+  readonly spanHorizon: string;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface QueryFilters extends ScopedFilters {
  */
 export async function withStoreKeys(tx: Database, scope: Scope, filters: ScopedFilters): Promise<QueryFilters> {
   assertScopedFilters(scope, filters);
-  if (filters.stores.length === 0) return { ...filters, storeKeys: [] };
+  const [{ last_day: spanHorizon }] = await queryRows<{ last_day: string }>(tx, sql`select last_day::text from gold.span_horizon`);
+  if (filters.stores.length === 0) return { ...filters, storeKeys: [], spanHorizon };
   const rows = await queryRows<{ store_code: string; store_key: number }>(
     tx,
     sql`select store_code, store_key from gold.dim_store
@@ -33,7 +36,7 @@ export async function withStoreKeys(tx: Database, scope: Scope, filters: ScopedF
   const found = new Set(rows.map((r) => r.store_code));
   const missing = filters.stores.filter((s) => !found.has(s));
   if (missing.length > 0) throw forbiddenRegion(`Store ${missing.join(', ')} is not in your selected regions.`);
-  return { ...filters, storeKeys: rows.map((r) => r.store_key) };
+  return { ...filters, storeKeys: rows.map((r) => r.store_key), spanHorizon };
 }
 
 /** What a rollup keeps besides day and place, and at which grain: which filters it can apply. */
@@ -93,17 +96,19 @@ export function spanWhere(f: QueryFilters, alias: string, spans: readonly DaySpa
 }
 
 /**
- * `select` (over alias `r`) from the rows that cover the range: its single days from the day rollup, its
- * aligned runs of days from the span rollup, as one UNION ALL; null when the range holds no run of two
- * days or more (the day rollup alone answers it then). Only for answers that add up across days.
+ * `select` (over alias `r`) from the rows that cover the range: its aligned runs of days up to the span
+ * horizon from the span rollup, its single days and the days after the horizon from the day rollup, as one
+ * UNION ALL; null when the range holds no run of two closed days or more (the day rollup alone answers it
+ * then). Only for answers that add up across days.
  */
 export function selectOverSpans(f: QueryFilters, select: SQL, shape: RollupShape, tables: { days: SQL; spans: SQL }): SQL | null {
-  const cover = coverWithSpans(f.from, f.to, SPAN_LEVELS);
+  const closedTo = f.to < f.spanHorizon ? f.to : f.spanHorizon;
+  const cover = f.from <= closedTo ? coverWithSpans(f.from, closedTo, SPAN_LEVELS) : [];
   const wide = cover.filter((s) => s.level > 0);
   if (wide.length === 0) return null;
-  const parts = cover
-    .filter((s) => s.level === 0)
-    .map((d) => sql`select ${select} from ${tables.days} r where ${rollupWhere({ ...f, from: d.first, to: d.first }, 'r', shape)}`);
+  const days = (from: string, to: string) => sql`select ${select} from ${tables.days} r where ${rollupWhere({ ...f, from, to }, 'r', shape)}`;
+  const parts = cover.filter((s) => s.level === 0).map((d) => days(d.first, d.first));
+  if (closedTo < f.to) parts.push(days(addDays(closedTo, 1), f.to));
   parts.push(sql`select ${select} from ${tables.spans} r where ${spanWhere(f, 'r', wide, shape)}`);
   return sql.join(parts, sql` union all `);
 }
