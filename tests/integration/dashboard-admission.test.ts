@@ -180,8 +180,8 @@ describePostgres('dashboard reads on postgres hold connections of their own', ()
   let locker: DatabaseHandle;
   beforeAll(async () => {
     // A main pool no larger than the dashboard slots: were dashboard reads to take its connections,
-    // nothing else could run.
-    world = await openWorld('postgres', { connections: 2, scopedReads: { slots: 2 } });
+    // nothing else could run. No statement timeout that a slow machine could reach ends the slow reads early.
+    world = await openWorld('postgres', { connections: 2, scopedReads: { slots: 2, statementTimeoutMs: 600_000 } });
     locker = await openDatabase({ url: world.db.url! });
   });
   afterAll(async () => {
