@@ -31,7 +31,7 @@ describe('Admission', () => {
     const events: string[] = [];
     const quick = (label: string) => async () => void events.push(label);
     const first = work(events, 'first');
-    const all = [admission.run('h', first.run)];
+    const all: Promise<unknown>[] = [admission.run('h', first.run)];
     for (const label of ['a1', 'a2', 'a3']) all.push(admission.run('a', quick(label)));
     for (const label of ['b1', 'b2']) all.push(admission.run('b', quick(label)));
     all.push(admission.run('c', quick('c1')));
