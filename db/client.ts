@@ -24,7 +24,10 @@ export interface DatabaseHandle {
 
 /** Where dashboard reads run, and the bounds lib/queries/internal/read-in-scope.ts holds them to. */
 export interface ScopedReads {
-  /** Their own pool on Postgres, so the ETL, ingest, sign-in and the change feed always find a connection; on PGlite the one connection. */
+  /**
+   * Their own pool on Postgres, so the ETL, ingest, sign-in and the change feed always find a connection
+   * in the main one; on PGlite the one connection.
+   */
   db: Database;
   /** How many may run at once: the pool's connections (one on PGlite). */
   slots: number;
@@ -191,7 +194,10 @@ const globalForDb = globalThis as unknown as { __retailwaveDb?: Promise<Database
  * (lib/app-database.ts), scripts and tests their own.
  */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
-  return globalForDb.__retailwaveDb ?? Promise.reject(new Error('No database is installed for this process: the server opens it at start (lib/app-database.ts).'));
+  return (
+    globalForDb.__retailwaveDb ??
+    Promise.reject(new Error('No database is installed for this process: the server opens it at start (lib/app-database.ts).'))
+  );
 }
 
 /** Whether a handle (or the promise of one being opened) is installed. */
@@ -199,7 +205,7 @@ export function hasDatabaseHandle(): boolean {
   return globalForDb.__retailwaveDb !== undefined;
 }
 
-/** Installs the process-wide handle, or the promise of one; a promise that fails is forgotten, so the next opener tries again. */
+/** Installs the process-wide handle, or the promise of one (forgotten if it fails, so the next opener tries again). */
 export function installDatabaseHandle(handle: DatabaseHandle | Promise<DatabaseHandle>): void {
   const installed = Promise.resolve(handle);
   globalForDb.__retailwaveDb = installed;

@@ -46,7 +46,7 @@ function viewRefusal(code: ViewRefusalCode, headers?: Record<string, string>): A
 export const viewTooBroad = () => viewRefusal('view_too_broad');
 
 /** Seconds a client waits before asking again when every dashboard read slot stayed busy. */
-export const BUSY_RETRY_AFTER_S = 5;
+const BUSY_RETRY_AFTER_S = 5;
 
 /** A dashboard read waited for a slot longer than the queue allows. */
 export const busy = () => viewRefusal('busy', { 'Retry-After': String(BUSY_RETRY_AFTER_S) });
