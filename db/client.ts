@@ -22,6 +22,21 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Where dashboard reads run, and the bounds lib/queries/internal/read-in-scope.ts holds them to. */
+export interface ScopedReads {
+  /**
+   * Their own pool on Postgres, so the ETL, ingest, sign-in and the change feed always find a connection
+   * in the main one; on PGlite the one connection.
+   */
+  db: Database;
+  /** How many may run at once: the pool's connections (one on PGlite). */
+  slots: number;
+  /** Longest one statement of a dashboard read may run (Postgres cancels it; PGlite cannot, see the README). */
+  statementTimeoutMs: number;
+  /** Longest a dashboard read may wait for a slot. */
+  queueTimeoutMs: number;
+}
+
 /** Postgres at a URL; PGlite in a folder; or PGlite in memory, empty or started from a dump. */
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true; from?: Blob };
 
@@ -32,7 +47,11 @@ export interface OpenOptions {
    * passes run for minutes and open their database without it.
    */
   statementTimeoutMs?: number;
-  /** Told every statement sent, with its parameters: tests that plan what the queries send use it. */
+  /** Connections of the main pool on Postgres (default POOL_CONNECTIONS). */
+  connections?: number;
+  /** Bounds of dashboard reads (see ScopedReads); each unset one takes its default below. */
+  scopedReads?: Partial<Omit<ScopedReads, 'db'>>;
+  /** Told every statement sent (Postgres), with its parameters: tests that plan what the queries send use it. */
   logQuery?: (query: string, params: unknown[]) => void;
 }
 
@@ -40,13 +59,26 @@ export interface OpenOptions {
 const CONNECT_TIMEOUT_S = 3;
 /** The server's statement timeout (see OpenOptions). */
 export const SERVER_STATEMENT_TIMEOUT_MS = 30_000;
+/** The main pool: the ETL worker, ingest, sign-in and sessions, the change feed's reads, admin pages. */
+export const POOL_CONNECTIONS = 10;
+// Dashboard reads get half as many connections again of their own: a process never holds more than
+// POOL_CONNECTIONS / 2 heavy scans open at once (more than the database has cores already only
+// time-slices), while a dashboard's dozen tiles still load a few at a time.
+export const DEFAULT_SCOPED_READ_SLOTS = Math.max(1, Math.floor(POOL_CONNECTIONS / 2));
+// A dashboard statement takes tens of milliseconds cold on ten million lines; one that needs seconds
+// reads far more than a person can look at, and holds a slot others wait for.
+export const DEFAULT_SCOPED_STATEMENT_TIMEOUT_MS = 10_000;
+// Long enough to wait out a slot holder's slowest statement, short enough that a page says "busy"
+// instead of hanging.
+export const DEFAULT_SCOPED_QUEUE_TIMEOUT_MS = 15_000;
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /** Opens a database. Callers own the handle and must close it; the app uses `getDatabase()` instead. */
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DatabaseHandle> {
-  const handle = 'url' in target ? await openPostgres(target.url, options) : await openPglite(target);
+  const { handle, scopedReads } = 'url' in target ? await openPostgres(target.url, options) : await openPglite(target, options);
   identities.set(handle.db, identityOf(target));
+  scopedReadsOfDb.set(handle.db, scopedReads);
   return handle;
 }
 
@@ -67,24 +99,49 @@ export function databaseIdentity(db: Database): string {
   return identities.get(db) ?? '';
 }
 
-async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
+// On globalThis for the same reason as the identities.
+const globalForScopedReads = globalThis as unknown as { __retailwaveScopedReads?: WeakMap<object, ScopedReads> };
+const scopedReadsOfDb = (globalForScopedReads.__retailwaveScopedReads ??= new WeakMap<object, ScopedReads>());
+
+/** Where and how dashboard reads of an opened database run (undefined for a transaction object). */
+export function scopedReadsOf(db: Database): ScopedReads | undefined {
+  return scopedReadsOfDb.get(db);
+}
+
+function scopedReadBounds(options: OpenOptions, slots: number): Omit<ScopedReads, 'db'> {
+  return {
+    slots,
+    statementTimeoutMs: options.scopedReads?.statementTimeoutMs ?? DEFAULT_SCOPED_STATEMENT_TIMEOUT_MS,
+    queueTimeoutMs: options.scopedReads?.queueTimeoutMs ?? DEFAULT_SCOPED_QUEUE_TIMEOUT_MS,
+  };
+}
+
+type Opened = { handle: DatabaseHandle; scopedReads: ScopedReads };
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Opened> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // postgres.js prepares named statements; after five runs Postgres may switch to a generic plan, which
   // guesses at date ranges and limits and picked a plan 100× slower for the detail table. Dashboard
   // queries are worth planning for their actual parameters every time (PGlite's unnamed statements are).
-  const client = postgres(url, {
-    max: 10,
-    connect_timeout: CONNECT_TIMEOUT_S,
-    onnotice: () => {},
-    connection: {
-      application_name: 'retailwave',
-      plan_cache_mode: 'force_custom_plan',
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-    },
-  });
-  const db = drizzle({ client, schema, ...(options.logQuery ? { logger: { logQuery: options.logQuery } } : {}) }) as unknown as Database;
-  return {
+  // postgres.js connects lazily: a pool nobody reads through holds no connection.
+  const pool = (max: number, applicationName: string) =>
+    postgres(url, {
+      max,
+      connect_timeout: CONNECT_TIMEOUT_S,
+      onnotice: () => {},
+      connection: {
+        application_name: applicationName,
+        plan_cache_mode: 'force_custom_plan',
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      },
+    });
+  const client = pool(options.connections ?? POOL_CONNECTIONS, 'retailwave');
+  const slots = options.scopedReads?.slots ?? DEFAULT_SCOPED_READ_SLOTS;
+  const readers = pool(slots, 'retailwave-reads');
+  const logger = options.logQuery ? { logger: { logQuery: options.logQuery } } : {};
+  const db = drizzle({ client, schema, ...logger }) as unknown as Database;
+  const handle: DatabaseHandle = {
     db,
     engine: 'postgres',
     async listen(channel, fn) {
@@ -95,17 +152,21 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
       await migrate(drizzle({ client, schema }), { migrationsFolder });
     },
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), readers.end({ timeout: 5 })]);
+    },
   };
+  const readDb = drizzle({ client: readers, schema, ...logger }) as unknown as Database;
+  return { handle, scopedReads: { db: readDb, ...scopedReadBounds(options, slots) } };
 }
 
-async function openPglite(target: { dataDir: string } | { memory: true; from?: Blob }): Promise<DatabaseHandle> {
+async function openPglite(target: { dataDir: string } | { memory: true; from?: Blob }, options: OpenOptions): Promise<Opened> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
   const client = 'dataDir' in target ? await PGlite.create(target.dataDir) : await PGlite.create({ loadDataDir: target.from });
   const db = drizzle({ client, schema }) as unknown as Database;
-  return {
+  const handle: DatabaseHandle = {
     db,
     engine: 'pglite',
     async listen(channel, fn) {
@@ -118,6 +179,9 @@ async function openPglite(target: { dataDir: string } | { memory: true; from?: B
     },
     close: () => client.close(),
   };
+  // One connection, whatever was asked: with one dashboard read at a time in it, the ETL, ingest and the
+  // change feed queue behind at most that one read, never behind a crowd of them.
+  return { handle, scopedReads: { db, ...scopedReadBounds(options, 1) } };
 }
 
 /** Where the configured database lives: DATABASE_URL, else the PGlite folder under DATA_DIR. */
@@ -128,21 +192,29 @@ export function configuredTarget(settings: { DATABASE_URL?: string; DATA_DIR: st
 
 const globalForDb = globalThis as unknown as { __retailwaveDb?: Promise<DatabaseHandle> };
 
-/** The process-wide handle (one PGlite instance per process; survives dev reloads). */
+/**
+ * The process-wide handle, as installed: the server installs the one it opens at start
+ * (lib/app-database.ts), scripts and tests their own.
+ */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
-  if (!globalForDb.__retailwaveDb) {
-    globalForDb.__retailwaveDb = (async () => {
-      const { env } = await import('@/lib/env');
-      return openDatabase(configuredTarget(env()), { statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS });
-    })();
-    globalForDb.__retailwaveDb.catch(() => (globalForDb.__retailwaveDb = undefined));
-  }
-  return globalForDb.__retailwaveDb;
+  return (
+    globalForDb.__retailwaveDb ??
+    Promise.reject(new Error('No database is installed for this process: the server opens it at start (lib/app-database.ts).'))
+  );
 }
 
-/** Installs an already open handle as the process-wide one (the server at start, integration tests). */
-export function installDatabaseHandle(handle: DatabaseHandle): void {
-  globalForDb.__retailwaveDb = Promise.resolve(handle);
+/** Whether a handle (or the promise of one being opened) is installed. */
+export function hasDatabaseHandle(): boolean {
+  return globalForDb.__retailwaveDb !== undefined;
+}
+
+/** Installs the process-wide handle, or the promise of one (forgotten if it fails, so the next opener tries again). */
+export function installDatabaseHandle(handle: DatabaseHandle | Promise<DatabaseHandle>): void {
+  const installed = Promise.resolve(handle);
+  globalForDb.__retailwaveDb = installed;
+  installed.catch(() => {
+    if (globalForDb.__retailwaveDb === installed) globalForDb.__retailwaveDb = undefined;
+  });
 }
 
 export async function getDatabase(): Promise<Database> {

@@ -44,3 +44,8 @@ export function rootMessage(error: unknown): string {
   const message = chain.length > 0 ? chain[chain.length - 1].message : undefined;
   return typeof message === 'string' ? message : String(error);
 }
+
+/** Whether Postgres cancelled the statement (query_canceled: its statement_timeout, or an operator's cancel). */
+export function isQueryCanceled(error: unknown): boolean {
+  return chainOf(error).some(({ code }) => code === '57014');
+}

@@ -5,6 +5,8 @@ import { isProxyEntry } from '@/lib/http/trusted-proxies';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+/** A whole number within bounds, or unset (''): its default is worked out where it is used, not repeated here. */
+const optionalInt = (min: number, max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
 
 export const envSchema = z
   .object({
@@ -13,7 +15,7 @@ export const envSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Server processes of `npm start` (unset: one per CPU on Postgres, one on the embedded database).
-    WEB_CONCURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
+    WEB_CONCURRENCY: optionalInt(1, 64),
     // The portal's public URL (next-auth's setting): writes from a browser must name this origin, or the
     // one the request arrived at (lib/http/write-guard.ts); https makes the session cookie Secure (__Secure-).
     NEXTAUTH_URL: optionalUrl,
@@ -43,6 +45,11 @@ export const envSchema = z
           return false;
         }
       }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
+    // Dashboard reads per server process: how many run at once (Postgres: their own pool of that many
+    // connections; the embedded database has one), how long one statement may run, how long one may wait.
+    DASHBOARD_READ_SLOTS: optionalInt(1, 100),
+    DASHBOARD_STATEMENT_TIMEOUT_MS: optionalInt(100, 600_000),
+    DASHBOARD_QUEUE_TIMEOUT_MS: optionalInt(100, 600_000),
     TEST_DATABASE_URL: optionalUrl,
     REDIS_URL: optionalUrl,
     BENCH_DATABASE_URL: optionalUrl,

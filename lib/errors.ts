@@ -2,8 +2,12 @@
 // are logged with detail server-side and answered generically, so no internal message (or data) leaks.
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from './database-errors';
+import { VIEW_REFUSALS, viewRefusalDigest, type ViewRefusalCode } from './view-refusals';
 
 export class AppError extends Error {
+  /** Only on refusals a page explains in words (view-refusals.ts): what Next.js lets reach the browser. */
+  digest?: string;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -31,6 +35,21 @@ export const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export const unavailable = (message = 'The database is unavailable; retry shortly.') =>
   new AppError(503, 'unavailable', message, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) });
+
+function viewRefusal(code: ViewRefusalCode, headers?: Record<string, string>): AppError {
+  const error = new AppError(503, code, VIEW_REFUSALS[code], headers);
+  error.digest = viewRefusalDigest(code);
+  return error;
+}
+
+/** A dashboard read ran past its statement timeout: asking again for the same view would too. */
+export const viewTooBroad = () => viewRefusal('view_too_broad');
+
+/** Seconds a client waits before asking again when every dashboard read slot stayed busy. */
+const BUSY_RETRY_AFTER_S = 5;
+
+/** A dashboard read waited for a slot longer than the queue allows. */
+export const busy = () => viewRefusal('busy', { 'Retry-After': String(BUSY_RETRY_AFTER_S) });
 
 export interface ErrorBody {
   error: { code: string; message: string };

@@ -3,7 +3,8 @@
 // and starts the ETL worker, so a single machine needs no second process. Several servers on one Postgres
 // each run one worker safely (batches are claimed with SKIP LOCKED).
 // Kept out of instrumentation.ts so that the Edge build of that file never sees Node-only APIs.
-import { configuredTarget, getDatabaseHandle } from '@/db/client';
+import { configuredTarget } from '@/db/client';
+import { openAppDatabase } from '@/lib/app-database';
 import { env } from '@/lib/env';
 import { rebuildRollupsIfMissing } from '@/lib/etl/rollups/maintain-rollups';
 import { startWorker } from '@/lib/etl/worker';
@@ -13,7 +14,7 @@ export async function startServerProcess(): Promise<void> {
   const settings = env();
   const target = configuredTarget(settings);
   if ('dataDir' in target) holdServerLock(target.dataDir);
-  const handle = await getDatabaseHandle();
+  const handle = await openAppDatabase();
   // The worker starts once rollups a new release added are built from the facts already loaded.
   const rebuilt = rebuildRollupsIfMissing(handle.db, () => console.log('[rollups] building rollups this release added from the facts…'));
   void rebuilt.then(

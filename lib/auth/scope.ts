@@ -119,6 +119,12 @@ async function scopeOfShare(
   return scope ? { ok: true, scope } : { ok: false, reason: 'stopped' };
 }
 
+/** Who holds the scope, a person or a share link: what per-holder limits count by (live streams, read turns). */
+export function scopeHolder(scope: Scope): string {
+  const owner = scope.owner;
+  return owner.kind === 'user' ? `user:${owner.user.userId}` : `share:${owner.share.shareId}`;
+}
+
 /** What the scope's holder may do. A share viewer only looks, and exports when the link allows it. */
 export function scopeCan(scope: Scope, permission: Permission): boolean {
   const owner = scope.owner;

@@ -4,17 +4,17 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getDatabaseHandle, type Database } from '@/db/client';
-import type { Scope } from '@/lib/auth/scope';
+import { scopeHolder, type Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
 import { changeFeedFor } from './change-feed';
 import { openChangeStream } from './open-change-stream';
 import { scopeStillValid } from './scope-still-valid';
 import { scopeWatchFor, scopeWatchKeys } from './scope-watch';
 import { parseLastEventId, SSE_HEADERS } from './sse-format';
-import { acquireStreamLease, STREAMS_PER_HOLDER, streamHolder } from './stream-leases';
+import { acquireStreamLease, STREAMS_PER_HOLDER } from './stream-leases';
 
 export async function changeStreamResponse(req: NextRequest, db: Database, scope: Scope): Promise<Response> {
-  const lease = await acquireStreamLease(db, streamHolder(scope));
+  const lease = await acquireStreamLease(db, scopeHolder(scope));
   if (!lease.ok) {
     throw new AppError(
       429,

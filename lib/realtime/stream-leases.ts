@@ -6,19 +6,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import type { Scope } from '@/lib/auth/scope';
 
 export const STREAMS_PER_HOLDER = 10;
 export const LEASE_TTL_MS = 30_000;
 const RENEW_EVERY_MS = 10_000;
 // Namespace of the two-key advisory lock; the second key is the holder's hash.
 const LEASE_LOCK_NAMESPACE = 7_201_003;
-
-/** Whose streams a scope's stream counts among: the person, or the share link (each capped on its own). */
-export function streamHolder(scope: Scope): string {
-  const owner = scope.owner;
-  return owner.kind === 'user' ? `user:${owner.user.userId}` : `share:${owner.share.shareId}`;
-}
 
 export type LeaseResult = { ok: true; release: () => Promise<void> } | { ok: false; retryAfterSeconds: number };
 

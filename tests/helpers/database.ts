@@ -2,7 +2,7 @@
 // real server at TEST_DATABASE_URL when it is set (CI sets it), so every suite runs on both engines.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { openDatabase, type DatabaseHandle, type OpenOptions } from '@/db/client';
 import { databaseUrl, PGLITE_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV } from './template-databases';
 
 export type EngineName = 'pglite' | 'postgres';
@@ -18,13 +18,13 @@ export interface TestDatabase extends DatabaseHandle {
   destroy(): Promise<void>;
 }
 
-/** A migrated, empty database on the given engine. Call destroy() in afterAll. */
-export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+/** A migrated, empty database on the given engine, its handle opened with `options`. Call destroy() in afterAll. */
+export async function createTestDatabase(engine: EngineName, options: OpenOptions = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
     // A copy of the run's migrated template when there is one (see template-databases.ts); migrate() then
     // finds nothing to apply.
     const template = process.env[PGLITE_TEMPLATE_ENV];
-    const handle = await openDatabase(template ? { memory: true, from: new Blob([readFileSync(template)]) } : { memory: true });
+    const handle = await openDatabase(template ? { memory: true, from: new Blob([readFileSync(template)]) } : { memory: true }, options);
     await handle.migrate();
     return { ...handle, destroy: () => handle.close() };
   }
@@ -36,7 +36,7 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
   const template = process.env[POSTGRES_TEMPLATE_ENV];
   await admin.db.execute(sql.raw(template ? `create database ${name} template ${template}` : `create database ${name}`));
   const url = databaseUrl(adminUrl, name);
-  const handle = await openDatabase({ url });
+  const handle = await openDatabase({ url }, options);
   await handle.migrate();
   return {
     ...handle,

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, rootMessage } from '@/lib/database-errors';
+import { isDatabaseUnavailable, isQueryCanceled, rootMessage } from '@/lib/database-errors';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 const wrapped = (cause: unknown) => Object.assign(new Error('Failed query: select 1\nparams: '), { cause });
@@ -25,5 +25,13 @@ describe('rootMessage', () => {
     expect(rootMessage(wrapped(withCode('22003', 'integer out of range')))).toBe('integer out of range');
     expect(rootMessage(new Error('plain'))).toBe('plain');
     expect(rootMessage('text')).toBe('text');
+  });
+});
+
+describe('isQueryCanceled', () => {
+  it('recognises a statement Postgres cancelled (57014), through wrappers, and nothing else', () => {
+    expect(isQueryCanceled(wrapped(withCode('57014', 'canceling statement due to statement timeout')))).toBe(true);
+    for (const code of ['57P01', '40001', '42P01']) expect(isQueryCanceled(wrapped(withCode(code)))).toBe(false);
+    expect(isQueryCanceled(new Error('plain'))).toBe(false);
   });
 });

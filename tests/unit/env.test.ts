@@ -47,6 +47,16 @@ describe('settings', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgres://db/x', WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/);
   });
 
+  it('leaves the dashboard read bounds to their defaults unless set, and refuses values out of range', () => {
+    const unset = parseEnv({ DASHBOARD_READ_SLOTS: '' });
+    expect([unset.DASHBOARD_READ_SLOTS, unset.DASHBOARD_STATEMENT_TIMEOUT_MS, unset.DASHBOARD_QUEUE_TIMEOUT_MS]).toEqual([undefined, undefined, undefined]);
+    const set = parseEnv({ DASHBOARD_READ_SLOTS: '3', DASHBOARD_STATEMENT_TIMEOUT_MS: '5000', DASHBOARD_QUEUE_TIMEOUT_MS: '20000' });
+    expect([set.DASHBOARD_READ_SLOTS, set.DASHBOARD_STATEMENT_TIMEOUT_MS, set.DASHBOARD_QUEUE_TIMEOUT_MS]).toEqual([3, 5000, 20000]);
+    expect(() => parseEnv({ DASHBOARD_READ_SLOTS: '0' })).toThrow(/DASHBOARD_READ_SLOTS/);
+    expect(() => parseEnv({ DASHBOARD_STATEMENT_TIMEOUT_MS: 'ten seconds' })).toThrow(/DASHBOARD_STATEMENT_TIMEOUT_MS/);
+    expect(() => parseEnv({ DASHBOARD_QUEUE_TIMEOUT_MS: '1.5' })).toThrow(/DASHBOARD_QUEUE_TIMEOUT_MS/);
+  });
+
   it('splits ingest keys', () => {
     expect(parseEnv({ INGEST_API_KEYS: 'aaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbb' }).INGEST_API_KEYS).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']);
   });

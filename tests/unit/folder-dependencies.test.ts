@@ -62,6 +62,10 @@ describe('folder dependencies', () => {
     expect(graph.get('lib/queries')).toContain('lib/auth');
   });
 
+  it('keeps db/ below lib/: whoever opens the app database reads the settings and passes them in', () => {
+    expect([...(graph.get('db') ?? [])]).toEqual([]);
+  });
+
   it('has no cycle between folders of lib/ and db/', () => {
     expect(cycles(graph)).toEqual([]);
   });
