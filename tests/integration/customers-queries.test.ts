@@ -272,9 +272,10 @@ async function insertCustomerWithPurchases(tx: Database, customerId: string, day
   );
   for (const [i, day] of days.entries()) {
     await tx.execute(sql`
-      insert into gold.fact_sales (sales_line_id, date_key, hour, occurred_at, transaction_id, store_key, region_id, product_key,
+      insert into gold.fact_sales (sales_line_id, date_key, hour, weekday, occurred_at, transaction_id, store_key, region_id, product_key,
         customer_sk, quantity, gross, discount, net, cost)
-      select (select max(sales_line_id) + 1 from gold.fact_sales), ${Number(day.replace(/-/g, ''))}, 12, ${`${day}T12:00:00Z`}::timestamptz,
+      select (select max(sales_line_id) + 1 from gold.fact_sales), ${Number(day.replace(/-/g, ''))}, 12, extract(isodow from ${day}::date),
+        ${`${day}T12:00:00Z`}::timestamptz,
         ${`${customerId}-${i}`}, s.store_key, s.region_id, (select min(product_key) from gold.dim_product), ${customer.customer_sk},
         1, 10, 0, 10, 5
       from gold.dim_store s join gold.dim_region r on r.region_id = s.region_id where r.name = 'East' order by s.store_key limit 1`);

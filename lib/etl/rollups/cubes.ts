@@ -1,9 +1,10 @@
 // Keeps the sales cubes (db/schema/gold-cubes.ts) equal to aggregates of gold.fact_sales, from the one
 // definition: every statement here is generated from a cube's keys and grains.
-// - rebuildCubes: a slice's rows recomputed from the facts (the seeder: every row; the ETL: the (day, store)
-//   pairs whose old facts changed customer, and the (day, region)s holding them).
-// - addBatchToCubes: a batch's new lines added to the rows they belong to, one statement per cube, at every
-//   grain and span level at once, so a batch costs what it carries, not what the day already holds.
+// - rebuildCubeDays: a slice's day rows recomputed from the facts (the seeder: every row; the ETL: the
+//   (day, store) pairs whose old facts changed customer, and the (day, region)s holding them).
+// - addBatchToCubes: a batch's new lines added to the rows they belong to, one statement per cube at every
+//   grain (and to the spans, for lines of days the spans already hold), so a batch costs what it carries,
+//   not what the day already holds.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
