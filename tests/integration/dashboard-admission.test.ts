@@ -106,10 +106,12 @@ describe.each(testEngines())('dashboard read admission on %s', (engine) => {
 
       for (const h of holders) h.release();
       await Promise.all([...many, one, ...holders.map((h) => h.done)]);
-      // The analyst's first read and the viewer's take the first turns (with two slots they run side by
-      // side, so either may start first); in arrival order the viewer's would have been eleventh.
+      // The analyst's first read and the viewer's take the first turns. With two slots they run side by
+      // side, and the analyst's first may finish and hand its slot to the analyst's second before the
+      // viewer's read gets through its BEGIN: the viewer starts within the first `slots + 1`. In arrival
+      // order it would have been eleventh.
       expect(events).toHaveLength(11);
-      expect(events.indexOf('viewer')).toBeLessThanOrEqual(1);
+      expect(events.indexOf('viewer')).toBeLessThanOrEqual(slots);
     });
   });
 

@@ -6,7 +6,7 @@
 //   grain (and to the spans, for lines of days the spans already hold), so a batch costs what it carries,
 //   not what the day already holds.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { queryRows, type Database } from '@/db/client';
 import { ROLLUP_MEASURE_COLUMNS } from '@/db/schema/gold';
 import { CUBES, cubeTableName, placeColumns, type CubeDefinition, type CubeGrain, type CubeKey, type CubeName } from '@/db/schema/gold-cubes';
 import { intArray } from '@/db/sql';
@@ -95,6 +95,13 @@ const EARLIER_KEY: Record<CubeKey, SQL> = {
  */
 export async function addBatchToCubes(db: Database, lineIds: readonly number[]): Promise<void> {
   const ids = intArray(lineIds);
+  // Most baskets arrive whole in one batch: when none of the batch's baskets has an earlier line, no
+  // row can have seen them, and the per-line probes below are skipped.
+  const [{ split }] = await queryRows<{ split: boolean }>(db, sql`
+    select exists (
+      select 1 from gold.fact_sales b join gold.fact_sales o
+        on o.store_key = b.store_key and o.date_key = b.date_key and o.transaction_id = b.transaction_id
+      where b.sales_line_id = any(${ids}::bigint[]) and o.sales_line_id <> all(${ids}::bigint[])) as split`);
   const batch = sql`select f.sales_line_id, f.date_key, f.hour, f.weekday, f.store_key, f.region_id, f.transaction_id,
       f.product_key, f.quantity, f.gross, f.discount, f.net, f.cost, p.category, p.subcategory,
       coalesce(c.segment, ${GUEST_SEGMENT}) as segment
@@ -119,7 +126,7 @@ export async function addBatchToCubes(db: Database, lineIds: readonly number[]):
         select ${byStore}, count(*) as lines, sum(b.quantity) as units,
           count(distinct b.transaction_id) filter (where not b.seen) as transactions,
           sum(b.gross) as gross, sum(b.discount) as discount, sum(b.net) as net, sum(b.cost) as cost
-        from (select b.*, ${seen} as seen from (${batch}) b) b
+        from (select b.*, ${split ? seen : sql`false`} as seen from (${batch}) b) b
         group by ${byStore})`,
       sql`dr as (select ${byRegion}, ${sql.raw(ROLLUP_MEASURE_COLUMNS.map((c) => `sum(${c}) as ${c}`).join(', '))} from d group by ${byRegion})`,
     ];
