@@ -2,6 +2,6 @@
 
 import { DashboardError } from '@/components/dashboards/dashboard-error';
 
-export default function ProductsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <DashboardError label="products dashboard" reset={reset} />;
+export default function ProductsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <DashboardError label="products dashboard" error={error} reset={reset} />;
 }

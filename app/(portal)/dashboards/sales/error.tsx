@@ -2,6 +2,6 @@
 
 import { DashboardError } from '@/components/dashboards/dashboard-error';
 
-export default function SalesError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <DashboardError label="sales overview" reset={reset} />;
+export default function SalesError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <DashboardError label="sales overview" error={error} reset={reset} />;
 }
