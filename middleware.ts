@@ -7,7 +7,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { forwardedForHeaders } from '@/lib/auth/client-address';
 import { principalOfSession } from '@/lib/auth/session';
-import { REGION_NAMES, regionNameOf } from '@/lib/domain/regions';
+import { REGION_NAMES, regionNameOf } from '@/lib/filters/regions';
 import { INTERNAL_HEADER_PREFIX, NONCE_HEADER, PUBLIC_PATHS, SHARE_PATH_PREFIX, WRITE_GUARD_EXEMPT_PATHS } from '@/lib/auth/public-paths';
 import { scopeFromShare } from '@/lib/auth/scope';
 import { shareUnavailable } from '@/lib/auth/shared-route';

@@ -8,7 +8,7 @@ import { encode } from 'next-auth/jwt';
 import { queryRows, type Database } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { newSessionClaims } from '@/lib/auth/session';
-import { REGIONS } from '@/lib/domain/regions';
+import { REGIONS } from '@/lib/filters/regions';
 
 export interface PageTiming {
   firstByteMs: number;

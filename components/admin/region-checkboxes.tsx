@@ -1,4 +1,4 @@
-import { REGION_NAMES } from '@/lib/domain/regions';
+import { REGION_NAMES } from '@/lib/filters/regions';
 
 /** `hideLegend` when a visible heading (a card title) already says "Regions"; screen readers still hear it. */
 export function RegionCheckboxes({ selected, describedBy, hideLegend = false }: { selected: readonly string[]; describedBy?: string; hideLegend?: boolean }) {

@@ -1,6 +1,6 @@
 // The one chart theme: every figure takes its colours, fonts and hover style from here, in light and
 // dark, so a chart looks the same on every dashboard and follows the user's theme toggle.
-import type { RegionName } from '@/lib/domain/regions';
+import type { RegionName } from '@/lib/filters/regions';
 
 export type ThemeMode = 'light' | 'dark';
 

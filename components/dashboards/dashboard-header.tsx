@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { scopeCan } from '@/lib/auth/scope';
 import type { DashboardView } from './load-view';
 import { serializeDashboardState } from '@/lib/filters/dashboard-state';
-import { regionNameOf } from '@/lib/domain/regions';
+import { regionNameOf } from '@/lib/filters/regions';
 import type { LiveWatch } from '@/lib/realtime/change-message';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { LiveIndicator } from '@/components/live/live-indicator';

@@ -5,7 +5,7 @@ import { queryRows, type Database } from '@/db/client';
 import { userRegions, users } from '@/db/schema';
 import { recordAudit } from '@/lib/auth/record-audit';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
-import { regionIdOf } from '@/lib/domain/regions';
+import { regionIdOf } from '@/lib/filters/regions';
 import { AppError } from '@/lib/errors';
 import { auditedBy, type AdminActor } from './actor';
 import type { CreateUserInput } from './schemas';

@@ -1,7 +1,7 @@
 // The users of the admin console: searched by email or name, filtered by role and status, newest first.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { regionNameOf, type RegionName } from '@/lib/domain/regions';
+import { regionNameOf, type RegionName } from '@/lib/filters/regions';
 import type { Role } from '@/lib/auth/roles';
 import { containsPattern, type Page } from './paging';
 import type { UserListQuery } from './schemas';

@@ -2,7 +2,7 @@
 // inward typed. Regions travel as names (what the form shows) and become ids in lib/admin.
 import { z } from 'zod';
 import { isValidDay } from '@/lib/calendar/days';
-import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
+import { REGION_NAMES, type RegionName } from '@/lib/filters/regions';
 import { AUDIT_ACTIONS } from '@/lib/auth/record-audit';
 import { ROLES } from '@/lib/auth/roles';
 

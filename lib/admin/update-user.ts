@@ -6,7 +6,7 @@ import type { Database } from '@/db/client';
 import { userRegions } from '@/db/schema';
 import { recordAudit } from '@/lib/auth/record-audit';
 import { forgetPrincipal } from '@/lib/auth/principal';
-import { regionIdOf } from '@/lib/domain/regions';
+import { regionIdOf } from '@/lib/filters/regions';
 import { AppError } from '@/lib/errors';
 import { auditedBy, type AdminActor } from './actor';
 import type { ChangeRegionsInput, ChangeRoleInput, SetActiveInput } from './schemas';

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { AppError, notFound } from '@/lib/errors';
-import { regionNameOf, type RegionName } from '@/lib/domain/regions';
+import { regionNameOf, type RegionName } from '@/lib/filters/regions';
 import type { Role } from '@/lib/auth/roles';
 
 export interface LockedUser {

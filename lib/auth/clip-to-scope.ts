@@ -2,7 +2,7 @@
 // regions, stores and selections outside the scope are removed (never widened), and the caller is told
 // what was removed so the page can say so.
 import type { Scope } from '@/lib/auth/scope';
-import type { RegionName } from '@/lib/domain/regions';
+import type { RegionName } from '@/lib/filters/regions';
 import type { DashboardState } from '@/lib/filters/dashboard-state';
 
 export interface ClipResult {

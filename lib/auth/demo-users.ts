@@ -2,7 +2,7 @@
 // (an admin may have changed them), unless `resetPasswords` is asked for.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { regionIdOf } from '@/lib/domain/regions';
+import { regionIdOf } from '@/lib/filters/regions';
 import { userRegions, users } from '@/db/schema';
 import { generatePassword, hashPassword } from './password';
 import type { Role } from './roles';

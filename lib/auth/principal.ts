@@ -5,7 +5,7 @@
 // process), it needs no listening connection per process, and it holds when notifications are lost.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows, type Database } from '@/db/client';
-import { REGIONS } from '@/lib/domain/regions';
+import { REGIONS } from '@/lib/filters/regions';
 import type { Role } from './roles';
 
 export interface Principal {

@@ -2,7 +2,7 @@
 // one), and only this module can make one: from a verified session, or from a verified share token.
 // Scopes are frozen and registered, so an object that merely looks like a Scope is refused.
 import { getDatabase } from '@/db/client';
-import { regionNameOf, type RegionName } from '@/lib/domain/regions';
+import { regionNameOf, type RegionName } from '@/lib/filters/regions';
 import { findShareById, findShareByTokenHash, type ShareRecord } from './find-share';
 import type { ShareDashboard } from './share-paths';
 import { hashShareToken, shareTokenSchema } from './share-token';

@@ -6,7 +6,7 @@
 // forbidden_region); stores are checked against the scope by the query that resolves them.
 import 'server-only';
 import { todayIn } from '@/lib/calendar/days';
-import { regionIdOf, type RegionName } from '@/lib/domain/regions';
+import { regionIdOf, type RegionName } from '@/lib/filters/regions';
 import { forbiddenRegion } from '@/lib/errors';
 import { parseDashboardState, type DashboardState, type SearchParamsLike, type SelectionDimension } from '@/lib/filters/dashboard-state';
 import { resolveDateRange } from '@/lib/filters/resolve-filters';

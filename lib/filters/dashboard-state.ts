@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isValidDay } from '@/lib/calendar/days';
 import { GRAINS } from '@/lib/calendar/periods';
-import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
+import { REGION_NAMES, type RegionName } from '@/lib/filters/regions';
 import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { DATE_PRESETS } from './date-presets';
 

@@ -9,7 +9,7 @@ import type { Scope } from '@/lib/auth/scope';
 import { ANOMALY_RULES, describeAnomaly, findAnomalies, zeroFilledDays, type RevenueAnomaly } from '@/lib/analytics/revenue-anomalies';
 import { cached } from '@/lib/cache/process-cache';
 import { addDays, dateKeyOf, dayOfDateKey } from '@/lib/calendar/days';
-import { regionNameOf } from '@/lib/domain/regions';
+import { regionNameOf } from '@/lib/filters/regions';
 import { assertScopedFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
 import { readInScope } from './internal/read-in-scope';
 

@@ -1,7 +1,7 @@
 // The browser's side of GET /api/stream: a `change` message parsed at the boundary (the server's shape is
 // ScopedChange; the schema is checked against it), and whether a change touches what a page shows.
 import { z } from 'zod';
-import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
+import { REGION_NAMES, type RegionName } from '@/lib/filters/regions';
 import type { ScopedChange } from './scoped-change';
 
 export const changeMessageSchema = z.object({

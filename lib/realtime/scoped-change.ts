@@ -1,7 +1,7 @@
 // A change as one caller may see it: only the slices of regions in their scope, so a message never
 // names another region, its stores or its days. It carries no change-log id: those count every region's
 // changes (the message's SSE id is an opaque one, see event-ids.ts).
-import { regionNameOf, type RegionName } from '@/lib/domain/regions';
+import { regionNameOf, type RegionName } from '@/lib/filters/regions';
 import type { GoldChange } from './change-log';
 
 export interface ScopedChange {

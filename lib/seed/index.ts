@@ -13,7 +13,7 @@ import { suspendIndexes } from './bulk-load';
 import { addDays, isValidDay, monthRuns, todayIn } from '@/lib/calendar/days';
 import { forgetDemoData, recordDemoData } from './demo-dataset';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
-import { REGIONS } from '@/lib/domain/regions';
+import { REGIONS } from '@/lib/filters/regions';
 import { seedInventory } from './inventory';
 import { generateReferenceData, writeReferenceData } from './reference-data';
 import { insertSalesChunk } from './sales';

@@ -1,6 +1,6 @@
 // The demo store network: about 60 stores across the five contract regions, with regional
 // differences in store count and traffic. A few stores open during the two years of sales.
-import { REGION_NAMES, type RegionName } from '@/lib/domain/regions';
+import { REGION_NAMES, type RegionName } from '@/lib/filters/regions';
 import { addDays, daysBetween } from '@/lib/calendar/days';
 import { streamFor } from './random';
 

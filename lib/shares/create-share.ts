@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { recordAudit } from '@/lib/auth/record-audit';
 import { scopeCan, type UserScope } from '@/lib/auth/scope';
-import { regionIdOf } from '@/lib/domain/regions';
+import { regionIdOf } from '@/lib/filters/regions';
 import { AppError, forbidden, forbiddenRegion } from '@/lib/errors';
 import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { smallintArray } from '@/db/sql';

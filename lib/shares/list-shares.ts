@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { UserScope } from '@/lib/auth/scope';
-import { regionNameOf } from '@/lib/domain/regions';
+import { regionNameOf } from '@/lib/filters/regions';
 import type { ShareDashboard } from '@/lib/auth/share-paths';
 
 export type ShareStatus = 'active' | 'expired' | 'revoked';

@@ -1,6 +1,6 @@
 // What a sharer sends to create a link (POST /api/shares and the Share dialog).
 import { z } from 'zod';
-import { REGION_NAMES } from '@/lib/domain/regions';
+import { REGION_NAMES } from '@/lib/filters/regions';
 
 export const SHARE_EXPIRY_PRESETS = [1, 7, 30] as const;
 export const MAX_SHARE_DAYS = 365;

@@ -5,7 +5,7 @@
  */
 process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
-import { REGIONS } from '@/lib/domain/regions';
+import { REGIONS } from '@/lib/filters/regions';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { CohortTriangle } from '@/lib/analytics/cohorts';

@@ -13,7 +13,7 @@ import { coverWithSpans } from '@/lib/calendar/day-spans';
 import { addDays } from '@/lib/calendar/days';
 import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { scopeFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
-import { regionNameOf } from '@/lib/domain/regions';
+import { regionNameOf } from '@/lib/filters/regions';
 import { parseDashboardState } from '@/lib/filters/dashboard-state';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { getKpis } from '@/lib/queries/get-kpis';

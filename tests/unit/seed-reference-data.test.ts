@@ -1,4 +1,4 @@
-import { REGION_NAMES } from '@/lib/domain/regions';
+import { REGION_NAMES } from '@/lib/filters/regions';
 import { CUSTOMER_SEGMENTS } from '@/lib/filters/segments';
 import { campaignDiscounts } from '@/lib/seed/campaigns';
 import { CATEGORY_NAMES } from '@/lib/seed/products';

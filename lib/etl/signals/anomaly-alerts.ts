@@ -6,7 +6,7 @@ import { queryRows, type Database } from '@/db/client';
 import { smallintArray } from '@/db/sql';
 import { ANOMALY_RULES, describeAnomaly, findAnomalies, zeroFilledDays, type DailyValue } from '@/lib/analytics/revenue-anomalies';
 import { addDays, dateKeyOf, dayOfDateKey } from '@/lib/calendar/days';
-import { regionNameOf } from '@/lib/domain/regions';
+import { regionNameOf } from '@/lib/filters/regions';
 import { raiseAlerts, type NewAlert } from './raise-alerts';
 
 export interface AnomalyCheck {
