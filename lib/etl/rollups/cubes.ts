@@ -35,6 +35,9 @@ export const CUBE_TABLES: readonly string[] = CUBES.flatMap((cube) =>
   cube.grains.flatMap((grain) => [cubeTableName(cube.name, grain, false), cubeTableName(cube.name, grain, true)]),
 );
 
+/** Every cube's day rows, at each grain. */
+export const CUBE_DAY_TABLES: readonly string[] = CUBES.flatMap((cube) => cube.grains.map((grain) => cubeTableName(cube.name, grain, false)));
+
 /** The span families of the cubes, for lib/etl/rollups/span-rollups.ts. */
 export const CUBE_SPAN_FAMILIES: readonly SpanFamily[] = CUBES.flatMap((cube) =>
   cube.grains.map((grain) => spanFamily(cube, grain)),

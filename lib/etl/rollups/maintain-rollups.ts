@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray, smallintArray } from '@/db/sql';
-import { addBatchToCubes, CUBE_SPAN_FAMILIES, CUBE_TABLES, rebuildCubeDays } from './cubes';
+import { addBatchToCubes, CUBE_DAY_TABLES, CUBE_SPAN_FAMILIES, CUBE_TABLES, rebuildCubeDays } from './cubes';
 import { addToSpans, advanceSpanHorizon, CUSTOMER_BITMAP_SPANS, rebuildSpans, type DayRegion } from './span-rollups';
 
 export interface DayStore {
@@ -135,13 +135,15 @@ const ROLLUP_LOCK_KEY = 7_201_001;
 
 /**
  * After an upgrade that adds a rollup (a migration creates it empty), rebuilds every rollup from the facts
- * once, under the rollup lock; a no-op when every rollup has rows or there are no facts. Returns whether
+ * once, under the rollup lock; a no-op when every cube has day rows or there are no facts. Returns whether
  * it rebuilt, so the caller can say so: at millions of lines it takes minutes.
  */
 export async function rebuildRollupsIfMissing(db: Database, onStart?: () => void): Promise<boolean> {
-  const probes = sql.join(ROLLUP_TABLES.map((t) => sql`not exists (select 1 from ${sql.raw(`gold.${t}`)})`), sql` or `);
+  // Day rows of every cube exist wherever facts do (spans may wait for the horizon; customer rollups for a
+  // card holder): an empty one beside facts is one this release added.
+  const probes = sql.join(CUBE_DAY_TABLES.map((t) => sql`not exists (select 1 from ${sql.raw(`gold.${t}`)})`), sql` or `);
   const [{ missing }] = await queryRows<{ missing: boolean }>(db, sql`
-    select exists (select 1 from gold.fact_sales f join gold.dim_customer c on c.customer_sk = f.customer_sk) and (${probes}) as missing`);
+    select exists (select 1 from gold.fact_sales) and (${probes}) as missing`);
   if (!missing) return false;
   onStart?.();
   await db.transaction(async (tx) => {
