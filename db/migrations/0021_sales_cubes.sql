@@ -1,3 +1,13 @@
+CREATE TABLE "gold"."agg_category_customers" (
+	"date_key" integer NOT NULL,
+	"region_id" smallint NOT NULL,
+	"category" text NOT NULL,
+	"segment" text NOT NULL,
+	"customer_no" integer NOT NULL,
+	CONSTRAINT "agg_category_customers_date_key_region_id_category_segment_customer_no_pk" PRIMARY KEY("date_key","region_id","category","segment","customer_no")
+);
+--> statement-breakpoint
+ALTER TABLE "gold"."agg_category_customers" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "gold"."agg_baskets_by_region" (
 	"date_key" integer NOT NULL,
 	"region_id" smallint NOT NULL,
@@ -346,6 +356,7 @@ CREATE TABLE "gold"."span_horizon" (
 	CONSTRAINT "span_horizon_one_row" CHECK ("gold"."span_horizon"."id" = 1)
 );
 --> statement-breakpoint
+CREATE POLICY "agg_category_customers_region_scope" ON "gold"."agg_category_customers" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_baskets_by_region_region_scope" ON "gold"."agg_baskets_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_baskets_by_region_spans_region_scope" ON "gold"."agg_baskets_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_baskets_by_store_region_scope" ON "gold"."agg_baskets_by_store" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint

@@ -189,6 +189,23 @@ export const aggCustomersDaily = goldSchema.table(
   (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.storeKey, t.segment, t.customerId] }), regionPolicy('agg_customers_daily')],
 );
 
+/**
+ * Day × region × category × segment × customer number: who bought in a category. Distinct customers under
+ * a category filter count exactly here (count(distinct customer_no) over the range's rows, from the index
+ * alone); a bitmap per category would hold mostly empty 2 KB chunks on a single day. Guests have no rows.
+ */
+export const aggCategoryCustomers = goldSchema.table(
+  'agg_category_customers',
+  {
+    dateKey: integer('date_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    category: text('category').notNull(),
+    segment: text('segment').notNull(),
+    customerNo: integer('customer_no').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.category, t.segment, t.customerNo] }), regionPolicy('agg_category_customers')],
+);
+
 /** Customers per bitmap row: 2 KB of bits, stored inline (the migration sets storage plain). */
 export const CUSTOMER_BITMAP_BITS = 16_384;
 

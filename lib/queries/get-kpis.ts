@@ -54,6 +54,10 @@ function uniqueCustomersQuery(f: QueryFilters): SQL {
       return sql`select count(*)::int from (
           select r.customer_id from ${CUSTOMER_ROLLUPS.customers.table} r
           where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.customers)} group by r.customer_id) d`;
+    case 'categoryCustomers':
+      return sql`select count(*)::int from (
+          select r.customer_no from ${CUSTOMER_ROLLUPS.categoryCustomers.table} r
+          where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.categoryCustomers)} group by r.customer_no) d`;
     case 'facts':
       return sql`select count(distinct c.customer_id)::int from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`;
   }

@@ -70,6 +70,14 @@ export const ROLLUP_CHECKS: Record<string, { stored: string; recomputed: string 
              from gold.fact_sales f join gold.dim_customer c using (customer_sk)
              group by 1, 2, 3, 4, 5 order by 1, 2, 4, 5`,
   },
+  // Customer numbers follow arrival order: each (day, region, category, segment) must have as many as it has buyers.
+  agg_category_customers: {
+    stored: `select date_key, region_id, category, segment, count(*)::int as customers
+             from gold.agg_category_customers group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+    recomputed: `select f.date_key, f.region_id, p.category, c.segment, count(distinct c.customer_id)::int as customers
+             from gold.fact_sales f join gold.dim_product p using (product_key) join gold.dim_customer c using (customer_sk)
+             group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+  },
   // Bitmaps hold numbers, not ids: each (day, region, segment) must have as many bits set as it has buyers.
   agg_customer_bitmaps: {
     stored: `select date_key, region_id, segment, sum(bit_count(customers))::int as customers

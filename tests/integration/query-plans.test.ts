@@ -69,10 +69,10 @@ function reads(db: DatabaseHandle['db'], scope: Scope): Record<string, Read> {
 /**
  * The reads that still read the facts, with why: the customers dashboard counts each customer's first
  * purchase over their whole history, top customers rank every buyer of the range, and distinct customers
- * under a category, hour or weekday filter have no rollup yet. The detail table reads the rows it shows.
+ * under an hour, weekday or subcategory filter, or a category with a store, have no rollup yet. The detail table reads the rows it shows.
  */
 const STILL_READ_FACTS = /^(new vs returning|cohorts|top customers|transactions page|transactions by value): /;
-const CUSTOMERS_WITHOUT_ROLLUP = /^kpis: (a category|two categories|a category and a segment|an hour|a weekday|an hour and a category|a store and a category|a drilled category|a drilled subcategory)$/;
+const CUSTOMERS_WITHOUT_ROLLUP = /^kpis: (an hour|a weekday|an hour and a category|a store and a category|a drilled subcategory)$/;
 /**
  * Views that name a product or subcategory together with a store, an hour or a weekday (or a product with
  * a segment), or a category with a store and an hour, need a cube near the facts' own grain; they read the

@@ -20,7 +20,9 @@ export interface DayStore {
 export type RollupSlice = { all: true } | { pairs: DayStore[] };
 
 /** Every rollup table: the cubes' and the customers'. */
-export const ROLLUP_TABLES = [...CUBE_TABLES, 'agg_customers_daily', 'agg_customer_bitmaps', CUSTOMER_BITMAP_SPANS.spans] as const;
+export const ROLLUP_TABLES = [
+  ...CUBE_TABLES, 'agg_customers_daily', 'agg_customer_bitmaps', CUSTOMER_BITMAP_SPANS.spans, 'agg_category_customers',
+] as const;
 
 const SPAN_FAMILIES = [...CUBE_SPAN_FAMILIES, CUSTOMER_BITMAP_SPANS];
 
@@ -62,6 +64,7 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
   const dayRegions = (alias: string) => (touched === 'all' ? sql`true` : inDayRegions(touched, alias));
   await rebuildCubeDays(db, 'region', { facts: dayRegions('f'), rows: dayRegions('r') });
   await rebuildCustomerBitmaps(db, dayRegions('r'));
+  await rebuildCategoryCustomers(db, { facts: dayRegions('f'), rows: dayRegions('r') });
   await rebuildSpans(db, SPAN_FAMILIES, touched);
 }
 
@@ -73,6 +76,23 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
 function inDayRegions(pairs: readonly DayRegion[], alias: string): SQL {
   if (pairs.length === 0) return sql`false`;
   return sql`(${sql.raw(alias)}.date_key, ${sql.raw(alias)}.region_id) in (select * from unnest(${intArray(pairs.map((p) => p.dateKey))}, ${smallintArray(pairs.map((p) => p.regionId))}))`;
+}
+
+/**
+ * Replaces who bought in each category on the (day, region)s matching `where`, from the facts; their
+ * customers are numbered already (rebuildCustomerBitmaps numbers them first).
+ */
+async function rebuildCategoryCustomers(db: Database, where: { facts: SQL; rows: SQL }): Promise<void> {
+  await db.execute(sql`delete from gold.agg_category_customers r where ${where.rows}`);
+  await db.execute(sql`
+    insert into gold.agg_category_customers (date_key, region_id, category, segment, customer_no)
+    select distinct f.date_key, f.region_id, p.category, c.segment, n.customer_no
+    from gold.fact_sales f
+    join gold.dim_product p on p.product_key = f.product_key
+    join gold.dim_customer c on c.customer_sk = f.customer_sk
+    join silver.customer_numbers n on n.customer_id = c.customer_id
+    where ${where.facts}
+    order by 1, 2`);
 }
 
 /** Numbers the customer ids the query returns that have no number yet, in id order. */
@@ -109,6 +129,15 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     on conflict do nothing`);
   // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
   await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
+  await db.execute(sql`
+    insert into gold.agg_category_customers (date_key, region_id, category, segment, customer_no)
+    select distinct f.date_key, f.region_id, p.category, c.segment, n.customer_no
+    from gold.fact_sales f
+    join gold.dim_product p on p.product_key = f.product_key
+    join gold.dim_customer c on c.customer_sk = f.customer_sk
+    join silver.customer_numbers n on n.customer_id = c.customer_id
+    where f.sales_line_id = any(${intArray(lineIds)}::bigint[])
+    on conflict do nothing`);
   await db.execute(sql`
     with d as (
       select b.date_key, b.region_id, b.segment, ${BITMAP_CHUNK(sql`n.customer_no`)} as chunk, bit_or(${BITMAP_BIT(sql`n.customer_no`)}) as customers

@@ -72,18 +72,21 @@ export function cubeTable(source: CubeSource, spans: boolean): SQL {
 
 /**
  * Distinct customers do not add up across rollup rows, so they have rollups of their own, exact and kept
- * by day and place and segment only: bitmaps per region and segment, by day and over aligned runs of
- * days (OR-ed, then counted), and one row per customer, day, store and segment (grouped, then counted)
- * where a store filter needs store grain.
+ * by day, place, segment and (one of them) category: bitmaps per region and segment, by day and over
+ * aligned runs of days (OR-ed, then counted); one row per customer, day, store and segment (grouped, then
+ * counted) where a store filter needs store grain; one row per customer number, day, region, category and
+ * segment under a category filter.
  */
 export const CUSTOMER_ROLLUPS = {
   bitmaps: { table: sql`gold.agg_customer_bitmaps`, keys: ['segment'], grain: 'region', spans: sql`gold.agg_customer_bitmap_spans` },
   customers: { table: sql`gold.agg_customers_daily`, keys: ['segment'], grain: 'store' },
+  categoryCustomers: { table: sql`gold.agg_category_customers`, keys: ['category', 'segment'], grain: 'region' },
 } as const satisfies Record<string, { table: SQL; keys: readonly CubeKey[]; grain: CubeGrain; spans?: SQL }>;
 
 export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
 
 export function planCustomerSource(f: Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>): CustomerSource {
-  if (f.categories.length || f.subcategories.length || f.hours.length || f.weekdays.length) return 'facts';
+  if (f.subcategories.length || f.hours.length || f.weekdays.length) return 'facts';
+  if (f.categories.length) return f.stores.length ? 'facts' : 'categoryCustomers';
   return f.stores.length ? 'customers' : 'bitmaps';
 }
