@@ -13,15 +13,15 @@ import { intArray } from '@/db/sql';
 import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { addToSpans, type SpanFamily } from './span-rollups';
 
-/** Each key as an expression over the facts `f`, their product `p` and (left-joined) customer version `c`. */
-const FACT_KEY: Record<CubeKey, SQL> = {
-  segment: sql`coalesce(c.segment, ${GUEST_SEGMENT})`,
-  hour: sql`f.hour`,
-  weekday: sql`f.weekday`,
-  category: sql`p.category`,
-  subcategory: sql`p.subcategory`,
-  product_key: sql`f.product_key`,
-};
+/** Each key as an expression over a fact (alias `line`), its product and its customer version. */
+function keyOf(key: CubeKey, line: string, product: string, customer: string): SQL {
+  switch (key) {
+    case 'segment': return sql`coalesce(${sql.raw(customer)}.segment, ${GUEST_SEGMENT})`;
+    case 'category': return sql.raw(`${product}.category`);
+    case 'subcategory': return sql.raw(`${product}.subcategory`);
+    default: return sql.raw(`${line}.${key}`);
+  }
+}
 
 const MEASURES_FROM_FACTS = sql`count(*), sum(f.quantity), count(distinct f.transaction_id),
   sum(f.gross), sum(f.discount), sum(f.net), sum(f.cost)`;
@@ -63,7 +63,7 @@ export async function rebuildCubeDays(db: Database, grain: CubeGrain, where: { f
     if (!(cube.grains as readonly CubeGrain[]).includes(grain)) continue;
     const table = sql.raw(`gold.${cubeTableName(cube.name, grain, false)}`);
     const place = placeColumns(grain);
-    const keys = cube.keys.map((k) => FACT_KEY[k]);
+    const keys = cube.keys.map((k) => keyOf(k, 'f', 'p', 'c'));
     const groups = sql.raw(Array.from({ length: 1 + place.length + keys.length }, (_, i) => String(i + 1)).join(', '));
     await db.execute(sql`delete from ${table} r where ${where.rows}`);
     await db.execute(sql`
@@ -79,16 +79,6 @@ export async function rebuildCubeDays(db: Database, grain: CubeGrain, where: { f
 
 const needsProduct = (cube: CubeDefinition) => cube.keys.some((k) => k === 'category' || k === 'subcategory');
 const needsCustomer = (cube: CubeDefinition) => cube.keys.includes('segment');
-
-/** Each key as an expression over an earlier fact `o`, its product `op` and customer version `oc`. */
-const EARLIER_KEY: Record<CubeKey, SQL> = {
-  segment: sql`coalesce(oc.segment, ${GUEST_SEGMENT})`,
-  hour: sql`o.hour`,
-  weekday: sql`o.weekday`,
-  category: sql`op.category`,
-  subcategory: sql`op.subcategory`,
-  product_key: sql`o.product_key`,
-};
 
 /**
  * Adds a batch of newly inserted fact lines to every cube. Sums add up; a basket counts in a row only if
@@ -113,7 +103,7 @@ export async function addBatchToCubes(db: Database, lineIds: readonly number[]):
     left join gold.dim_customer c on c.customer_sk = f.customer_sk
     where f.sales_line_id = any(${ids}::bigint[])`;
   for (const cube of CUBES) {
-    const sameKeys = cube.keys.map((k) => sql`${EARLIER_KEY[k]} = b.${sql.raw(k)}`);
+    const sameKeys = cube.keys.map((k) => sql`${keyOf(k, 'o', 'op', 'oc')} = b.${sql.raw(k)}`);
     const seen = sql`exists (
       select 1 from gold.fact_sales o
       ${needsProduct(cube) ? sql`join gold.dim_product op on op.product_key = o.product_key` : sql``}

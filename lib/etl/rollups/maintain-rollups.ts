@@ -79,20 +79,25 @@ function inDayRegions(pairs: readonly DayRegion[], alias: string): SQL {
 }
 
 /**
- * Replaces who bought in each category on the (day, region)s matching `where`, from the facts; their
- * customers are numbered already (rebuildCustomerBitmaps numbers them first).
+ * Who bought in each category, from the facts matching `where` (alias `f`), as agg_category_customers rows;
+ * their customers are numbered already. `onConflict`: the ETL's add path meets rows it already has.
  */
-async function rebuildCategoryCustomers(db: Database, where: { facts: SQL; rows: SQL }): Promise<void> {
-  await db.execute(sql`delete from gold.agg_category_customers r where ${where.rows}`);
-  await db.execute(sql`
+function categoryCustomersFromFacts(where: SQL, onConflict: SQL = sql``): SQL {
+  return sql`
     insert into gold.agg_category_customers (date_key, region_id, category, segment, customer_no)
     select distinct f.date_key, f.region_id, p.category, c.segment, n.customer_no
     from gold.fact_sales f
     join gold.dim_product p on p.product_key = f.product_key
     join gold.dim_customer c on c.customer_sk = f.customer_sk
     join silver.customer_numbers n on n.customer_id = c.customer_id
-    where ${where.facts}
-    order by 1, 2`);
+    where ${where}
+    order by 1, 2 ${onConflict}`;
+}
+
+/** Replaces who bought in each category on the (day, region)s matching `where` (rebuildCustomerBitmaps numbers them first). */
+async function rebuildCategoryCustomers(db: Database, where: { facts: SQL; rows: SQL }): Promise<void> {
+  await db.execute(sql`delete from gold.agg_category_customers r where ${where.rows}`);
+  await db.execute(categoryCustomersFromFacts(where.facts));
 }
 
 /** Numbers the customer ids the query returns that have no number yet, in id order. */
@@ -129,15 +134,7 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     on conflict do nothing`);
   // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
   await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
-  await db.execute(sql`
-    insert into gold.agg_category_customers (date_key, region_id, category, segment, customer_no)
-    select distinct f.date_key, f.region_id, p.category, c.segment, n.customer_no
-    from gold.fact_sales f
-    join gold.dim_product p on p.product_key = f.product_key
-    join gold.dim_customer c on c.customer_sk = f.customer_sk
-    join silver.customer_numbers n on n.customer_id = c.customer_id
-    where f.sales_line_id = any(${intArray(lineIds)}::bigint[])
-    on conflict do nothing`);
+  await db.execute(categoryCustomersFromFacts(sql`f.sales_line_id = any(${intArray(lineIds)}::bigint[])`, sql`on conflict do nothing`));
   await db.execute(sql`
     with d as (
       select b.date_key, b.region_id, b.segment, ${BITMAP_CHUNK(sql`n.customer_no`)} as chunk, bit_or(${BITMAP_BIT(sql`n.customer_no`)}) as customers
