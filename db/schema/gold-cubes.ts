@@ -19,6 +19,10 @@ export const CUBE_KEYS = {
   category: { level: 'line', column: () => text('category').notNull() },
   subcategory: { level: 'line', column: () => text('subcategory').notNull() },
   product_key: { level: 'line', column: () => integer('product_key').notNull() },
+  // The set of categories a basket has lines in, one bit each (gold.category_bits): a basket is in exactly
+  // one row whatever it holds, so "baskets with a line in any of these categories" adds up over the rows
+  // whose set meets the filter's. Derived from all of a basket's lines, not from one line.
+  category_set: { level: 'basket', column: () => integer('category_set').notNull() },
 } as const satisfies Record<string, { level: 'basket' | 'line'; column: () => PgColumnBuilderBase }>;
 
 export type CubeKey = keyof typeof CUBE_KEYS;
@@ -40,9 +44,18 @@ export const CUBES = [
   { name: 'subcategories', keys: ['category', 'subcategory', 'segment'], grains: ['region'] },
   { name: 'hour_mix', keys: ['category', 'segment', 'hour', 'weekday'], grains: ['region'] },
   { name: 'products', keys: ['category', 'subcategory', 'product_key'], grains: ['region'] },
+  // Basket counts under several categories at once (the others count a two-category basket twice). Its
+  // measures are whole baskets' (every line, whatever its category): the planner reads only its counts.
+  { name: 'basket_mixes', keys: ['segment', 'category_set'], grains: ['store', 'region'] },
 ] as const satisfies readonly CubeDefinition[];
 
 export type CubeName = (typeof CUBES)[number]['name'];
+
+/**
+ * Categories with a bit of their own in category_set: bits 0–29. Any further category shares bit 30, and
+ * a filter naming one of those cannot be answered from the sets (the planner then reads the facts).
+ */
+export const CATEGORY_SET_BITS = 30;
 
 /** The widest span: 2^10 = 1,024 days, so even a two-year range reads a few dozen rows per key. */
 export const SPAN_LEVELS = 10;
@@ -96,3 +109,7 @@ export const aggHourMixByRegion = table('hour_mix', 'region', false);
 export const aggHourMixByRegionSpans = table('hour_mix', 'region', true);
 export const aggProductsByRegion = table('products', 'region', false);
 export const aggProductsByRegionSpans = table('products', 'region', true);
+export const aggBasketMixesByStore = table('basket_mixes', 'store', false);
+export const aggBasketMixesByStoreSpans = table('basket_mixes', 'store', true);
+export const aggBasketMixesByRegion = table('basket_mixes', 'region', false);
+export const aggBasketMixesByRegionSpans = table('basket_mixes', 'region', true);

@@ -206,6 +206,16 @@ export const aggCategoryCustomers = goldSchema.table(
   (t) => [primaryKey({ columns: [t.dateKey, t.regionId, t.category, t.segment, t.customerNo] }), regionPolicy('agg_category_customers')],
 );
 
+/**
+ * Each product category's bit in the basket_mixes cube's category_set (db/schema/gold-cubes.ts), given in
+ * order of first sale and never changed, so stored sets keep their meaning. Bits from CATEGORY_SET_BITS
+ * up are shared by every later category.
+ */
+export const categoryBits = goldSchema.table('category_bits', {
+  category: text('category').primaryKey(),
+  bit: smallint('bit').notNull(),
+});
+
 /** Customers per bitmap row: 2 KB of bits, stored inline (the migration sets storage plain). */
 export const CUSTOMER_BITMAP_BITS = 16_384;
 

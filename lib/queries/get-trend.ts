@@ -9,10 +9,11 @@ import { trailingMovingAverage } from '@/lib/analytics/moving-average';
 import { addDays, previousPeriod } from '@/lib/calendar/days';
 import { periodStart, periodStarts, type Grain } from '@/lib/calendar/periods';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
-import { FACT_FROM, factWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { cubeTable, planSource } from './internal/source-plan';
+import { planSource } from './internal/source-plan';
+import { rollupRows } from './internal/rollup-rows';
 
 export interface TrendPoint {
   period: string;
@@ -46,8 +47,8 @@ async function readDaily(tx: Database, f: QueryFilters): Promise<Map<string, Tre
     source === 'facts'
       ? sql`select d.date::text as period, ${measures} from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
             where ${factWhere(f)} group by d.date`
-      : sql`select d.date::text as period, ${measures} from ${cubeTable(source, false)} r join gold.dim_date d on d.date_key = r.date_key
-            where ${rollupWhere(f, 'r', source)} group by d.date`;
+      : sql`select d.date::text as period, ${measures} from ${rollupRows(source, f, { byDay: true })} join gold.dim_date d on d.date_key = r.date_key
+            group by d.date`;
   const rows = await queryRows<TrendPoint>(tx, query);
   return new Map(rows.map((r) => [r.period, r]));
 }

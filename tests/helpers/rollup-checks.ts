@@ -2,7 +2,7 @@
 // (money as exact text, counts as text: the columns are bigint), for tests that prove rollups equal facts.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { CUBES, cubeTableName, SPAN_LEVELS, type CubeDefinition, type CubeGrain, type CubeKey, type CubeName } from '@/db/schema/gold-cubes';
+import { CATEGORY_SET_BITS, CUBES, cubeTableName, SPAN_LEVELS, type CubeDefinition, type CubeGrain, type CubeKey, type CubeName } from '@/db/schema/gold-cubes';
 
 // Column names matter: rows are compared as lists of values, and a repeated name would collapse.
 const MEASURES = (f: string) => `count(*)::int as lines, sum(${f}quantity)::int as units,
@@ -26,6 +26,11 @@ const KEY_FROM_FACTS: Record<CubeKey, string> = {
   category: 'p.category',
   subcategory: 'p.subcategory',
   product_key: 'f.product_key',
+  // the categories of every line of the sale's basket (same store, day, transaction and segment), as bits
+  category_set: `(select bit_or(1 << cb.bit) from gold.fact_sales o join gold.dim_product op using (product_key)
+    join gold.category_bits cb on cb.category = op.category left join gold.dim_customer oc on oc.customer_sk = o.customer_sk
+    where o.store_key = f.store_key and o.date_key = f.date_key and o.transaction_id = f.transaction_id
+      and coalesce(oc.segment, 'Guest') = coalesce(c.segment, 'Guest'))`,
 };
 const FROM_FACTS = `from gold.fact_sales f join gold.dim_product p using (product_key)
   join gold.dim_store s on s.store_key = f.store_key left join gold.dim_customer c using (customer_sk)`;
@@ -106,6 +111,12 @@ export async function expectRollupsMatchFacts(db: Database, timeZone = 'UTC'): P
     expect({ table, empty: stored.length === 0 }).toEqual({ table, empty: false });
     expect({ table, rows: stored }).toEqual({ table, rows: recomputed });
   }
+  // Category sets are only as good as the bits: every category sold has one, and none shares a bit below the last.
+  const [bits] = await queryRows<{ unnumbered: number; shared: number }>(db, sql`
+    select (select count(distinct p.category) from gold.fact_sales f join gold.dim_product p using (product_key)
+              where not exists (select 1 from gold.category_bits b where b.category = p.category))::int as unnumbered,
+           (select count(*) - count(distinct bit) from gold.category_bits where bit < ${CATEGORY_SET_BITS})::int as shared`);
+  expect(bits).toEqual({ unnumbered: 0, shared: 0 });
 }
 
 // postgres.js reads bigint as text and PGlite as a number: compare every value as text.

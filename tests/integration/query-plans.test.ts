@@ -84,8 +84,11 @@ const FINER_THAN_CUBES = new RegExp([
   '^(breakdown by (hour|weekday)|weekday × hour): a store and a category$',
   '^(breakdown by (store|hour|weekday)|weekday × hour): a drilled subcategory$',
 ].join('|'));
-/** Basket counts over several categories at once, or an hour with a category, have no cube whose rows hold whole baskets. */
-const BASKETS_WITHOUT_CUBE = /^(kpis|breakdown by (region|store|hour|weekday|day)|trend by day|weekday × hour): (two categories)$|^(kpis|breakdown by (region|store|day|weekday)|trend by day): an hour and a category$/;
+/**
+ * Basket counts over several categories at once come from the category-set cube, which keeps no hour or
+ * weekday; with an hour and a category, no cube at those groupings' grain holds whole baskets.
+ */
+const BASKETS_WITHOUT_CUBE = /^(breakdown by (hour|weekday)|weekday × hour): two categories$|^(kpis|breakdown by (region|store|day|weekday)|trend by day): an hour and a category$/;
 
 interface PlanNode {
   'Node Type': string;

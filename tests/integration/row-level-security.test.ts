@@ -20,6 +20,7 @@ const EAST = 1;
 const REFERENCE_TABLES: Record<string, string> = {
   'gold.dim_date': 'the calendar',
   'gold.dim_product': 'the product catalogue, the same in every region',
+  'gold.category_bits': 'each product category\'s bit in the category sets: catalogue names, the same in every region',
   'gold.dim_campaign': 'promotions, which run across the whole organisation',
   'gold.span_horizon': 'the last day the span rollups hold, one date for every region',
 };

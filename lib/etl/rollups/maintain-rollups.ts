@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray, smallintArray } from '@/db/sql';
-import { addBatchToCubes, CUBE_DAY_TABLES, CUBE_SPAN_FAMILIES, CUBE_TABLES, rebuildCubeDays } from './cubes';
+import { addBatchToCubes, CUBE_DAY_TABLES, CUBE_SPAN_FAMILIES, CUBE_TABLES, numberCategories, rebuildCubeDays } from './cubes';
 import { addToSpans, advanceSpanHorizon, CUSTOMER_BITMAP_SPANS, rebuildSpans, type DayRegion } from './span-rollups';
 
 export interface DayStore {
@@ -45,6 +45,7 @@ function sliceFilter(slice: RollupSlice, alias: string): SQL {
  */
 export async function refreshRollups(db: Database, slice: RollupSlice): Promise<void> {
   if ('pairs' in slice && slice.pairs.length === 0) return;
+  await numberCategories(db, sliceFilter(slice, 'f'));
   await rebuildCubeDays(db, 'store', { facts: sliceFilter(slice, 'f'), rows: sliceFilter(slice, 'r') });
   await db.execute(sql`delete from gold.agg_customers_daily r where ${sliceFilter(slice, 'r')}`);
   await db.execute(sql`

@@ -42,7 +42,7 @@ export const CUSTOMER_BITMAP_SPANS: SpanFamily = {
 const valueColumns = (family: SpanFamily): readonly string[] => (family.merge === 'sum' ? ROLLUP_MEASURE_COLUMNS : ['customers']);
 
 /** The horizon as a yyyymmdd key, read by the statements that add to spans. */
-const HORIZON_KEY = sql`(select to_char(last_day, 'YYYYMMDD')::int from gold.span_horizon)`;
+export const HORIZON_KEY = sql`(select to_char(last_day, 'YYYYMMDD')::int from gold.span_horizon)`;
 
 const list = (alias: string, columns: readonly string[]) => sql.raw(columns.map((c) => `${alias}.${c}`).join(', '));
 const merged = (family: SpanFamily, alias: string) =>

@@ -4,7 +4,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { dateArray, intArray, smallintArray, textArray } from '@/db/sql';
-import { SPAN_LEVELS, type CubeGrain, type CubeKey } from '@/db/schema/gold-cubes';
+import { CATEGORY_SET_BITS, SPAN_LEVELS, type CubeGrain, type CubeKey } from '@/db/schema/gold-cubes';
 import { coverWithSpans, type DaySpan } from '@/lib/calendar/day-spans';
 import { addDays, dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/filters/segments';
@@ -18,6 +18,11 @@ export interface QueryFilters extends ScopedFilters {
   readonly storeKeys: readonly number[];
   /** The last day the span rollups hold (gold.span_horizon); later days are read from day rows. */
   readonly spanHorizon: string;
+  /**
+   * The filtered categories' bits in the basket_mixes cube's category sets (0 without a category filter);
+   * null where one of them shares the overflow bit, which the sets cannot tell apart.
+   */
+  readonly categoryMask: number | null;
 }
 
 /**
@@ -26,8 +31,13 @@ export interface QueryFilters extends ScopedFilters {
  */
 export async function withStoreKeys(tx: Database, scope: Scope, filters: ScopedFilters): Promise<QueryFilters> {
   assertScopedFilters(scope, filters);
-  const [{ last_day: spanHorizon }] = await queryRows<{ last_day: string }>(tx, sql`select last_day::text from gold.span_horizon`);
-  if (filters.stores.length === 0) return { ...filters, storeKeys: [], spanHorizon };
+  // One round trip for what every query needs to know besides the filters: the span horizon and the bits.
+  const [{ last_day: spanHorizon, category_mask: categoryMask }] = await queryRows<{ last_day: string; category_mask: number | null }>(tx, sql`
+    select (select last_day::text from gold.span_horizon) as last_day,
+      ${filters.categories.length === 0 ? sql`0` : sql`(
+        select case when bool_or(b.bit >= ${CATEGORY_SET_BITS}) then null else coalesce(bit_or(1 << b.bit), 0) end
+        from gold.category_bits b where b.category = any(${textArray(filters.categories)}))`}::int as category_mask`);
+  if (filters.stores.length === 0) return { ...filters, storeKeys: [], spanHorizon, categoryMask };
   const rows = await queryRows<{ store_code: string; store_key: number }>(
     tx,
     sql`select store_code, store_key from gold.dim_store
@@ -36,7 +46,7 @@ export async function withStoreKeys(tx: Database, scope: Scope, filters: ScopedF
   const found = new Set(rows.map((r) => r.store_code));
   const missing = filters.stores.filter((s) => !found.has(s));
   if (missing.length > 0) throw forbiddenRegion(`Store ${missing.join(', ')} is not in your selected regions.`);
-  return { ...filters, storeKeys: rows.map((r) => r.store_key), spanHorizon };
+  return { ...filters, storeKeys: rows.map((r) => r.store_key), spanHorizon, categoryMask };
 }
 
 /** What a rollup keeps besides day and place, and at which grain: which filters it can apply. */
@@ -73,6 +83,12 @@ function keyFilters(f: QueryFilters, alias: string, shape: RollupShape): SQL[] {
   for (const { key, values, array } of KEY_FILTERS) {
     const wanted = values(f);
     if (wanted.length === 0) continue;
+    if (key === 'category' && !shape.keys.includes('category') && shape.keys.includes('category_set')) {
+      // baskets with a line in any filtered category: their set meets the filter's
+      if (f.categoryMask === null) throw new Error('these categories share a bit in the category sets');
+      parts.push(sql`(${sql.raw(`${alias}.category_set`)} & ${f.categoryMask}::int) <> 0`);
+      continue;
+    }
     if (!shape.keys.includes(key)) throw new Error(`this rollup has no ${key} key`);
     parts.push(sql`${sql.raw(`${alias}.${key}`)} = any(${array(wanted)})`);
   }

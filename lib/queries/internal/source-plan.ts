@@ -13,11 +13,19 @@ export interface CubeSource {
   cube: CubeName;
   grain: CubeGrain;
   keys: readonly CubeKey[];
+  /**
+   * Where the cube answers the sums but cannot count baskets (several categories at once), the category-set
+   * cube that counts them: the answer adds its counts to the cube's sums (see rollupRows).
+   */
+  baskets?: CubeSource;
 }
 
 export type Source = CubeSource | 'facts';
 
-type PlannedFilters = Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'segments' | 'hours' | 'weekdays'>;
+type PlannedFilters = Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'segments' | 'hours' | 'weekdays'> & {
+  /** From withStoreKeys: null where the category sets cannot tell the filtered categories apart. */
+  categoryMask?: number | null;
+};
 
 /** The cube key a grouping reads, where it is not the day or the place. */
 const GROUPING_KEY: Partial<Record<Grouping, CubeKey>> = {
@@ -48,7 +56,23 @@ export function planSource(grouping: Grouping | readonly Grouping[], f: PlannedF
     if (transactions && !basketsAddUp(keys, grouped, f)) continue;
     return { cube: cube.name, grain, keys };
   }
-  return 'facts';
+  if (!transactions) return 'facts';
+  const sums = planSource(groupings, f, { transactions: false });
+  const baskets = sums === 'facts' ? null : basketCounts(groupings, grain, f);
+  return sums !== 'facts' && baskets ? { ...sums, baskets } : 'facts';
+}
+
+/**
+ * Basket counts under a category filter from the category-set cube: it keeps segment and place only, so
+ * it serves answers grouped by day, region, store or segment (or none) whose other filters are among
+ * those, and categories the sets tell apart.
+ */
+function basketCounts(groupings: readonly Grouping[], grain: CubeGrain, f: PlannedFilters): CubeSource | null {
+  const mixes = CUBES.find((c) => c.name === 'basket_mixes')!;
+  const groupedByBasket = groupings.every((g) => g === 'total' || g === 'day' || g === 'region' || g === 'store' || g === 'segment');
+  const filtersKept = f.hours.length === 0 && f.weekdays.length === 0 && f.subcategories.length === 0;
+  if (!groupedByBasket || !filtersKept || f.categories.length === 0 || f.categoryMask == null) return null;
+  return { cube: mixes.name, grain, keys: mixes.keys };
 }
 
 /**
