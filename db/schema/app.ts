@@ -1,5 +1,5 @@
 // Operational state of the pipeline: how far each ETL stage has come, and what each batch changed.
-import { bigint, bigserial, index, integer, jsonb, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appSchema } from './auth';
 import { dimRegion } from './gold';
 
@@ -24,14 +24,21 @@ export const changeLog = appSchema.table('change_log', {
 });
 
 /**
- * One counter per region, advanced in the transaction of every ETL batch that changes the region's gold
- * data. Cache keys carry the versions of the caller's regions (lib/cache/data-versions.ts).
+ * One counter per region and calendar month of data (reporting time zone), advanced in the transaction of
+ * every ETL batch that changes gold data of that month; the row of month -infinity stands for every month
+ * (a reseed advances it). Cache keys carry, per region, the sum of the counters up to the last month the
+ * answer depends on (lib/cache/data-versions.ts), so live sales leave last month's answers cached.
  */
-export const dataVersions = appSchema.table('data_versions', {
-  regionId: smallint('region_id').primaryKey().references(() => dimRegion.regionId),
-  version: bigint('version', { mode: 'number' }).notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-});
+export const dataVersions = appSchema.table(
+  'data_versions',
+  {
+    regionId: smallint('region_id').notNull().references(() => dimRegion.regionId),
+    month: date('month', { mode: 'string' }).notNull(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.month] })],
+);
 
 /**
  * Events received per minute and store (the store the event names; '' for none), counted by the ETL

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { RegionVersion } from './data-versions';
 
 /** Bump when the shape of keys or cached values changes, so old entries are never read. */
-const KEY_FORMAT = 'q1';
+const KEY_FORMAT = 'q2';
 const QUERY_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** JSON with the keys of every plain object sorted, so equal parameters give equal text. */
@@ -30,7 +30,7 @@ export interface QueryKeyParts {
   versions: readonly RegionVersion[];
 }
 
-/** `<namespace>:q1:<query>:<region>.<version>,…:<sha256 of the parameters>`. */
+/** `<namespace>:q2:<query>:<region>.<version>,…:<sha256 of the parameters>`. */
 export function queryCacheKey(parts: QueryKeyParts): string {
   if (!QUERY_NAME.test(parts.query)) throw new TypeError(`invalid cache query name "${parts.query}"`);
   if (parts.versions.length === 0) throw new TypeError('a cache key needs at least one region');

@@ -35,6 +35,11 @@ export interface CachedQuery {
   /** Everything besides the scope that the answer depends on (filters, grain, paging, …), as JSON. */
   params: unknown;
   scope: Scope;
+  /**
+   * The last day (YYYY-MM-DD, reporting time zone) whose data the answer depends on, usually the filters'
+   * `to`: later sales then leave the entry valid. Omit it for answers that read whatever is newest.
+   */
+  through?: string;
   ttlSeconds?: number;
 }
 
@@ -61,7 +66,7 @@ export class QueryCache {
   async read<T>(db: Database, request: CachedQuery, load: () => Promise<T>): Promise<T> {
     // A hit never reaches readInScope, so the scope is checked here too.
     assertScope(request.scope);
-    const versions = await this.currentVersions(db, request.scope.regionIds);
+    const versions = await this.currentVersions(db, request.scope.regionIds, request.through);
     // The database is part of what the answer depends on: data versions count per database.
     const params = { database: databaseIdentity(db), params: request.params };
     const key = queryCacheKey({ namespace: this.options.namespace, query: request.query, params, versions });
@@ -84,16 +89,16 @@ export class QueryCache {
    * loader still starts after the versions were read, so an entry under a version never holds data older
    * than that version. Transactions are not shared.
    */
-  currentVersions(db: Database, regionIds: readonly number[]): Promise<RegionVersion[]> {
+  currentVersions(db: Database, regionIds: readonly number[], through?: string): Promise<RegionVersion[]> {
     const database = databaseIdentity(db);
-    if (!database) return readDataVersions(db, regionIds);
-    const key = `${database}:${regionIds.join(',')}`;
+    if (!database) return readDataVersions(db, regionIds, through);
+    const key = `${database}:${regionIds.join(',')}:${through ?? ''}`;
     const work = this.options.versionsOfThisWork?.();
     const known = work?.get(key);
     if (known) return known;
     let read = this.versionReads.get(key);
     if (!read) {
-      read = readDataVersions(db, regionIds);
+      read = readDataVersions(db, regionIds, through);
       this.versionReads.set(key, read);
       const settled = () => this.versionReads.delete(key);
       read.then(settled, settled);

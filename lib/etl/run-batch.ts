@@ -9,7 +9,7 @@ import { queryRows, type Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
 import { ensureDateRange } from '@/lib/etl/gold/dim-date';
 import { addDays, dayOfDateKey, todayIn } from '@/lib/calendar/days';
-import { bumpDataVersions } from '@/lib/cache/data-versions';
+import { bumpDataVersionsOf } from '@/lib/cache/data-versions';
 import { isDatabaseUnavailable, rootMessage } from '@/lib/database-errors';
 import { recordGoldChange } from '@/lib/realtime/change-log';
 import { changeSlicesByRegion, type StoreOfKey } from '@/lib/realtime/change-slices';
@@ -148,8 +148,9 @@ async function loadClaimed(tx: Database, claimed: BronzeEventRow[], options: Etl
     days: [...new Set(factSlices.map((s) => dayOfDateKey(s.dateKey)))],
     today: todayIn(options.timeZone, now),
   });
-  // In this transaction: cache keys of these regions change exactly when the batch becomes visible.
-  await bumpDataVersions(tx, stores.map((s) => s.regionId));
+  // In this transaction: cache keys of answers reading these regions and months change exactly when the batch becomes visible.
+  const regionOf = new Map(stores.map((s) => [s.storeKey, s.regionId]));
+  await bumpDataVersionsOf(tx, touched.map((s) => ({ regionId: regionOf.get(s.storeKey)!, day: dayOfDateKey(s.dateKey) })));
   // Last, so the change-log lock is held only until commit (see change-log.ts).
   const changeId = await recordGoldChange(tx, changeSlicesByRegion(touched, stores, dayOfDateKey));
   return {

@@ -102,7 +102,7 @@ export async function getBreakdown(
   dimension: BreakdownDimension,
   limit = 1_000,
 ): Promise<BreakdownRow[]> {
-  return cached(db, { query: 'breakdown', params: { filters, dimension, limit }, scope }, () =>
+  return cached(db, { query: 'breakdown', params: { filters, dimension, limit }, scope, through: filters.to }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
       const rows = await queryRows<BreakdownRow & { region: string | null; parent: string | null }>(tx, breakdownQuery(dimension, f, limit));

@@ -73,7 +73,7 @@ async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
 }
 
 export async function getKpis(db: Database, scope: Scope, filters: ScopedFilters): Promise<KpiResult> {
-  return cached(db, { query: 'kpis', params: { filters }, scope }, async () => {
+  return cached(db, { query: 'kpis', params: { filters }, scope, through: filters.to }, async () => {
     const period = (shift: boolean) => (tx: Database) =>
       withStoreKeys(tx, scope, filters).then((f) => readPeriod(tx, shift ? { ...f, ...previousPeriod(f.from, f.to) } : f));
     // The two periods are independent: on Postgres they run side by side, each on its own connection.

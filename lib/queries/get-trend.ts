@@ -68,7 +68,7 @@ function bucket(daily: Map<string, TrendPoint>, from: string, to: string, grain:
 }
 
 export async function getTrend(db: Database, scope: Scope, filters: ScopedFilters, grain: Grain): Promise<Trend> {
-  return cached(db, { query: 'trend', params: { filters, grain }, scope }, () =>
+  return cached(db, { query: 'trend', params: { filters, grain }, scope, through: filters.to }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
       const prior = previousPeriod(f.from, f.to);

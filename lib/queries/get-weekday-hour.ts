@@ -19,7 +19,7 @@ export interface WeekdayHourCell {
 }
 
 export async function getWeekdayHour(db: Database, scope: Scope, filters: ScopedFilters): Promise<WeekdayHourCell[]> {
-  return cached(db, { query: 'weekday-hour', params: { filters }, scope }, () =>
+  return cached(db, { query: 'weekday-hour', params: { filters }, scope, through: filters.to }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
       const source = planSource(['weekday', 'hour'], f);

@@ -22,8 +22,9 @@ import { openTestBackend, testCacheBackends, testKeyNamespace, type TestBackend 
 const WEST_USER = 'west.tester@retailwave.test';
 let nextTransaction = 1;
 
-async function addSales(db: Database, sales: { storeCode: string; unitPrice: number }[]): Promise<number[]> {
-  const events = sales.map((s) => saleEvent({ transactionId: `T-cache-${nextTransaction++}`, quantity: 1, ...s }));
+async function addSales(db: Database, sales: { storeCode: string; unitPrice: number; occurredAt?: string }[]): Promise<number[]> {
+  const events = sales.map(({ occurredAt, ...s }) =>
+    saleEvent({ transactionId: `T-cache-${nextTransaction++}`, quantity: 1, ...s }, occurredAt ? { occurredAt } : {}));
   await appendToBronze(db, { source: 'test', events });
   return (await runEtlUntilDrained(db, { limit: 1_000, timeZone: 'UTC' })).regions;
 }
@@ -83,6 +84,29 @@ describe.each(testEngines())('query cache on %s', (engine) => {
     ]);
   });
 
+  it('advances the versions of the months a batch changed, so answers ending before them keep theirs', async () => {
+    const through = (day?: string) => readDataVersions(db, [1, 2], day).then((v) => v.map((r) => r.version));
+    const before = { may: await through('2025-05-31'), june: await through('2025-06-30'), all: await through() };
+
+    // a June sale in East: every answer reading June or later changes, answers ending in May do not
+    expect(await addSales(db, [{ storeCode: 'S002', unitPrice: 1, occurredAt: '2025-06-20T10:00:00Z' }])).toEqual([1]);
+    const june = { may: await through('2025-05-31'), june: await through('2025-06-30'), all: await through() };
+    expect(june.may).toEqual(before.may);
+    expect(june.june).toEqual([before.june[0] + 1, before.june[1]]);
+    expect(june.all).toEqual([before.all[0] + 1, before.all[1]]);
+
+    // a late sale of March reaches every answer that reads March, and no answer that ends in February
+    const february = await through('2025-02-28');
+    expect(await addSales(db, [{ storeCode: 'S002', unitPrice: 1, occurredAt: '2025-03-02T10:00:00Z' }])).toEqual([1]);
+    expect(await through('2025-02-28')).toEqual(february);
+    expect(await through('2025-05-31')).toEqual([june.may[0] + 1, june.may[1]]);
+
+    // a reseed of a region changes every answer of that region, whatever months it reads
+    const feb = await through('2025-02-28');
+    await db.transaction((tx) => bumpDataVersions(tx, [2]));
+    expect(await through('2025-02-28')).toEqual([feb[0], feb[1] + 1]);
+  });
+
   describe.each(testCacheBackends())('on the %s backend', (backendName) => {
     let backend: TestBackend;
     let queries: QueryCache;
@@ -128,6 +152,22 @@ describe.each(testEngines())('query cache on %s', (engine) => {
       expect(after.eastWest.kpis.revenue).toBeCloseTo(before.eastWest.kpis.revenue + 10, 2);
       expect(after.west).toEqual(before.west);
       expect([loads.count(east), loads.count(west), loads.count(eastWest)]).toEqual([2, 1, 2]);
+    });
+
+    it('keeps an answer that ends before the month of new sales cached while those sales arrive', async () => {
+      const loads = countingLoads();
+      const { east } = scopes;
+      const may = scopeFilters(parseDashboardState(new URLSearchParams('from=2025-05-01&to=2025-05-31')), east, { timeZone: 'UTC' });
+      const kpis = () =>
+        queries.read(db, { query: 'kpis', params: may, scope: east, through: may.to }, loads.wrap(east, () => getKpis(db, east, may)));
+      const first = await kpis();
+      expect(await addSales(db, [{ storeCode: 'S002', unitPrice: 5, occurredAt: '2025-06-11T09:00:00Z' }])).toEqual([1]);
+      expect(await kpis()).toEqual(first);
+      expect(loads.count(east)).toBe(1);
+      // ... and reloads once a sale of its own month arrives
+      expect(await addSales(db, [{ storeCode: 'S002', unitPrice: 5, occurredAt: '2025-05-11T09:00:00Z' }])).toEqual([1]);
+      expect((await kpis()).kpis.revenue).toBeCloseTo(first.kpis.revenue + 5, 2);
+      expect(loads.count(east)).toBe(2);
     });
 
     it('reads the data versions once per unit of work, so the tiles of one page show one snapshot', async () => {

@@ -71,6 +71,12 @@ CREATE TABLE "gold"."agg_basket_mixes_by_store_spans" (
 );
 --> statement-breakpoint
 ALTER TABLE "gold"."agg_basket_mixes_by_store_spans" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+-- Versions become counters per region and month: the old per-region counters start again from nothing
+-- (cache keys change format too, so no old entry is ever read under a new key).
+TRUNCATE "app"."data_versions";--> statement-breakpoint
+ALTER TABLE "app"."data_versions" DROP CONSTRAINT "data_versions_pkey";--> statement-breakpoint
+ALTER TABLE "app"."data_versions" ADD COLUMN "month" date NOT NULL;--> statement-breakpoint
+ALTER TABLE "app"."data_versions" ADD CONSTRAINT "data_versions_region_id_month_pk" PRIMARY KEY("region_id","month");--> statement-breakpoint
 CREATE POLICY "agg_basket_mixes_by_region_region_scope" ON "gold"."agg_basket_mixes_by_region" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_basket_mixes_by_region_spans_region_scope" ON "gold"."agg_basket_mixes_by_region_spans" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
 CREATE POLICY "agg_basket_mixes_by_store_region_scope" ON "gold"."agg_basket_mixes_by_store" AS PERMISSIVE FOR SELECT TO "retailwave_app" USING (region_id = any ((select coalesce(nullif(current_setting('app.region_ids', true), ''), '{}')::smallint[])::smallint[]));--> statement-breakpoint
