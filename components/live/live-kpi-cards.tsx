@@ -3,7 +3,8 @@ import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { relativeChange } from '@/lib/analytics/period-change';
 import type { Kpis } from '@/lib/analytics/kpi-math';
-import { formatCount, formatMoney, formatMoneyCents, formatPercent } from '@/lib/format';
+import { formatCount, formatMoney, formatMoneyCents, formatOrDash } from '@/lib/format';
+import { ChangeIndicator } from '@/components/ui/change-indicator';
 import { getLiveSnapshot } from '@/lib/queries/get-live-snapshot';
 
 const CARDS: { key: keyof Kpis; label: string; format: (n: number) => string }[] = [
@@ -23,12 +24,12 @@ export async function LiveKpiCards({ db, scope, at, timeZone }: { db: Database; 
           <div key={card.key} data-testid={`live-kpi-${card.key}`} data-value={today[card.key]}
             className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900">
             <p className="text-xs font-medium text-slate-500 dark:text-slate-400">{card.label}</p>
-            <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid="live-kpi-value">{card.format(today[card.key])}</p>
-            <p className="text-xs tabular-nums text-slate-500 dark:text-slate-400">
-              {card.format(yesterday[card.key])} yesterday by {until}
+            <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid="live-kpi-value">{formatOrDash(card.format)(today[card.key])}</p>
+            <p className="text-xs tabular-nums text-slate-600 dark:text-slate-300">
+              {formatOrDash(card.format)(yesterday[card.key])} yesterday by {until}
               {change !== null && (
-                <span className={`ml-1 ${change >= 0 ? 'text-emerald-600' : 'text-red-600'}`}>
-                  {change >= 0 ? '▲' : '▼'} {formatPercent(Math.abs(change))}
+                <span className="ml-1">
+                  <ChangeIndicator change={change} />
                 </span>
               )}
             </p>

@@ -1,5 +1,12 @@
-// Period-over-period change: (current − previous) ÷ |previous|, or null when there is no prior figure to compare.
-export function relativeChange(current: number, previous: number): number | null {
-  if (!Number.isFinite(current) || !Number.isFinite(previous) || previous === 0) return null;
+// Period-over-period change: (current − previous) ÷ |previous|, or null when either figure is missing or
+// there is no prior figure to compare with.
+export function relativeChange(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous) || previous === 0) return null;
   return (current - previous) / Math.abs(previous);
+}
+
+/** How a change reads: up, down, or flat when it shows as 0.0% (a change too small to name is no change). */
+export function changeDirection(change: number): 'up' | 'down' | 'flat' {
+  if (Math.abs(change) < 0.0005) return 'flat';
+  return change > 0 ? 'up' : 'down';
 }

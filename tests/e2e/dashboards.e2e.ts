@@ -6,7 +6,7 @@ import { bars, chartTitles, clickBar, kpiValue, openDashboard, param, tableColum
 import { signedInContext, signInOnce } from './helpers/session';
 
 const SALES_CHARTS = ['Revenue by day', 'Revenue by category', 'Top 10 stores', 'Sales by hour of day', 'Weekday × hour', 'Region comparison'];
-const KPIS = ['revenue', 'transactions', 'units', 'avgOrderValue', 'discount', 'uniqueCustomers', 'grossMargin'];
+const KPIS = ['revenue', 'transactions', 'units', 'avgOrderValue', 'unitsPerTransaction', 'discount', 'uniqueCustomers', 'grossMargin', 'marginAmount'];
 
 function summaryDates(summary: string | null): { from: string; to: string } {
   const match = summary?.match(/^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/);

@@ -163,4 +163,22 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
     const { kpis } = await getKpis(db.db, admin, f);
     expect(kpis.revenue).toBe(0);
   });
+
+  it('a period without sales has zero totals and no ratios, and margin in dollars and units per basket add up', async () => {
+    const empty = filtersFor(admin, 'from=2031-01-01&to=2031-01-31');
+    expect((await getKpis(db.db, admin, empty)).kpis).toEqual({
+      revenue: 0, transactions: 0, units: 0, discount: 0, uniqueCustomers: 0, marginAmount: 0,
+      avgOrderValue: null, unitsPerTransaction: null, grossMargin: null,
+    });
+    const { kpis } = await getKpis(db.db, admin, filtersFor(admin, `from=${FROM}&to=${END}`));
+    const [truth] = await queryRows<{ margin: number; units: number; baskets: number }>(
+      db.db,
+      sql`select sum(l.net - p.unit_cost * l.quantity)::float8 as margin, sum(l.quantity)::float8 as units,
+            count(distinct (l.store_code, l.transaction_id, (l.occurred_at at time zone 'UTC')::date))::float8 as baskets
+          from silver.sales_lines l join silver.products p on p.sku = l.sku
+          where (l.occurred_at at time zone 'UTC')::date between ${FROM}::date and ${END}::date`,
+    );
+    expect(kpis.marginAmount).toBeCloseTo(truth.margin, 0);
+    expect(kpis.unitsPerTransaction).toBeCloseTo(truth.units / truth.baskets, 2);
+  });
 });

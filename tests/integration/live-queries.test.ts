@@ -111,7 +111,7 @@ describe.each(testEngines())('live monitor queries on %s', (engine) => {
     expect(both.yesterday).toMatchObject({ revenue: 244.17, transactions: 3, uniqueCustomers: 2 });
 
     const none = await getLiveSnapshot(db.db, south, { at: AT, timeZone: TZ });
-    expect(none.today).toMatchObject({ revenue: 0, transactions: 0, avgOrderValue: 0, uniqueCustomers: 0 });
+    expect(none.today).toMatchObject({ revenue: 0, transactions: 0, avgOrderValue: null, grossMargin: null, uniqueCustomers: 0 });
     expect(none.yesterday.revenue).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { relativeChange } from '@/lib/analytics/period-change';
+import { changeDirection, relativeChange } from '@/lib/analytics/period-change';
 import { toKpis } from '@/lib/analytics/kpi-math';
 import { trailingMovingAverage } from '@/lib/analytics/moving-average';
 import { periodStart, periodStarts } from '@/lib/calendar/periods';
@@ -10,6 +10,16 @@ describe('period-over-period maths', () => {
     expect(relativeChange(80, 100)).toBeCloseTo(-0.2);
     expect(relativeChange(5, 0)).toBeNull();
     expect(relativeChange(-50, -100)).toBeCloseTo(0.5);
+    expect(relativeChange(null, 100)).toBeNull();
+    expect(relativeChange(100, null)).toBeNull();
+  });
+
+  it('calls a change that shows as 0.0% flat, and anything larger up or down', () => {
+    expect(changeDirection(0)).toBe('flat');
+    expect(changeDirection(0.00049)).toBe('flat');
+    expect(changeDirection(-0.00049)).toBe('flat');
+    expect(changeDirection(0.0005)).toBe('up');
+    expect(changeDirection(-0.002)).toBe('down');
   });
 
   it('compares with the equal period just before', () => {
@@ -20,7 +30,15 @@ describe('period-over-period maths', () => {
     const k = toKpis({ revenue: 1000, transactions: 40, units: 90, discount: 50, cost: 640 }, 31);
     expect(k.avgOrderValue).toBe(25);
     expect(k.grossMargin).toBe(0.36);
-    expect(toKpis({ revenue: 0, transactions: 0, units: 0, discount: 0, cost: 0 }, 0)).toMatchObject({ avgOrderValue: 0, grossMargin: 0 });
+    expect(k.unitsPerTransaction).toBe(2.25);
+    expect(k.marginAmount).toBe(360);
+  });
+
+  it('gives additive measures as 0 and ratios as null when there is no data', () => {
+    expect(toKpis({ revenue: 0, transactions: 0, units: 0, discount: 0, cost: 0 }, 0)).toEqual({
+      revenue: 0, transactions: 0, units: 0, discount: 0, uniqueCustomers: 0, marginAmount: 0,
+      avgOrderValue: null, unitsPerTransaction: null, grossMargin: null,
+    });
   });
 
   it('averages over a trailing window only once it is full', () => {
