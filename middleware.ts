@@ -1,6 +1,6 @@
 // Layer 1 of 3 of region scoping: the gate in front of every request. It turns away writes from another
-// site and API writes whose body is not JSON, signed-out visitors, non-admins on /admin, API filters (or
-// whole page views) that name regions outside the caller's scope, and share links that are unknown (404),
+// site and API writes whose body is not JSON, signed-out visitors, non-admins on /admin, API filters that
+// name regions outside the caller's scope (pages clip such a view instead), and share links that are unknown (404),
 // expired, revoked or stopped (410); it strips any header the app uses internally so a client cannot forge
 // one, and gives every response the security headers with a nonce of its own. The data layer and
 // row-level security check again behind it (middleware is a gate, not the only lock).
@@ -77,16 +77,13 @@ async function gate(req: NextRequest, headers: Headers): Promise<NextResponse> {
     return NextResponse.rewrite(new URL('/no-access', req.url), { status: 403, request: { headers } });
   }
 
-  const allowed = new Set<string>(user.regionIds.map((id) => regionNameOf(id) ?? ''));
-  const requested = requestedRegions(req);
-  const outside = requested.filter((r) => !allowed.has(r));
-  // A page whose link mixes the viewer's regions with others is served clipped, with a notice (the page
-  // does the clipping); a page that names only regions outside the scope has nothing to show.
-  if (outside.length > 0 && (isApi || outside.length === requested.length)) {
-    if (isApi) return errorJson(403, 'forbidden_region', `You do not have access to region ${outside.join(', ')}.`);
-    const notAllowed = new URL('/no-access', req.url);
-    notAllowed.searchParams.set('reason', 'region');
-    return NextResponse.rewrite(notAllowed, { status: 403, request: { headers } });
+  // An API request that names a region outside the scope is refused. A page is served to anyone signed
+  // in: it clips a copied link to the viewer's regions and says what it removed (components/dashboards/
+  // load-view.ts), down to the viewer's own view when the link named nothing of theirs.
+  if (isApi) {
+    const allowed = new Set<string>(user.regionIds.map((id) => regionNameOf(id) ?? ''));
+    const outside = requestedRegions(req).filter((r) => !allowed.has(r));
+    if (outside.length > 0) return errorJson(403, 'forbidden_region', `You do not have access to region ${outside.join(', ')}.`);
   }
   return pass();
 }

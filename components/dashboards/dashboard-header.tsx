@@ -24,6 +24,8 @@ export function DashboardHeader({ title, view, liveDates, children }: {
   const filters = view.filtersFor();
   const owner = scope.owner;
   const query = serializeDashboardState({ ...view.state, page: 1 });
+  // the regions the tiles read: the filter's within the viewer's, not every region the viewer may see
+  const shownRegions = filters.regionIds.map((id) => regionNameOf(id) ?? String(id));
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -33,12 +35,13 @@ export function DashboardHeader({ title, view, liveDates, children }: {
             <LiveIndicator />
           </div>
           <LiveRefresh
-            regions={filters.regionIds.map((id) => regionNameOf(id) ?? String(id))}
+            regions={shownRegions}
             dates={liveDates ?? view.range}
             stores={filters.stores}
           />
-          <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="view-summary">
-            {view.range.from} to {view.range.to} · {view.scope.regions.join(', ')}
+          <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="view-summary">
+            {view.range.from} to {view.range.to} · {shownRegions.join(', ')}
+            {filters.stores.length > 0 && ` · ${filters.stores.length === 1 ? 'store' : 'stores'} ${filters.stores.join(', ')}`}
           </p>
         </div>
         <div className="flex items-end gap-3">

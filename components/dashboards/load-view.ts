@@ -45,8 +45,9 @@ export async function loadDashboardView(searchParams: SearchParamsLike, path: st
 }
 
 /**
- * The view for any scope. A shared link's viewer cannot leave the link's regions: a URL that names only
- * regions or stores outside them falls back to the whole link, with the same notice as a clipped view.
+ * The view for any scope. Nobody leaves their regions: a URL that names only regions or stores outside
+ * them opens the viewer's own view (a link's visitor: the whole link), with a notice of what was removed;
+ * the APIs answer the same request with 403.
  */
 export async function buildDashboardView(scope: Scope, searchParams: SearchParamsLike, links: ViewLinks): Promise<LoadedView> {
   const db = await getDatabase();
@@ -55,9 +56,6 @@ export async function buildDashboardView(scope: Scope, searchParams: SearchParam
     const parsed = parseDashboardState(searchParams);
     const options = await listFilterOptions(db, scope);
     const clip = clipStateToScope(parsed, scope, new Set(options.stores.map((s) => s.code)));
-    if (clip.emptied && !links.shared) {
-      return { ok: false, scope, status: 403, message: `This view is about ${clip.removed.join(', ')}, which is outside your regions.` };
-    }
     const state = clip.emptied ? { ...clip.state, regions: [], stores: [] } : clip.state;
     const range = resolveDateRange(state, todayIn(timeZone));
     return {

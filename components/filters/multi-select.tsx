@@ -1,6 +1,9 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+
+/** Announced on window when a multi-select opens, so the others close: one panel over the page at a time. */
+const OPENED = 'rw:multi-select-opened';
 
 export interface Option {
   value: string;
@@ -8,7 +11,10 @@ export interface Option {
   group?: string;
 }
 
-/** A keyboard-accessible multi-select in a disclosure: checkboxes, optional groups and a search box. */
+/**
+ * A keyboard-accessible multi-select in a disclosure: checkboxes, optional groups and a search box. It
+ * closes on Escape (focus back on its button), on a click outside it, and when another one opens.
+ */
 export function MultiSelect({ label, options, selected, onChange, searchable = false }: {
   label: string;
   options: Option[];
@@ -21,12 +27,41 @@ export function MultiSelect({ label, options, selected, onChange, searchable = f
   // The list is rendered while the disclosure is open only: a page has several of these with dozens of
   // options each, which would otherwise be rendered on the server and hydrated for nothing.
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const element = details.current;
+    window.dispatchEvent(new CustomEvent(OPENED, { detail: id }));
+    const close = (refocus: boolean) => {
+      if (!element) return;
+      element.open = false;
+      if (refocus) element.querySelector('summary')?.focus();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close(true);
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (element && !element.contains(e.target as Node)) close(false);
+    };
+    const onOther = (e: Event) => {
+      if ((e as CustomEvent<string>).detail !== id) close(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    window.addEventListener(OPENED, onOther);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+      window.removeEventListener(OPENED, onOther);
+    };
+  }, [open, id]);
   const visible = options.filter((o) => !query || `${o.label} ${o.value}`.toLowerCase().includes(query.toLowerCase()));
   const groups = [...new Set(visible.map((o) => o.group ?? ''))];
   const toggle = (value: string) => onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
 
   return (
-    <details className="group relative" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={details} className="group relative" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary
         className="flex cursor-pointer list-none items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
         aria-label={`${label} filter`}

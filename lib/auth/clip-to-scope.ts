@@ -14,7 +14,12 @@ export interface ClipResult {
 }
 
 export function clipStateToScope(state: DashboardState, scope: Scope, storesInScope: ReadonlySet<string>): ClipResult {
-  const inRegions = (r: string) => scope.regions.includes(r as RegionName);
+  return clipStateToRegions(state, scope.regions, storesInScope);
+}
+
+/** The same clipping to any set of regions and the stores in them (a share link's, when it is created). */
+export function clipStateToRegions(state: DashboardState, allowed: readonly RegionName[], storesInScope: ReadonlySet<string>): ClipResult {
+  const inRegions = (r: string) => allowed.includes(r as RegionName);
   const removed: string[] = [];
   const regions = state.regions.filter((r) => inRegions(r) || !removed.push(`region ${r}`));
   const stores = state.stores.filter((s) => storesInScope.has(s) || !removed.push(`store ${s}`));

@@ -127,6 +127,14 @@ export function searchParamsToRecord(params: SearchParamsLike): Record<string, s
   return out;
 }
 
+/**
+ * Whether a URL names any dashboard state: parameters added on the way (`utm_source`, `fbclid`, …) are not
+ * state, so a link carrying only those still opens the view it was made for.
+ */
+export function carriesDashboardState(params: SearchParamsLike): boolean {
+  return Object.keys(searchParamsToRecord(params)).some((key) => key in dashboardStateSchema.shape);
+}
+
 /** Parses URL state; throws a ZodError (→ 400 with the offending parameter named) when it is invalid. */
 export function parseDashboardState(params: SearchParamsLike): DashboardState {
   return dashboardStateSchema.parse(searchParamsToRecord(params));

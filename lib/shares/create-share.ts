@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { recordAudit } from '@/lib/auth/record-audit';
 import { scopeCan, type UserScope } from '@/lib/auth/scope';
-import { regionIdOf } from '@/lib/filters/regions';
+import { regionIdOf, type RegionName } from '@/lib/filters/regions';
+import { clipStateToRegions } from '@/lib/auth/clip-to-scope';
 import { AppError, forbidden, forbiddenRegion } from '@/lib/errors';
 import { parseDashboardState, serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { smallintArray } from '@/db/sql';
@@ -42,7 +43,7 @@ export async function createShare(
   const regionIds = regions.map((r) => regionIdOf(r)!);
 
   const view = parseSharedPath(input.path);
-  const query = narrowRegionFilter(view.query, regions);
+  const query = await narrowToRegions(db, view.query, regions);
   const token = generateShareToken();
   const expiresAt = input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * DAY_MS);
 
@@ -68,9 +69,18 @@ export async function createShare(
   return { id, path: `/s/${token}`, expiresAt, regions };
 }
 
-/** A region filter in the shared view keeps only the link's regions (none left: the whole link scope). */
-function narrowRegionFilter(query: string, regions: readonly string[]): string {
+/**
+ * The shared view narrowed to the link's regions when it is created: regions, stores and selections
+ * outside them are dropped (a filter left with none of its own shows the whole link), so visitors see the
+ * view as shared rather than a notice that part of it was removed.
+ */
+async function narrowToRegions(db: Database, query: string, regions: readonly RegionName[]): Promise<string> {
   const state = parseDashboardState(new URLSearchParams(query));
-  if (state.regions.length === 0) return query;
-  return serializeDashboardState({ ...state, regions: state.regions.filter((r) => regions.includes(r)) });
+  const stores = await queryRows<{ store_code: string }>(
+    db,
+    sql`select store_code from gold.dim_store where region_id = any(${smallintArray(regions.map((r) => regionIdOf(r)!))})`,
+  );
+  const clip = clipStateToRegions(state, regions, new Set(stores.map((s) => s.store_code)));
+  if (clip.removed.length === 0) return query;
+  return serializeDashboardState(clip.emptied ? { ...clip.state, regions: [], stores: [] } : clip.state);
 }

@@ -67,6 +67,38 @@ describe('Sales overview', () => {
     await page.close();
   });
 
+  it('names under the title the regions and stores the tiles show, not every region the viewer may see', async () => {
+    const page = await admin.newPage();
+    await openDashboard(page, '/dashboards/sales?regions=West,East');
+    expect(await page.getByTestId('view-summary').textContent()).toMatch(/ · East, West$/);
+    await openDashboard(page, '/dashboards/sales?regions=East&stores=S001');
+    expect(await page.getByTestId('view-summary').textContent()).toMatch(/ · East · store S001$/);
+    await page.close();
+  });
+
+  it('filter drop-downs close on Escape, on a click outside and when another opens', async () => {
+    const page = await openSales();
+    const dropDown = (label: string) => page.locator(`details:has(> summary[aria-label="${label} filter"])`);
+    const isOpen = async (label: string) => (await dropDown(label).getAttribute('open')) !== null;
+    const openOne = async (label: string) => {
+      await page.getByLabel(`${label} filter`).click();
+      await waitUntil(() => isOpen(label), (open) => open, `the ${label} drop-down to open`);
+    };
+
+    await openOne('Categories');
+    await page.keyboard.press('Escape');
+    await waitUntil(() => isOpen('Categories'), (open) => !open, 'Escape to close it');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Categories filter');
+
+    await openOne('Categories');
+    await openOne('Segments');
+    await waitUntil(() => isOpen('Categories'), (open) => !open, 'opening another to close it');
+
+    await page.getByRole('heading', { level: 1, name: 'Sales overview' }).click();
+    await waitUntil(() => isOpen('Segments'), (open) => !open, 'a click outside to close it');
+    await page.close();
+  });
+
   it('"Last 7 days" in the filter bar puts range=last7 in the URL and narrows the dates and figures', async () => {
     const page = await openSales();
     const before = summaryDates(await page.getByTestId('view-summary').textContent());

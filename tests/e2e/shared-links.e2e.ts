@@ -73,28 +73,32 @@ describe('shared dashboard links', () => {
     await page.close();
   });
 
-  it('a link about West only is "Not allowed" for the East manager, in pages and in the API', async () => {
+  it("a link about West only opens the East manager's own view with a notice, while the API refuses it", async () => {
     const adminPage = await admin.newPage();
     await openDashboard(adminPage, '/dashboards/products');
     const west = await firstStoreOf(adminPage, 'West');
     await adminPage.close();
 
     const page = await eastManager.newPage();
-    const response = await page.goto('/dashboards/sales?regions=West');
-    expect(response?.status()).toBe(403);
-    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
-    expect(await page.getByRole('main').textContent()).toContain('asks for a region you do not have access to');
-    expect(await page.getByTestId('kpi-revenue').count()).toBe(0);
+    const response = await openDashboard(page, '/dashboards/sales?regions=West');
+    expect(response?.status()).toBe(200);
+    expect(await page.getByTestId('view-summary').textContent()).toMatch(/ · East$/);
+    expect(await page.getByTestId('clip-notice').textContent()).toContain('region West');
+    await page.getByTestId('kpi-revenue').waitFor();
+    expect(new Set(await tableColumn(page, 'Region'))).toEqual(new Set(['East']));
     await screenshot(page, 'shared-link-west-for-east-manager');
 
-    // A West store without a region names nothing of East either.
-    await page.goto(`/dashboards/products?stores=${west.code}`);
-    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
-    expect(await page.getByTestId('drill-table').count()).toBe(0);
+    // A West store without a region names nothing of East either: the manager's own view, told why.
+    await openDashboard(page, `/dashboards/products?stores=${west.code}`);
+    expect(await page.getByTestId('clip-notice').textContent()).toContain(`store ${west.code}`);
+    await page.getByTestId('drill-table').waitFor();
 
     const api = await eastManager.request.get('/api/export?format=csv&regions=East,West');
     expect(api.status()).toBe(403);
     expect(await api.json()).toMatchObject({ error: { code: 'forbidden_region' } });
+    const kpis = await eastManager.request.get('/api/metrics/kpis?regions=West');
+    expect(kpis.status()).toBe(403);
     await page.close();
   });
+
 });

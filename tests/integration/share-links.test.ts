@@ -213,6 +213,18 @@ describe.each(testEngines())('share links on %s', (engine) => {
     expect(row!.query).toContain('regions=North');
     expect(row!.query).not.toContain('West');
 
+    // Stores and selections outside the link's regions are dropped too, so no visitor is told "removed".
+    const [north, west] = [await foreignStore('North'), await foreignStore('West')];
+    const narrowed = await share('admin@retailwave.test', {
+      regions: ['North'], path: `/dashboards/sales?${RANGE}&stores=${north},${west}&sel=store:${west},category:Fresh`,
+    });
+    const [stored] = await queryRows<{ query: string }>(db.db, sql`select query from app.share_links where id = ${narrowed.id}::uuid`);
+    const state = new URLSearchParams(stored!.query);
+    expect({ stores: state.get('stores'), sel: state.get('sel') }).toEqual({ stores: north, sel: 'category:Fresh' });
+    const visit = await buildDashboardView(await sharedScope(narrowed.token), state, { basePath: '/s/x', exportPath: null, shared: true });
+    if (!visit.ok) throw new Error(visit.message);
+    expect(visit.view.removed).toEqual([]);
+
     const refused = await post('east.manager@retailwave.test', { path: '/dashboards/sales', expiresInDays: 7, regions: ['West'] });
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.code).toBe('forbidden_region');

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { parseDashboardState, serializeDashboardState, EMPTY_STATE, MAX_PAGE_SIZE, SORTABLE_COLUMNS, type DashboardState } from '@/lib/filters/dashboard-state';
+import { carriesDashboardState, parseDashboardState, serializeDashboardState, EMPTY_STATE, MAX_PAGE_SIZE, SORTABLE_COLUMNS, type DashboardState } from '@/lib/filters/dashboard-state';
 import { presetRange } from '@/lib/filters/date-presets';
 import { resolveDateRange } from '@/lib/filters/resolve-filters';
 
@@ -94,5 +94,14 @@ describe('date ranges', () => {
   it('refuses reversed and overly long ranges', () => {
     expect(() => resolveDateRange(state({ from: '2026-05-02', to: '2026-05-01' }), '2026-11-23')).toThrow(/on or before/);
     expect(() => resolveDateRange(state({ from: '2020-01-01', to: '2026-05-01' }), '2026-11-23')).toThrow(/at most/);
+  });
+});
+
+describe('what counts as dashboard state in a URL', () => {
+  it('ignores parameters added on the way, so a shared link with them still opens its own view', () => {
+    expect(carriesDashboardState(new URLSearchParams('utm_source=mail&utm_campaign=board&fbclid=IwAR0x'))).toBe(false);
+    expect(carriesDashboardState({})).toBe(false);
+    expect(carriesDashboardState(new URLSearchParams('utm_source=mail&range=last7'))).toBe(true);
+    expect(carriesDashboardState({ regions: ['East', 'West'] })).toBe(true);
   });
 });

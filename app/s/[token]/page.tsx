@@ -8,6 +8,7 @@ import { getShareScope } from '@/lib/auth/share-page-scope';
 import { buildDashboardView } from '@/components/dashboards/load-view';
 import { recordShareView } from '@/lib/shares/record-view';
 import { SHARE_DASHBOARD_TITLES } from '@/lib/auth/share-paths';
+import { carriesDashboardState } from '@/lib/filters/dashboard-state';
 import { InvalidView } from '@/components/dashboards/dashboard-header';
 import { CustomersDashboard } from '@/components/dashboards/customers-dashboard';
 import { ProductsDashboard } from '@/components/dashboards/products-dashboard';
@@ -36,7 +37,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Page
   const basePath = `/s/${token}`;
 
   const query = await searchParams;
-  const state = Object.keys(query).length > 0 ? query : new URLSearchParams(share.query);
+  const state = carriesDashboardState(query) ? query : new URLSearchParams(share.query);
   const requestHeaders = await headers();
   // A visit is a document load; the viewer's filter changes and live refreshes are RSC requests.
   if (!requestHeaders.get('rsc')) {
