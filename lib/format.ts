@@ -14,3 +14,24 @@ export const formatDecimal = (n: number) => decimal.format(n);
 /** A missing figure (no data, or a ratio without a base) reads as a dash, never as a zero. */
 export const NO_VALUE = '—';
 export const formatOrDash = (format: (n: number) => string) => (n: number | null) => (n === null ? NO_VALUE : format(n));
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment as every page writes one: `2026-12-07 14:05 UTC`, 24-hour, in the given time zone and naming
+ * it (seconds on request). One format, so an admin log, a share link and a sale read alike.
+ */
+export function formatDateTime(at: Date | string, timeZone: string, { seconds = false }: { seconds?: boolean } = {}): string {
+  const key = `${timeZone}:${seconds}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZoneName: 'short',
+    });
+    dateTimeFormats.set(key, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(typeof at === 'string' ? new Date(at) : at).map((p) => [p.type, p.value]));
+  const time = `${part.hour}:${part.minute}${seconds ? `:${part.second}` : ''}`;
+  return `${part.year}-${part.month}-${part.day} ${time} ${part.timeZoneName}`;
+}

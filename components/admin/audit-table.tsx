@@ -1,7 +1,7 @@
 import type { AuditEntryRow } from '@/lib/admin/list-audit';
 import { AdminTable, cellClass } from './admin-table';
 import { ActionBadge } from './badges';
-import { DateTime } from './date-time';
+import { DateTime } from '@/components/ui/date-time';
 
 /** What an entry's detail says, in a few words (the full JSON is in the title). */
 function summarise(entry: AuditEntryRow): string {
@@ -26,7 +26,7 @@ export function AuditTable({ entries, timeZone }: { entries: AuditEntryRow[]; ti
     <AdminTable caption="Audit log entries" head={['When', 'Who', 'What', 'Target', 'From']}>
       {entries.map((e) => (
         <tr key={e.id} data-testid="audit-row">
-          <td className={cellClass}><DateTime value={e.at} timeZone={timeZone} /></td>
+          <td className={cellClass}><DateTime value={e.at} timeZone={timeZone} seconds /></td>
           <td className={cellClass}>{e.actorEmail ?? <span className="text-slate-400">Anonymous</span>}</td>
           <td className={cellClass}>
             <ActionBadge action={e.action} />

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { UserSummary } from '@/lib/admin/list-users';
 import { AdminTable, cellClass } from './admin-table';
 import { RoleBadge, StatusBadge } from './badges';
-import { DateTime } from './date-time';
+import { DateTime } from '@/components/ui/date-time';
 
 export function UsersTable({ users, timeZone }: { users: UserSummary[]; timeZone: string }) {
   return (

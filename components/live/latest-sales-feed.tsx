@@ -4,6 +4,7 @@ import type { Scope } from '@/lib/auth/scope';
 import { formatCount, formatMoneyCents } from '@/lib/format';
 import { listLatestSales } from '@/lib/queries/list-latest-sales';
 import { Card } from '@/components/ui/card';
+import { DateTime } from '@/components/ui/date-time';
 
 const FEED_LENGTH = 15;
 
@@ -18,7 +19,7 @@ export async function LatestSalesFeed({ db, scope, at, timeZone }: { db: Databas
           <table className="w-full text-sm" data-testid="latest-sales">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-                <th className="py-1.5 pr-3 font-medium">Time (UTC)</th>
+                <th className="py-1.5 pr-3 font-medium">Time</th>
                 <th className="py-1.5 pr-3 font-medium">Store</th>
                 <th className="py-1.5 pr-3 font-medium">Region</th>
                 <th className="py-1.5 pr-3 font-medium">Product</th>
@@ -31,7 +32,7 @@ export async function LatestSalesFeed({ db, scope, at, timeZone }: { db: Databas
                 <tr key={sale.lineId} data-testid="latest-sale" data-transaction={sale.transactionId}
                   className="border-b border-slate-100 last:border-0 dark:border-slate-800">
                   <td className="py-1.5 pr-3 tabular-nums whitespace-nowrap">
-                    <time dateTime={sale.occurredAt}>{sale.occurredAt.slice(0, 10)} {sale.occurredAt.slice(11, 19)}</time>
+                    <DateTime value={sale.occurredAt} timeZone={timeZone} seconds />
                   </td>
                   <td className="max-w-48 truncate py-1.5 pr-3 whitespace-nowrap" title={sale.storeName}>{sale.storeCode} · {sale.storeName}</td>
                   <td className="py-1.5 pr-3">{sale.region}</td>

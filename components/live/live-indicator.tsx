@@ -9,7 +9,8 @@ const DOTS: Record<LiveStatus, string> = {
   connected: 'bg-emerald-500',
   reconnecting: 'bg-amber-500 animate-pulse',
 };
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// the viewer's own clock, 24-hour and named, as every moment on the portal reads
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
 
 export function LiveIndicator() {
   const live = useLiveStatus();

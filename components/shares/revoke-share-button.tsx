@@ -1,9 +1,9 @@
 'use client';
 
-// Revokes one share link through DELETE /api/shares/{id}, then re-renders the list.
+// Revokes one share link through DELETE /api/shares/{id}, after the owner confirms, then re-renders the list.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 export function RevokeShareButton({ id, label }: { id: string; label: string }) {
   const router = useRouter();
@@ -12,7 +12,6 @@ export function RevokeShareButton({ id, label }: { id: string; label: string }) 
   const [error, setError] = useState<string | null>(null);
 
   const revoke = async () => {
-    if (!window.confirm(`Revoke "${label}"? Anyone opening it will be told it was revoked.`)) return;
     setBusy(true);
     setError(null);
     const response = await fetch(`/api/shares/${id}`, { method: 'DELETE' });
@@ -27,9 +26,17 @@ export function RevokeShareButton({ id, label }: { id: string; label: string }) 
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button type="button" variant="danger" className="px-2 py-1 text-xs" onClick={revoke} disabled={busy || pending} aria-label={`Revoke ${label}`}>
+      <ConfirmButton
+        className="px-2 py-1 text-xs"
+        disabled={busy || pending}
+        ariaLabel={`Revoke ${label}`}
+        title={`Revoke "${label}"?`}
+        message="Anyone opening the link will be told it was revoked. This cannot be undone."
+        confirmLabel="Revoke link"
+        onConfirm={revoke}
+      >
         {busy || pending ? 'Revoking…' : 'Revoke'}
-      </Button>
+      </ConfirmButton>
       {error && <span role="alert" className="text-xs text-red-600">{error}</span>}
     </span>
   );

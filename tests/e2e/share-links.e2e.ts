@@ -89,8 +89,12 @@ describe('share links', () => {
     await page.goto('/shares');
     const row = page.getByTestId('share-row').filter({ hasText: 'Grocery review for the board' });
     expect(Number(await row.getByTestId('share-views').textContent())).toBeGreaterThanOrEqual(1);
-    page.once('dialog', (d) => d.accept());
+    // The confirmation is a dialog of the page: Cancel keeps the link, "Revoke link" revokes it.
     await row.getByRole('button', { name: /^Revoke/ }).click();
+    await page.getByRole('dialog', { name: /^Revoke "Grocery review for the board"\?$/ }).getByRole('button', { name: 'Cancel' }).click();
+    expect(await row.getAttribute('data-status')).not.toBe('revoked');
+    await row.getByRole('button', { name: /^Revoke/ }).click();
+    await page.getByRole('dialog', { name: /^Revoke "Grocery review for the board"\?$/ }).getByRole('button', { name: 'Revoke link' }).click();
     await page.getByTestId('share-row').filter({ hasText: 'Grocery review for the board' }).and(page.locator('[data-status="revoked"]')).waitFor();
     const gone = await visitor.goto(url);
     expect(gone?.status()).toBe(410);

@@ -47,7 +47,7 @@ describe('shared dashboard links', () => {
     const page = await eastManager.newPage();
     const response = await openDashboard(page, link);
     expect(response?.status()).toBe(200);
-    expect(await page.getByTestId('view-summary').textContent()).toMatch(/ · East$/);
+    expect(await page.getByTestId('view-summary').textContent()).toMatch(new RegExp(` · East · store ${east.code}$`));
     const notice = await page.getByTestId('clip-notice').textContent();
     expect(notice).toContain('region West');
     expect(notice).toContain(`store ${west.code}`);

@@ -14,8 +14,8 @@ describe('cache keys', () => {
   });
 
   it('names the query, the regions with their versions, and a hash of the parameters', () => {
-    expect(key()).toMatch(/^rw:q1:kpis:1\.3:[A-Za-z0-9_-]{43}$/);
-    expect(key({ versions: versions([2, 0], [1, 7]) })).toMatch(/^rw:q1:kpis:1\.7,2\.0:/);
+    expect(key()).toMatch(/^rw:q2:kpis:1\.3:[A-Za-z0-9_-]{43}$/);
+    expect(key({ versions: versions([2, 0], [1, 7]) })).toMatch(/^rw:q2:kpis:1\.7,2\.0:/);
   });
 
   it('changes with every input, and only with what the answer depends on', () => {

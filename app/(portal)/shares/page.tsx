@@ -6,7 +6,8 @@ import { listShares, type ShareListing } from '@/lib/shares/list-shares';
 import { SHARE_DASHBOARD_TITLES } from '@/lib/auth/share-paths';
 import { AdminTable, cellClass, EmptyState } from '@/components/admin/admin-table';
 import { RevokeShareButton } from '@/components/shares/revoke-share-button';
-import { formatShareDateTime } from '@/components/shares/share-dates';
+import { DateTime } from '@/components/ui/date-time';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Shared links' };
 
@@ -20,6 +21,7 @@ export default async function SharedLinksPage() {
   const scope = await getScope({ permission: 'share', callbackUrl: '/shares' });
   const isAdmin = scope.owner.user.role === 'admin';
   const shares = await listShares(await getDatabase(), scope);
+  const timeZone = env().REPORTING_TIME_ZONE;
   const head = ['Link', 'Dashboard', 'Regions', ...(isAdmin ? ['Shared by'] : []), 'Created', 'Expires', 'Views', 'Last viewed', 'Status', ''];
   return (
     <div className="space-y-4">
@@ -42,10 +44,10 @@ export default async function SharedLinksPage() {
               <td className={cellClass}>{SHARE_DASHBOARD_TITLES[s.dashboard]}{s.allowExport && <div className="text-xs text-slate-500">CSV export allowed</div>}</td>
               <td className={cellClass}>{s.regions.join(', ')}</td>
               {isAdmin && <td className={cellClass}>{s.createdBy}</td>}
-              <td className={`${cellClass} whitespace-nowrap`}>{formatShareDateTime(s.createdAt)}</td>
-              <td className={`${cellClass} whitespace-nowrap`}>{s.expiresAt ? formatShareDateTime(s.expiresAt) : 'Never'}</td>
+              <td className={`${cellClass} whitespace-nowrap`}><DateTime value={s.createdAt} timeZone={timeZone} /></td>
+              <td className={`${cellClass} whitespace-nowrap`}><DateTime value={s.expiresAt} timeZone={timeZone} /></td>
               <td className={`${cellClass} tabular-nums`} data-testid="share-views">{s.viewCount}</td>
-              <td className={`${cellClass} whitespace-nowrap`}>{formatShareDateTime(s.lastViewedAt)}</td>
+              <td className={`${cellClass} whitespace-nowrap`}><DateTime value={s.lastViewedAt} timeZone={timeZone} empty="—" /></td>
               <td className={cellClass}>
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[s.status]}`}>{s.status}</span>
               </td>

@@ -3,7 +3,8 @@
 import { getShareScope } from '@/lib/auth/share-page-scope';
 import { LiveUpdatesProvider } from '@/components/live/live-updates';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
-import { formatShareExpiry } from '@/components/shares/share-dates';
+import { formatDateTime } from '@/lib/format';
+import { env } from '@/lib/env';
 
 export default async function SharedViewLayout({ children, params }: { children: React.ReactNode; params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -23,7 +24,7 @@ export default async function SharedViewLayout({ children, params }: { children:
         </span>
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="share-details">
           {share.label && <span className="font-medium">{share.label} · </span>}
-          Shared by {share.sharer.name} · {scope.regions.join(', ')} · {formatShareExpiry(share.expiresAt)}
+          Shared by {share.sharer.name} · {scope.regions.join(', ')} · {share.expiresAt ? `expires ${formatDateTime(share.expiresAt, env().REPORTING_TIME_ZONE)}` : 'never expires'}
         </p>
         <div className="ml-auto">
           <ThemeToggle />

@@ -10,7 +10,7 @@ import { Card } from '@/components/ui/card';
 import { AuditTable } from '@/components/admin/audit-table';
 import { EmptyState } from '@/components/admin/admin-table';
 import { RoleBadge, StatusBadge } from '@/components/admin/badges';
-import { DateTime } from '@/components/admin/date-time';
+import { DateTime } from '@/components/ui/date-time';
 import { changeRegionsAction, changeRoleAction, resetPasswordAction, setActiveAction } from '@/app/admin/actions';
 import { ResetPasswordForm } from '@/components/admin/reset-password-form';
 import { UserRegionsForm } from '@/components/admin/user-regions-form';
