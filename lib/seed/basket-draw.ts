@@ -11,9 +11,7 @@ import { eligibleCounts } from './customer-pools';
 import { demandQuantiles } from './demand';
 import type { DemoWorld } from './demo-world';
 import { weightedLookup, type Random } from './random';
-import { PRODUCT_TABLE_SIZE, productPicks, storeTraffic } from './sales-plan';
-
-const STORE_TABLE = 1_000;
+import { PRODUCT_TABLE_SIZE, productPicks, STORE_TABLE_SIZE, storeTraffic } from './sales-plan';
 
 /** What a store-local day's baskets are drawn from. */
 export interface DayModel {
@@ -39,7 +37,7 @@ export function dayModel(world: DemoWorld, day: string): DayModel {
   return {
     day,
     dayNumber: daysBetween(world.firstDay, day),
-    storePick: weightedLookup(storeTraffic(world.data.stores, day), STORE_TABLE).map((i) => i + 1),
+    storePick: weightedLookup(storeTraffic(world.data.stores, day), STORE_TABLE_SIZE).map((i) => i + 1),
     eligible: eligibleCounts(world.constants.pools, [day]),
     productPick: productPicks(world.data, monthOf(day)),
     campaignPct: terms.pct,

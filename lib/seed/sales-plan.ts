@@ -16,7 +16,7 @@ import type { DemoStore } from './stores';
 /** Two years of sales. */
 export const SALES_DAYS = 730;
 
-const STORE_TABLE = 1_000;
+export const STORE_TABLE_SIZE = 1_000;
 export const PRODUCT_TABLE_SIZE = 16_384;
 const QUANTITY_TABLE = 100;
 /** A new store draws fewer shoppers in its first three months. */
@@ -224,7 +224,7 @@ export function salesChunk(seed: number, data: DemoReferenceData, k: SalesConsta
     lines,
     basketOffsets,
     baskets: lines.map((n, i) => basketsForLines(k.basket, n, basketOffsets[i])),
-    storePick: weightedLookup(traffic, STORE_TABLE).map((i) => i + 1),
+    storePick: weightedLookup(traffic, STORE_TABLE_SIZE).map((i) => i + 1),
     storeShare: share.map((x) => Math.floor(x * SHARE_SCALE)),
     productPick: productPicks(data, monthOf(days[0])),
     productTableSize: PRODUCT_TABLE_SIZE,
