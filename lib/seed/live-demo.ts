@@ -124,8 +124,10 @@ export function startDemoLive(db: Database, options: DemoLiveOptions): () => Pro
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
   let announced = false;
+  let failures = 0;
 
-  const tick = async () => {
+  /** Runs one step; answers how long to wait before the next (longer after each failure in a row, up to 32 ticks). */
+  const tick = async (): Promise<number> => {
     try {
       let steps = 0;
       const added = await feed.addUntil(now(), announced ? undefined : (so) => {
@@ -134,9 +136,10 @@ export function startDemoLive(db: Database, options: DemoLiveOptions): () => Pro
           log(`[demo-live] catching up: ${so.events.toLocaleString('en-US')} sale lines since ${so.from.toISOString()}, up to ${so.to.toISOString()}`);
         }
       });
+      failures = 0;
       if (added === null) {
         stopped = true;
-        return;
+        return 0;
       }
       if (!announced) {
         announced = true;
@@ -146,16 +149,20 @@ export function startDemoLive(db: Database, options: DemoLiveOptions): () => Pro
         log(`[demo-live] the demo stores keep selling while the portal runs (about ${today?.toLocaleString('en-US')} sale lines ` +
           `today, in opening hours on each store's clock)${caughtUp}; DEMO_LIVE=0 turns this off`);
       }
+      return tickMs;
     } catch (error) {
-      log(`[demo-live] adding demo sales failed; trying again in ${tickMs / 1000} s: ${error instanceof Error ? error.message : String(error)}`);
+      failures += 1;
+      const wait = tickMs * 2 ** Math.min(failures - 1, 5);
+      log(`[demo-live] adding demo sales failed; trying again in ${wait / 1000} s: ${error instanceof Error ? error.message : String(error)}`);
+      return wait;
     }
   };
   const loop = (async () => {
     while (!stopped) {
-      await tick();
+      const wait = await tick();
       if (stopped) break;
       await new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, tickMs);
+        timer = setTimeout(resolve, wait);
         wake = resolve;
       });
     }
