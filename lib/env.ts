@@ -28,6 +28,9 @@ export const envSchema = z
       .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
       .refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
     DEMO_PASSWORD: optionalString,
+    // On a database holding the demo dataset, the portal keeps selling: the demo's sales up to now, then a
+    // gentle live stream (lib/seed/live-demo.ts). On unless 0 (false, off, no); never on for other data.
+    DEMO_LIVE: z.preprocess((v) => (v === '' ? undefined : v), z.stringbool().default(true)),
     // Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; unset: none.
     TRUST_PROXY: z
       .string()

@@ -72,14 +72,14 @@ async function main() {
   installDatabaseHandle(handle);
   const db = handle.db;
   const today = todayIn('UTC');
-  const dataset = await describeDemoData(db, 'UTC');
+  const dataset = await describeDemoData(db);
   let seedSeconds: number | null = null;
   if (!dataset || dataset.lines !== lines) {
     console.log(`Seeding ${lines.toLocaleString('en-US')} lines into ${name}…`);
     const started = performance.now();
     let bar: ReturnType<typeof progressBar> | undefined;
     await seedDemoData(db, {
-      lines, seed: DEFAULT_DEMO_SEED, endDate: today, timeZone: 'UTC',
+      lines, seed: DEFAULT_DEMO_SEED, now: new Date(), timeZone: 'UTC',
       onProgress: (done, total, note) => { bar ??= progressBar('seed', total); bar.update(done, note); },
     });
     bar?.finish();

@@ -5,19 +5,21 @@ import { progressBar } from '@/lib/cli/progress';
 import { env } from '@/lib/env';
 import type { RetailEvent } from '@/lib/etl/silver/events';
 import { MAX_INGEST_EVENTS } from '@/lib/ingest/read-body';
-import { demoWorld } from '@/scripts/simulator/demo-world';
 import { EventSimulator } from '@/scripts/simulator/event-simulator';
 import { IngestRefused, postEventBatch } from '@/scripts/simulator/ingest-client';
 import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED } from '@/lib/seed';
+import { buildDemoWorld } from '@/lib/seed/demo-world';
 
 const HELP = `Usage: npm run simulate -- --rate N --duration S [options]
 
-Posts a realistic live event stream to the portal's /api/ingest: sales in baskets following the stores'
-hour-of-day curve (in REPORTING_TIME_ZONE) with occasional bursts, inventory counts (some below the
-reorder point), customer segment changes, a few re-sent events, and about 1 % suspicious baskets (huge
-amounts, one customer buying again and again within minutes, a store in a region the customer never visits).
+Posts a realistic live event stream to the portal's /api/ingest: sales in baskets like the seeded ones
+(the same products, prices, quantities, customers and discounts), in the stores open at the moment on
+their own clocks, with occasional bursts; inventory counts (some below the reorder point), customer
+segment changes, a few re-sent events, and about 0.5 % suspicious baskets (amounts of several thousand
+dollars, one customer buying again and again within minutes, a store in a region the customer never visits).
 
-  --rate N          events per second at the busiest hour (default 50); quieter hours send fewer
+  --rate N          events per second when every store is at its busiest hour (default 50); quieter
+                    hours send fewer (at least 15 %, so a night-time demo still shows something)
   --duration S      seconds to run (default 60)
   --url U           the portal (default http://localhost:$PORT)
   --key K           ingest API key (default: the first of INGEST_API_KEYS)
@@ -54,14 +56,13 @@ async function main(): Promise<void> {
   const key = values.key ?? settings.INGEST_API_KEYS[0];
   if (!key) throw new Error('No ingest API key: pass --key, or set INGEST_API_KEYS (the server must know the same key).');
 
-  const world = demoWorld({
-    seed: positive('seed', values.seed, DEFAULT_DEMO_SEED),
-    lines: positive('transactions', values.transactions, DEFAULT_DEMO_LINES),
-    timeZone: settings.REPORTING_TIME_ZONE,
-  });
-  const simulator = new EventSimulator(world, { rate, timeZone: settings.REPORTING_TIME_ZONE });
-  console.log(`simulate: posting to ${url}/api/ingest for ${durationMs / 1000} s; ${world.stores.length} stores, ` +
-    `${world.products.length} products, ${world.customers.length} customers; ` +
+  const world = buildDemoWorld(
+    positive('seed', values.seed, DEFAULT_DEMO_SEED), positive('transactions', values.transactions, DEFAULT_DEMO_LINES), new Date(),
+  );
+  const simulator = new EventSimulator(world, { rate });
+  const { stores, products, customers } = world.data;
+  console.log(`simulate: posting to ${url}/api/ingest for ${durationMs / 1000} s; ${stores.length} stores, ` +
+    `${products.length} products, ${customers.length} customers; ` +
     `about ${Math.round(rate * simulator.intensity(new Date()))} events/s at this hour (${rate}/s at peak). Ctrl-C stops.`);
 
   const totals = { sent: 0, accepted: 0, duplicates: 0, rejected: 0 };

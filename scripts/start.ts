@@ -1,6 +1,7 @@
-// npm start – the whole portal on one machine: migrate, seed the demo data if the database is empty,
-// build if the sources changed since the last build, then serve with `next start` (one process per CPU on
-// Postgres, see lib/cli/serve-cluster.ts) and print how to sign in.
+// npm start – the whole portal on one machine: migrate, seed the demo data if the database is empty (or,
+// with DEMO_LIVE on, add the demo's sales since it last ran), build if the sources changed since the last
+// build, then serve with `next start` (one process per CPU on Postgres, see lib/cli/serve-cluster.ts; each
+// keeps the demo selling, lib/seed/live-demo.ts) and print how to sign in.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,13 @@ import { openConfiguredDatabase } from '@/lib/cli/open-database';
 import { progressBar, type Progress } from '@/lib/cli/progress';
 import { serveCluster, serverProcessCount } from '@/lib/cli/serve-cluster';
 import { ensureDemoUsers, DEMO_USERS } from '@/lib/auth/demo-users';
-import { todayIn } from '@/lib/calendar/days';
+import type { Database } from '@/db/client';
 import { env } from '@/lib/env';
-import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED, hasDemoData, seedDemoData } from '@/lib/seed';
+import { DEFAULT_DEMO_LINES, DEFAULT_DEMO_SEED, describeDemoData, hasDemoData, seedDemoData } from '@/lib/seed';
+import { extendDemoData } from '@/lib/seed/live-demo';
+
+/** A gap shorter than this is left to the server's live stream. */
+const CATCH_UP_AFTER_MS = 60_000;
 
 async function prepareDatabase(): Promise<void> {
   const settings = env();
@@ -23,7 +28,7 @@ async function prepareDatabase(): Promise<void> {
       const result = await seedDemoData(handle.db, {
         lines: DEFAULT_DEMO_LINES,
         seed: DEFAULT_DEMO_SEED,
-        endDate: todayIn(settings.REPORTING_TIME_ZONE),
+        now: new Date(),
         timeZone: settings.REPORTING_TIME_ZONE,
         onProgress: (done, total, note) => {
           bar ??= progressBar('seed', total);
@@ -31,6 +36,8 @@ async function prepareDatabase(): Promise<void> {
         },
       });
       bar?.finish(`${result.lines.toLocaleString('en-US')} lines`);
+    } else if (settings.DEMO_LIVE) {
+      await catchUpDemoSales(handle.db, settings.REPORTING_TIME_ZONE);
     }
     const demo = await ensureDemoUsers(handle.db, { password: settings.DEMO_PASSWORD });
     if (demo.generatedPassword) {
@@ -41,6 +48,19 @@ async function prepareDatabase(): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** The demo's sales since it last ran (the portal was stopped), through ingest and the ETL, before serving. */
+async function catchUpDemoSales(db: Database, timeZone: string): Promise<void> {
+  const dataset = await describeDemoData(db);
+  const now = new Date();
+  if (!dataset || now.getTime() - dataset.salesUntil.getTime() < CATCH_UP_AFTER_MS) return;
+  const hours = (now.getTime() - dataset.salesUntil.getTime()) / 3_600_000;
+  const gap = hours >= 48 ? `${Math.round(hours / 24)} days` : `${Math.max(1, Math.round(hours))} hour${Math.round(hours) === 1 ? '' : 's'}`;
+  console.log(`Adding the demo's sales since it last ran (${gap} ago, ${dataset.salesUntil.toISOString()}); DEMO_LIVE=0 skips this…`);
+  const bar = progressBar('catch-up', 100);
+  const extended = await extendDemoData(db, { now, timeZone, onProgress: (done, _total, note) => bar.update(done, note) });
+  bar.finish(extended && extended !== 'busy' ? `${extended.added.events.toLocaleString('en-US')} sale lines` : 'left to the running portal');
 }
 
 async function waitUntilHealthy(url: string, timeoutMs: number): Promise<boolean> {

@@ -2,7 +2,7 @@
 // in, and how each product's popularity moves with the season and the shopper's segment.
 import { holidaysBetween } from '@/lib/calendar/holidays';
 import { daysBetween, isoWeekday, monthOf } from '@/lib/calendar/days';
-import { CATEGORIES, type DemoProduct } from './products';
+import { CATEGORIES, categoryFloorCents, type DemoProduct } from './products';
 import { streamFor } from './random';
 
 /** Monday … Sunday: weekends peak, early week is quiet. */
@@ -65,6 +65,47 @@ export function hourWeights(weekend: boolean): number[] {
   return Array.from({ length: 24 }, (_, h) => table[h] ?? 0);
 }
 
+/**
+ * A store day's demand as W + 1 times of day in whole seconds, W being the day's hour weights added up
+ * (whole numbers): entry k is when k of the W units of the day's demand have passed. Demand is even
+ * between two entries, so linear interpolation turns a share of the day into a time (secondAtShare) and a
+ * time back into a share (demandShareBy) exactly. The seeder's SQL draws times of day from the same table.
+ */
+export function demandQuantiles(weekend: boolean): readonly number[] {
+  return weekend ? WEEKEND_QUANTILES : WEEKDAY_QUANTILES;
+}
+
+function quantilesOf(weights: readonly number[]): number[] {
+  const table: number[] = [];
+  weights.forEach((weight, hour) => {
+    for (let unit = 0; unit < weight; unit++) table.push(Math.round(hour * 3600 + (unit * 3600) / weight));
+  });
+  const lastOpenHour = weights.findLastIndex((w) => w > 0);
+  table.push((lastOpenHour + 1) * 3600);
+  return table;
+}
+
+const WEEKDAY_QUANTILES = quantilesOf(hourWeights(false));
+const WEEKEND_QUANTILES = quantilesOf(hourWeights(true));
+
+/** Share (0–1) of a store day's demand that has passed `second` seconds after its midnight. */
+export function demandShareBy(quantiles: readonly number[], second: number): number {
+  const units = quantiles.length - 1;
+  if (second <= quantiles[0]) return 0;
+  if (second >= quantiles[units]) return 1;
+  let k = 0;
+  while (quantiles[k + 1] <= second) k++;
+  return (k + (second - quantiles[k]) / (quantiles[k + 1] - quantiles[k])) / units;
+}
+
+/** The time of day (seconds after midnight, fractional) by which `share` (0 ≤ share < 1) of the day's demand has passed. */
+export function secondAtShare(quantiles: readonly number[], share: number): number {
+  const units = quantiles.length - 1;
+  const position = share * units;
+  const k = Math.min(units - 1, Math.floor(position));
+  return quantiles[k] + (position - k) * (quantiles[k + 1] - quantiles[k]);
+}
+
 /** Shopper price tiers: budget shoppers lean cheap, premium shoppers lean expensive. */
 export const PRICE_TIERS = ['budget', 'standard', 'premium'] as const;
 export type PriceTier = (typeof PRICE_TIERS)[number];
@@ -75,7 +116,7 @@ export function productWeights(products: readonly DemoProduct[], month: number, 
   const elasticity = TIER_PRICE_ELASTICITY[tier];
   return products.map((p) => {
     const category = CATEGORIES[p.categoryIndex];
-    const relativePrice = p.priceCents / 100 / category.price[0];
+    const relativePrice = p.priceCents / categoryFloorCents(category);
     return p.popularity * category.seasonality[month - 1] * relativePrice ** elasticity;
   });
 }

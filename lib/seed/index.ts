@@ -1,5 +1,6 @@
-// The deterministic demo dataset: reference data and two years of sales ending on a given day, then
-// the same dimension sync, fact promotion and rollup refresh the ETL uses, so both produce identical gold.
+// The deterministic demo dataset: reference data and two years of sales ending at a given moment (never
+// later: the last day holds each store's sales up to then, on its own clock), then the same dimension sync,
+// fact promotion and rollup refresh the ETL uses, so both produce identical gold.
 import { sql } from 'drizzle-orm';
 import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import { ensureDateRange } from '@/lib/etl/gold/dim-date';
@@ -10,14 +11,15 @@ import { refreshRollups, ROLLUP_TABLES } from '@/lib/etl/rollups/maintain-rollup
 import { setSpanHorizon } from '@/lib/etl/rollups/span-rollups';
 import { syncLowStockAlerts } from '@/lib/etl/signals/stock-alerts';
 import { suspendIndexes } from './bulk-load';
-import { addDays, isValidDay, monthRuns, todayIn } from '@/lib/calendar/days';
+import { addDays, dayOfDateKey, todayIn } from '@/lib/calendar/days';
 import { forgetDemoData, recordDemoData } from './demo-dataset';
+import { buildDemoWorld } from './demo-world';
 import { bumpDataVersions } from '@/lib/cache/data-versions';
 import { REGIONS } from '@/lib/filters/regions';
 import { seedInventory } from './inventory';
-import { generateReferenceData, writeReferenceData } from './reference-data';
+import { writeReferenceData } from './reference-data';
 import { insertSalesChunk } from './sales';
-import { planDailyLines, salesChunk, salesConstants } from './sales-plan';
+import { planChunks, salesChunk } from './sales-plan';
 
 export { describeDemoData, hasDemoData, type DemoDataset } from './demo-dataset';
 
@@ -28,8 +30,12 @@ export interface SeedOptions {
   /** Sale lines to generate (about 2.5 per transaction). */
   lines: number;
   seed: number;
-  /** Last day of sales, YYYY-MM-DD in the reporting time zone; usually today. */
-  endDate: string;
+  /**
+   * The moment the dataset ends, usually now: no sale after it, and its last day holds each store's sales
+   * up to it on the store's own clock. The same seed, size and moment give the same data.
+   */
+  now: Date;
+  /** The reporting time zone: calendar days of the facts. */
   timeZone: string;
   /** `done` counts up to `total` (= lines): generating the lines is the first half, promoting them the second. */
   onProgress?: (done: number, total: number, note: string) => void;
@@ -42,17 +48,15 @@ export interface SeedResult {
   revenue: number;
 }
 
-
 /**
  * Replaces the demo sales (silver lines, gold facts, rollups, inventory) with a fresh deterministic
  * dataset, in one transaction: other sessions see the old dataset or the new one, and a failure
  * changes nothing. Users, their regions and the audit log are never touched.
  */
 export async function seedDemoData(db: Database, options: SeedOptions): Promise<SeedResult> {
-  const { lines, seed, endDate, timeZone } = options;
-  if (!Number.isSafeInteger(lines) || lines < 1) throw new RangeError('lines must be a positive integer');
-  if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be an integer');
-  if (!isValidDay(endDate)) throw new RangeError('endDate must be a YYYY-MM-DD date');
+  const { lines, seed, now, timeZone } = options;
+  if (now.getTime() > Date.now()) throw new RangeError('the demo dataset cannot end in the future');
+  const world = buildDemoWorld(seed, lines, now);
   const progress = options.onProgress ?? (() => {});
 
   const result = await db.transaction(async (tx) => {
@@ -67,31 +71,24 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     await forgetDemoData(tx);
     await clearSales(tx);
 
-    const plan = planDailyLines(seed, lines, endDate);
-    const firstDay = plan.days[0];
     progress(0, lines, 'reference data');
-    const data = generateReferenceData(seed, lines, firstDay, endDate);
-    await writeReferenceData(tx, data);
+    await writeReferenceData(tx, world.data);
     await syncReferenceDimensions(tx);
     await insertNewCustomers(tx);
-    // a day more: a western store's evening falls on the next day where the reporting time zone is east of it
-    await ensureDateRange(tx, firstDay, addDays(endDate, 1));
 
     const salesIndexes = await suspendIndexes(tx, 'silver', 'sales_lines');
     const factIndexes = await suspendIndexes(tx, 'gold', 'fact_sales');
-    const constants = salesConstants(seed, data);
     const chunks: { month: string; ids: [number, number]; lines: number }[] = [];
     let written = 0;
-    let dayNumber = 0;
-    for (const days of monthRuns(firstDay, endDate)) {
-      const dayNumbers = days.map((_, i) => dayNumber + i);
-      const chunkLines = dayNumbers.map((n) => plan.lines[n]);
-      dayNumber += days.length;
-      await insertSalesChunk(tx, seed, constants, salesChunk(seed, data, constants, days, dayNumbers, chunkLines));
+    for (const planned of planChunks(world.plan)) {
+      const chunkLines = planned.lines.reduce((a, b) => a + b, 0);
+      if (chunkLines === 0) continue;
+      await insertSalesChunk(tx, seed, world.constants, salesChunk(seed, world.data, world.constants, planned));
       const last = await lastSalesLineId(tx);
-      const month = days[0].slice(0, 7);
-      chunks.push({ month, ids: [(chunks.at(-1)?.ids[1] ?? 0) + 1, last], lines: last - (chunks.at(-1)?.ids[1] ?? 0) });
-      written += chunkLines.reduce((a, b) => a + b, 0);
+      const previous = chunks.at(-1)?.ids[1] ?? 0;
+      const month = planned.days[0].slice(0, 7);
+      chunks.push({ month, ids: [previous + 1, last], lines: last - previous });
+      written += chunkLines;
       progress(Math.floor(written / 2), lines, `generating ${month}`);
     }
     progress(Math.floor(lines / 2), lines, 'indexing sales lines');
@@ -99,10 +96,12 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
 
     let promoted = 0;
     for (const chunk of chunks) {
-      if (chunk.lines > 0) await promoteSalesLines(tx, { idRange: chunk.ids }, timeZone, { allNew: true });
+      await promoteSalesLines(tx, { idRange: chunk.ids }, timeZone, { allNew: true });
       promoted += chunk.lines;
       progress(Math.floor((lines + promoted) / 2), lines, `promoting ${chunk.month}`);
     }
+    // The calendar from the first sale's day (in the reporting time zone) to today: never a day ahead.
+    await ensureDateRange(tx, await firstFactDay(tx, world.firstDay), todayIn(timeZone, now));
     progress(lines, lines, 'rollups');
     const rollupIndexes = [];
     for (const table of ROLLUP_TABLES) rollupIndexes.push(await suspendIndexes(tx, 'gold', table));
@@ -117,13 +116,13 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       await suspendIndexes(tx, 'silver', 'inventory_levels'),
       await suspendIndexes(tx, 'gold', 'fact_inventory'),
     ];
-    await seedInventory(tx, seed, endDate, timeZone);
+    await seedInventory(tx, seed, todayIn(timeZone, now), now);
     for (const suspended of inventoryIndexes) await suspended.restore();
     // The seeded levels below their reorder point get their low-stock alerts, as the ETL would raise them.
     await syncLowStockAlerts(tx, { all: true });
 
     const result = await seededTotals(tx);
-    await recordDemoData(tx, lines, seed);
+    await recordDemoData(tx, { lines, seed, seededUntil: now });
     // Every region's data changed: cached dashboard answers must not outlive the old dataset.
     await bumpDataVersions(tx, REGIONS.map((r) => r.id));
     return result;
@@ -131,6 +130,12 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   progress(lines, lines, 'vacuum and statistics');
   await vacuumLoadedTables(db);
   return result;
+}
+
+/** The reporting day of the earliest fact, or `fallback` when there is none. */
+async function firstFactDay(db: Database, fallback: string): Promise<string> {
+  const [row] = await queryRows<{ first: number | null }>(db, sql`select min(date_key) as first from gold.fact_sales`);
+  return row.first === null ? fallback : dayOfDateKey(Number(row.first));
 }
 
 const ROLLUP_TABLE_LIST = sql.raw(ROLLUP_TABLES.map((table) => `gold.${table}`).join(', '));

@@ -1,5 +1,5 @@
-// Demo stock levels: silver.inventory_levels for every store × product on the last day, and weekly
-// gold.fact_inventory snapshots for the last four weeks, with a few products below their reorder point.
+// Demo stock levels: silver.inventory_levels for every store × product as of the moment the dataset ends,
+// and weekly gold.fact_inventory snapshots for the last four weeks, with a few products below their reorder point.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
@@ -14,8 +14,8 @@ const BELOW_REORDER_PCT = 6;
 const draw = (seed: number, salt: SQL) =>
   sql`(hashint8extended(st.store_key::bigint * 1000000 + pr.product_key, ${seed} + ${salt}) & 2147483647)`;
 
-/** Fills the (emptied) inventory tables from the store and product dimensions. */
-export async function seedInventory(db: Database, seed: number, lastDay: string, timeZone: string): Promise<void> {
+/** Fills the (emptied) inventory tables from the store and product dimensions: counted at `now`, on `lastDay` (its reporting day). */
+export async function seedInventory(db: Database, seed: number, lastDay: string, now: Date): Promise<void> {
   // Stock ranges from just under the reorder point to several weeks of cover; a few pairs have run low.
   await db.execute(sql`
     insert into silver.inventory_levels (store_code, sku, on_hand, updated_at)
@@ -24,7 +24,7 @@ export async function seedInventory(db: Database, seed: number, lastDay: string,
         then ${draw(seed, sql`1`)} % pr.reorder_point
         else pr.reorder_point + ${draw(seed, sql`2`)} % (pr.reorder_point * 4 + 1)
       end,
-      (${lastDay}::date + time '22:00') at time zone ${timeZone}
+      ${now.toISOString()}::timestamptz
     from gold.dim_store st cross join gold.dim_product pr
     where st.opened_on <= ${lastDay}::date`);
   const days = SNAPSHOT_WEEKS.map((w) => addDays(lastDay, -7 * w));

@@ -66,6 +66,12 @@ export async function writeReferenceData(db: Database, data: DemoReferenceData):
       on conflict (customer_id) do update set name = excluded.name, segment = excluded.segment,
         home_store_code = excluded.home_store_code, acquired_on = excluded.acquired_on, updated_at = now()`);
   }
+  await writeCampaigns(db, campaigns);
+}
+
+/** Upserts campaigns into silver (the live stream adds each new one before its first day). */
+export async function writeCampaigns(db: Database, campaigns: readonly DemoCampaign[]): Promise<void> {
+  if (campaigns.length === 0) return;
   await db.execute(sql`
     insert into silver.campaigns (campaign_code, name, category, discount_pct, starts_on, ends_on)
     select code, name, nullif(category, ''), pct, starts::date, ends::date

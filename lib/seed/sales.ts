@@ -5,7 +5,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { intArray, textArray } from '@/db/sql';
-import type { SalesChunk, SalesConstants } from './sales-plan';
+import { AWAY_PCT, BUSINESS_EXTRA_UNITS, BUSINESS_SEGMENT, IN_STORE_PROMOTION, LOYAL_PCT } from './basket-rules';
+import { SHARE_SCALE, type SalesChunk, type SalesConstants } from './sales-plan';
 
 /** Baskets and lines of one day are keyed day × KEY_SPAN + number, so keys never collide across days. */
 const KEY_SPAN = 10_000_000;
@@ -34,14 +35,15 @@ function selectSalesLines(seed: number, k: SalesConstants, chunk: SalesChunk): S
     -- one row holding every lookup table; materialized so each array is parsed once, not once per row
     with p as materialized (
       select ${seed}::bigint as seed, ${k.storeCount}::int as store_count, ${k.categoryCount}::int as category_count,
-        ${intArray(chunk.storePick)} as store_pick, ${intArray(k.anonymousPermille)} as anonymous_permille,
-        ${textArray(k.storeTimeZones)} as store_zone,
-        ${intArray(chunk.hourPick)} as hour_pick, ${chunk.hourTableSize}::int as hour_size,
+        ${intArray(chunk.storePick)} as store_pick, ${intArray(chunk.storeShare)} as store_share,
+        ${intArray(k.anonymousPermille)} as anonymous_permille, ${textArray(k.storeTimeZones)} as store_zone,
+        ${intArray(k.quantiles)} as quantiles, ${k.weekendQuantilesAt}::int as weekend_at,
         ${intArray(pools.start)} as pool_start, ${intArray(pools.customerNo)} as customer_no,
         ${intArray(pools.segment)} as segment, ${intArray(chunk.eligible)} as eligible,
         ${intArray(chunk.productPick)} as product_pick, ${chunk.productTableSize}::int as product_size,
         ${intArray(k.priceCents)} as price_cents, ${intArray(k.productCategory)} as product_category,
         ${intArray(k.categoryDurable)} as durable, ${intArray(chunk.campaignPct)} as campaign_pct,
+        ${intArray(chunk.campaignCoverage)} as campaign_coverage, ${intArray([...IN_STORE_PROMOTION.discounts])} as promotion_pct,
         ${intArray(k.quantityPick)} as quantity_pick, ${k.quantityTableSize}::int as quantity_size,
         ${intArray(basket.start)} as basket_start, ${intArray(basket.size)} as basket_size,
         ${basket.lines}::int as pattern_lines, ${basket.start.length}::int as pattern_baskets
@@ -49,7 +51,10 @@ function selectSalesLines(seed: number, k: SalesConstants, chunk: SalesChunk): S
     days as (
       select d.ord::int - 1 as day_no, d.day_number::bigint * ${KEY_SPAN} as day_key, d.lines, d.baskets, d.pattern_offset,
         'T' || to_char(d.day, 'YYYYMMDD') || '-' as transaction_prefix,
-        case when extract(isodow from d.day) >= 6 then p.hour_size else 0 end as hour_offset, d.day
+        -- the day's demand quantiles (demandQuantiles): where they start in p.quantiles, and how many units
+        case when extract(isodow from d.day) >= 6 then p.weekend_at else 0 end as q_start,
+        case when extract(isodow from d.day) >= 6 then cardinality(p.quantiles) - p.weekend_at else p.weekend_at end - 1 as q_units,
+        d.day
       from p, unnest(${textArray(chunk.days)}::date[], ${intArray(chunk.dayNumbers)}, ${intArray(chunk.lines)},
         ${intArray(chunk.baskets)}, ${intArray(chunk.basketOffsets)})
         with ordinality as d(day, day_number, lines, baskets, pattern_offset, ord)
@@ -71,26 +76,28 @@ function selectSalesLines(seed: number, k: SalesConstants, chunk: SalesChunk): S
     shoppers as (
       select b.*,
         p.store_pick[${basketDraw(1)} % cardinality(p.store_pick) + 1] as store,
-        p.hour_pick[b.hour_offset + ${basketDraw(2)} % p.hour_size + 1] * 3600
-          + ${basketDraw(3)} % 3600 as second_of_day,
+        ${basketDraw(2)} as time_draw,
         ${basketDraw(4)} % 1000 as card_draw,
-        -- about one card holder in ten shops away from their home store
-        case when ${basketDraw(5)} % 100 < 10 then p.store_pick[${basketDraw(6)} % cardinality(p.store_pick) + 1] end as away_store,
-        ${basketDraw(7)} % 100 < 45 as loyal, ${basketDraw(8)} as customer_draw
+        -- a few card holders shop away from their home store
+        case when ${basketDraw(5)} % 100 < ${AWAY_PCT} then p.store_pick[${basketDraw(6)} % cardinality(p.store_pick) + 1] end as away_store,
+        ${basketDraw(7)} % 100 < ${LOYAL_PCT} as loyal, ${basketDraw(8)} as customer_draw
       from p, drawn b
       offset 0
     ),
     pools as (
       select s.*, coalesce(s.away_store, s.store) as pool_store,
         p.eligible[s.day_no * p.store_count + coalesce(s.away_store, s.store)] as known,
-        s.card_draw < p.anonymous_permille[s.store] as anonymous
+        s.card_draw < p.anonymous_permille[s.store] as anonymous,
+        -- where in the day's demand the basket falls: a uniform share of the part of the store's day the
+        -- chunk holds (all of it, or up to the moment the dataset ends), in quantile units
+        (s.time_draw / 2147483648.0::float8) * (p.store_share[s.store] / ${SHARE_SCALE}::float8) * s.q_units as position
       from p, shoppers s
       offset 0
     ),
     -- loyal picks land on every fifth customer of the store, whatever their age; the others lean
     -- towards recent sign-ups, so a cohort's activity fades while its loyal core keeps coming back
     baskets as (
-      select c.*,
+      select c.*, floor(c.position)::int as unit,
         case when c.anonymous or c.known = 0 then null
           when c.loyal then p.pool_start[c.pool_store] + (c.customer_draw % c.known) - (c.customer_draw % c.known) % 5 + 1
           else p.pool_start[c.pool_store] + c.known - floor(c.known * (c.customer_draw / 2147483648.0::float8) ^ 3)::int
@@ -102,13 +109,16 @@ function selectSalesLines(seed: number, k: SalesConstants, chunk: SalesChunk): S
       select b.transaction_prefix || lpad(b.basket::text, 6, '0') as transaction_id,
         'S' || lpad(b.store::text, 3, '0') as store_code,
         'C' || lpad(p.customer_no[b.pos]::text, 6, '0') as customer_id,
-        -- price tier: budget shoppers lean cheap, premium shoppers dear; guests shop like the mainstream
+        -- price tier (priceTierOf): budget shoppers lean cheap, premium shoppers dear, the rest standard
         case p.segment[b.pos] when 0 then 0 when 2 then 2 else 1 end * p.product_size as tier_offset,
-        coalesce(p.segment[b.pos] = 3, false) as business,
+        coalesce(p.segment[b.pos] = ${BUSINESS_SEGMENT}, false) as business,
         b.day_no, b.day_key, b.first_line, least(b.pattern_size, b.lines - b.first_line) as size,
-        -- the store's midnight, at the offset in force at noon: clocks change at night, never in opening hours
+        -- the store's midnight, at the offset in force at noon: clocks change at night, never in opening
+        -- hours; then the time of day between the two quantiles around the basket's position, in whole seconds
         ((b.day + time '12:00') at time zone p.store_zone[b.store]) - interval '12 hours'
-          + b.second_of_day * interval '1 second' as occurred_at
+          + floor(p.quantiles[b.q_start + b.unit + 1]
+            + (b.position - b.unit) * (p.quantiles[b.q_start + b.unit + 2] - p.quantiles[b.q_start + b.unit + 1]))
+            * interval '1 second' as occurred_at
       from p, baskets b
       offset 0
     ),
@@ -125,11 +135,16 @@ function selectSalesLines(seed: number, k: SalesConstants, chunk: SalesChunk): S
       select l.*, p.price_cents[l.product] as price_cents,
         p.quantity_pick[p.durable[p.product_category[l.product]] * p.quantity_size + ${lineDraw(10)} % p.quantity_size + 1]
           -- business customers buy consumables in bulk
-          + case when l.business and p.durable[p.product_category[l.product]] = 0 then ${lineDraw(11)} % 3 else 0 end
+          + case when l.business and p.durable[p.product_category[l.product]] = 0 then ${lineDraw(11)} % ${BUSINESS_EXTRA_UNITS} else 0 end
           as quantity,
-        coalesce(nullif(p.campaign_pct[l.day_no * p.category_count + p.product_category[l.product]], 0),
-          -- outside campaigns, an occasional small in-store promotion
-          case when ${lineDraw(12)} % 100 < 3 then 5 * (1 + ${lineDraw(13)} % 2) else 0 end) as pct
+        -- a running campaign discounts the share of its category's lines it covers; outside campaigns, an
+        -- occasional in-store promotion
+        case when p.campaign_pct[l.day_no * p.category_count + p.product_category[l.product]] > 0
+          then case when ${lineDraw(12)} % 100 < p.campaign_coverage[l.day_no * p.category_count + p.product_category[l.product]]
+            then p.campaign_pct[l.day_no * p.category_count + p.product_category[l.product]] else 0 end
+          else case when ${lineDraw(12)} % 100 < ${IN_STORE_PROMOTION.pct}
+            then p.promotion_pct[${lineDraw(13)} % cardinality(p.promotion_pct) + 1] else 0 end
+        end as pct
       from p, products l
       offset 0
     ),

@@ -69,6 +69,9 @@ const CITY_TIME_ZONES: Record<string, string> = {
 };
 const EASTERN = 'America/New_York';
 
+/** Every time zone a demo store can have: the store-local "today" that ends the dataset is the latest of theirs. */
+export const DEMO_TIME_ZONES: readonly string[] = [...new Set([...Object.values(CITY_TIME_ZONES), EASTERN])];
+
 const SITES = ['Downtown', 'Mall', 'Plaza', 'Crossing', 'Town Center', 'Riverside', 'Northgate', 'Market Square', 'Commons'];
 
 /** Stores that open during the sales window, so new-store ramps show in the data. */

@@ -55,7 +55,7 @@ describe.each(testEngines())('customer queries on %s', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 18_000, seed: 11, endDate: END, timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 18_000, seed: 11, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
     await prepareUsers(db);
     admin = await scopeFor(db, 'admin@retailwave.test');
     east = await scopeFor(db, 'east.manager@retailwave.test');

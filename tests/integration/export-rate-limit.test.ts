@@ -27,7 +27,7 @@ describe.each(testEngines())('export budget and refusals on %s', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 2_000, seed: 3, endDate: '2026-06-30', timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 2_000, seed: 3, now: new Date('2026-07-01T00:00:00Z'), timeZone: 'UTC' });
     await prepareUsers(db);
   }, 120_000);
   afterAll(() => db.destroy());

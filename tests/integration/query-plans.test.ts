@@ -113,7 +113,7 @@ describeOnPostgres('query plans at any filter', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    await seedDemoData(db.db, { lines: 20_000, seed: 3, endDate: END, timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 20_000, seed: 3, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
     await prepareUsers(db);
     recording = await openDatabase({ url: db.url! }, { logQuery: (query, params) => statements.push({ query, params }) });
     scope = await scopeFor(db, 'admin@retailwave.test');

@@ -40,7 +40,7 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 20_000, seed: 7, endDate: END, timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 20_000, seed: 7, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
     await prepareUsers(db);
     for (const [region, revenue] of await silverRevenueByRegion(db.db, RANGE)) revenueByRegion.set(region, revenue);
     const stores = await queryRows<{ region: string; codes: string[] }>(

@@ -77,7 +77,7 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 20_000, seed: 5, endDate: END, timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 20_000, seed: 5, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
     await prepareUsers(db);
     scope = await scopeFor(db, 'admin@retailwave.test');
     stores = await queryRows(db.db, sql`select store_code as code, region_id::int as region from gold.dim_store order by store_code`);

@@ -13,7 +13,7 @@ describe.each(testEngines())('rollups added by an upgrade on %s', (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 1_500, seed: 8, endDate: '2026-03-31', timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 1_500, seed: 8, now: new Date('2026-04-01T00:00:00Z'), timeZone: 'UTC' });
   }, 120_000);
   afterAll(() => db.destroy());
 

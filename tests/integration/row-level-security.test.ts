@@ -85,7 +85,7 @@ describe.each(testEngines())('row-level security on %s', (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 8_000, seed: 3, endDate: '2026-03-31', timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 8_000, seed: 3, now: new Date('2026-04-01T00:00:00Z'), timeZone: 'UTC' });
     await prepareUsers(db);
   }, 120_000);
   afterAll(() => db.destroy());

@@ -13,7 +13,7 @@ import { runEtlUntilDrained } from '@/lib/etl/run-batch';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 
-const OPTIONS = { lines: 4_000, seed: 21, endDate: '2026-02-28', timeZone: 'UTC' };
+const OPTIONS = { lines: 4_000, seed: 21, now: new Date('2026-03-01T00:00:00Z'), timeZone: 'UTC' };
 
 async function rollupRows(db: Database) {
   const cubes: Record<string, Record<string, unknown>[]> = {};

@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { describeDemoData, hasDemoData, seedDemoData, type SeedResult } from '@/lib/seed';
+import { buildDemoWorld } from '@/lib/seed/demo-world';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 
 const LINES = 30_000;
 const END = '2026-11-23';
+// 15:45 in New York, 12:45 in Los Angeles: the last day is partial, and differently in each time zone.
+const NOW = new Date('2026-11-23T20:45:00Z');
 // A zone with daylight saving time, so local hours are checked across clock changes.
 const ZONE = 'America/New_York';
 
@@ -22,7 +25,7 @@ describe.each(testEngines())('demo seeder on %s', (engine) => {
     main = await createTestDatabase(engine);
     await main.db.execute(sql`insert into app.users (email, name, role, password_hash)
       values ('keep@retailwave.test', 'Keep Me', 'viewer', 'x')`);
-    result = await seedDemoData(main.db, { lines: LINES, seed: 42, endDate: END, timeZone: ZONE });
+    result = await seedDemoData(main.db, { lines: LINES, seed: 42, now: NOW, timeZone: ZONE });
   }, 120_000);
   afterAll(() => main?.destroy());
 
@@ -35,15 +38,13 @@ describe.each(testEngines())('demo seeder on %s', (engine) => {
     expect(silver.lines).toBe(LINES);
     expect(Number(silver.net)).toBeCloseTo(result.revenue, 2);
     expect(await hasDemoData(main.db)).toBe(LINES);
-    expect(await describeDemoData(main.db, ZONE)).toEqual({ lines: LINES, seed: 42, lastDay: END });
+    expect(await describeDemoData(main.db)).toEqual({ lines: LINES, seed: 42, seededUntil: NOW, salesUntil: NOW });
   });
 
-  it('covers two years of store days ending on the end date, inside each store\'s opening hours on its own clock', async () => {
-    // a western store's last evening is the next calendar day in the reporting time zone (UTC)
+  it('covers two years of store days ending at the moment it ran, inside each store\'s opening hours on its own clock', async () => {
     const span = await one<{ first: number; last: number; min_hour: number; max_hour: number }>(main.db, sql`
       select min(date_key) as first, max(date_key) as last, min(hour) as min_hour, max(hour) as max_hour from gold.fact_sales`);
-    expect(span).toMatchObject({ first: 20241124, min_hour: 8, max_hour: 21 });
-    expect([20261123, 20261124]).toContain(span.last);
+    expect(span).toEqual({ first: 20241124, last: 20261123, min_hour: 8, max_hour: 21 });
     const local = await one<{ mismatched: number; zones: number; last_local_day: string }>(main.db, sql`
       select count(*) filter (where f.hour <> extract(hour from f.occurred_at at time zone s.time_zone)
           or f.weekday <> extract(isodow from f.occurred_at at time zone s.time_zone))::int as mismatched,
@@ -52,6 +53,38 @@ describe.each(testEngines())('demo seeder on %s', (engine) => {
       from gold.fact_sales f join gold.dim_store s on s.store_key = f.store_key`);
     expect(local).toEqual({ mismatched: 0, zones: expect.any(Number), last_local_day: '2026-11-23' });
     expect(local.zones).toBeGreaterThanOrEqual(4);
+  });
+
+  it('never sells after the moment it ran, and fills the last day up to it in each store\'s time zone', async () => {
+    const future = await one<{ silver: number; facts: number; stock: number; days: number }>(main.db, sql`
+      select (select count(*)::int from silver.sales_lines where occurred_at > ${NOW.toISOString()}::timestamptz) as silver,
+        (select count(*)::int from gold.fact_sales where occurred_at > ${NOW.toISOString()}::timestamptz) as facts,
+        (select count(*)::int from silver.inventory_levels where updated_at > ${NOW.toISOString()}::timestamptz) as stock,
+        (select count(*)::int from gold.dim_date where date > ${END}::date) as days`);
+    expect(future).toEqual({ silver: 0, facts: 0, stock: 0, days: 0 });
+    // every store-local day holds exactly its planned lines: the last one only the share passed by NOW
+    const world = buildDemoWorld(42, LINES, NOW);
+    const lastDays = world.plan.days.slice(-3);
+    const perDay = await queryRows<{ day: string; lines: number }>(main.db, sql`
+      select day::text, count(*)::int as lines
+      from (select (s.occurred_at at time zone st.time_zone)::date as day
+        from silver.sales_lines s join silver.stores st using (store_code)
+        where s.occurred_at > ${NOW.toISOString()}::timestamptz - interval '4 days') local
+      where day >= ${lastDays[0]}::date group by day order by day`);
+    expect(perDay).toEqual(lastDays.map((day, i) => ({ day, lines: world.plan.lines[world.plan.days.length - 3 + i] })));
+    const [dayBefore, last] = [perDay[1].lines, perDay[2].lines];
+    expect(last).toBeGreaterThan(0);
+    expect(last).toBeLessThan(dayBefore);
+    // each zone's last sale of the day is before that zone's clock showed NOW (New York 15:45, Los Angeles 12:45)
+    const zones = await queryRows<{ time_zone: string; last_sale: string; clock: string }>(main.db, sql`
+      select st.time_zone, max(s.occurred_at at time zone st.time_zone)::time::text as last_sale,
+        (${NOW.toISOString()}::timestamptz at time zone st.time_zone)::time::text as clock
+      from silver.sales_lines s join silver.stores st using (store_code)
+      where (s.occurred_at at time zone st.time_zone)::date = ${END}::date
+      group by 1 order by 1`);
+    expect(zones.length).toBeGreaterThanOrEqual(2);
+    for (const zone of zones) expect(zone.last_sale <= zone.clock).toBe(true);
+    expect(zones.find((z) => z.time_zone === 'America/New_York')?.last_sale).toMatch(/^1[345]:/);
   });
 
   it('sells in all five regions and about 60 stores', async () => {
@@ -146,10 +179,10 @@ describe.each(testEngines())('demo seeder on %s', (engine) => {
   it('gives the same totals for the same seed and different ones for another seed', async () => {
     const other = await createTestDatabase(engine);
     try {
-      const again = await seedDemoData(other.db, { lines: LINES, seed: 42, endDate: END, timeZone: ZONE });
+      const again = await seedDemoData(other.db, { lines: LINES, seed: 42, now: NOW, timeZone: ZONE });
       expect(again).toEqual(result);
       // Reseeding replaces the dataset rather than adding to it.
-      const changed = await seedDemoData(other.db, { lines: LINES, seed: 7, endDate: END, timeZone: ZONE });
+      const changed = await seedDemoData(other.db, { lines: LINES, seed: 7, now: NOW, timeZone: ZONE });
       expect(changed.lines).toBe(LINES);
       expect(changed.revenue).not.toBe(result.revenue);
       const facts = await one<{ lines: number }>(other.db, sql`select count(*)::int as lines from gold.fact_sales`);

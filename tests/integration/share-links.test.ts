@@ -68,7 +68,7 @@ describe.each(testEngines())('share links on %s', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 8_000, seed: 11, endDate: END, timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 8_000, seed: 11, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
     await prepareUsers(db);
     for (const [region, revenue] of await silverRevenueByRegion(db.db, { from: '2026-05-01', to: END })) revenueByRegion.set(region, revenue);
   }, 120_000);

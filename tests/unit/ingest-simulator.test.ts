@@ -1,29 +1,28 @@
 import { eventSchema, type RetailEvent } from '@/lib/etl/silver/events';
-import { demoWorld } from '@/scripts/simulator/demo-world';
+import { buildDemoWorld } from '@/lib/seed/demo-world';
 import { EventSimulator } from '@/scripts/simulator/event-simulator';
 import { postEventBatch, IngestRefused } from '@/scripts/simulator/ingest-client';
 
-const TZ = 'UTC';
-// A Saturday, noon UTC: the busiest part of the weekend curve.
-const PEAK = new Date('2026-11-21T12:00:00Z');
-const world = demoWorld({ seed: 42, lines: 20_000, timeZone: TZ, now: PEAK });
+// A Saturday, 18:00 UTC: 13:00 in New York, 10:00 in Los Angeles, the busy part of the weekend curve.
+const PEAK = new Date('2026-11-21T18:00:00Z');
+const world = buildDemoWorld(42, 20_000, PEAK);
+const { stores, products, customers } = world.data;
 
 /** Ten simulated minutes at `rate`, in quarter-second ticks. */
 function run(rate: number, seed = 7, minutes = 10): RetailEvent[] {
-  const simulator = new EventSimulator(structuredClone(world), { rate, timeZone: TZ, seed });
+  const simulator = new EventSimulator(structuredClone(world), { rate, seed });
   const events: RetailEvent[] = [];
   for (let t = 0; t < minutes * 60_000; t += 250) events.push(...simulator.tick(new Date(PEAK.getTime() + t), 250));
   return events;
 }
 
-describe('demoWorld', () => {
+describe('the demo world', () => {
   it('regenerates the seeded stores, products and customers', () => {
-    expect(world.stores[0].code).toBe('S001');
-    expect(new Set(world.stores.map((s) => s.region))).toEqual(new Set(['East', 'West', 'North', 'South', 'Central']));
-    expect(world.products[0].sku).toBe('SKU-00001');
-    expect(world.customers.length).toBe(500);
-    const codes = new Set(world.stores.map((s) => s.code));
-    expect(world.customers.every((c) => codes.has(c.homeStore))).toBe(true);
+    expect(stores[0].code).toBe('S001');
+    expect(new Set(stores.map((s) => s.region))).toEqual(new Set(['East', 'West', 'North', 'South', 'Central']));
+    expect(products[0].sku).toBe('SKU-00001');
+    expect(customers.length).toBe(500);
+    expect(customers.every((c) => c.homeStore >= 0 && c.homeStore < stores.length)).toBe(true);
   });
 });
 
@@ -32,32 +31,44 @@ describe('EventSimulator', () => {
   const sales = events.filter((e): e is Extract<RetailEvent, { type: 'sale' }> => e.type === 'sale');
 
   it('sends only events the ingest API accepts, naming stores and products that exist', () => {
-    const stores = new Set(world.stores.map((s) => s.code));
-    const skus = new Set(world.products.map((p) => p.sku));
+    const codes = new Set(stores.map((s) => s.code));
+    const skus = new Set(products.map((p) => p.sku));
     const invalid = events.filter((e) => !eventSchema.safeParse(e).success);
     expect(invalid).toEqual([]);
     const unknown = events.filter((event) => {
       const p = event.payload as { storeCode?: string; sku?: string; homeStoreCode?: string };
-      return (p.storeCode && !stores.has(p.storeCode)) || (p.homeStoreCode && !stores.has(p.homeStoreCode)) || (p.sku && !skus.has(p.sku));
+      return (p.storeCode && !codes.has(p.storeCode)) || (p.homeStoreCode && !codes.has(p.homeStoreCode)) || (p.sku && !skus.has(p.sku));
     });
     expect(unknown).toEqual([]);
     expect(sales.filter((s) => (s.payload.discount ?? 0) > s.payload.quantity * s.payload.unitPrice)).toEqual([]);
   });
 
-  it('keeps to the rate at the busiest hour, bursts included', () => {
+  it('keeps to the rate at this hour of the stores\' days, bursts included', () => {
+    const intensity = new EventSimulator(structuredClone(world), { rate: 40, seed: 7 }).intensity(PEAK);
+    expect(intensity).toBeGreaterThan(0.7);
     const perSecond = events.length / 600;
-    expect(perSecond).toBeGreaterThan(40 * 0.9);
-    expect(perSecond).toBeLessThan(40 * 2);
+    expect(perSecond).toBeGreaterThan(40 * intensity * 0.9);
+    expect(perSecond).toBeLessThan(40 * intensity * 2);
   });
 
-  it('sends fewer events in the quiet hours', () => {
-    const simulator = new EventSimulator(structuredClone(world), { rate: 40, timeZone: TZ, seed: 1 });
-    expect(simulator.intensity(new Date('2026-11-21T03:00:00Z'))).toBeCloseTo(0.15);
-    expect(simulator.intensity(new Date('2026-11-18T18:00:00Z'))).toBe(1);
+  it('sells in the stores that are open on their own clocks, and less in the quiet hours', () => {
+    // ordinary baskets only: a suspicious one may be at a store anywhere
+    const simulator = new EventSimulator(structuredClone(world), { rate: 40, seed: 1, suspiciousPerBasket: 0 });
+    // 22:00 in New York, 19:00 in Los Angeles: the east has closed, the west is still open
+    const evening = new Date('2026-11-19T03:00:00Z');
+    expect(simulator.intensity(evening)).toBeLessThan(0.6);
+    const sold: RetailEvent[] = [];
+    for (let t = 0; t < 5 * 60_000; t += 250) sold.push(...simulator.tick(new Date(evening.getTime() + t), 250));
+    const zoneOf = new Map(stores.map((s) => [s.code, s.timeZone]));
+    const zones = new Set(sold.flatMap((e) => (e.type === 'sale' ? [zoneOf.get(e.payload.storeCode)] : [])));
+    expect(zones.has('America/Los_Angeles')).toBe(true);
+    expect(zones.has('America/New_York')).toBe(false);
+    // 03:00 in New York, midnight in Los Angeles: every store is closed
+    expect(simulator.intensity(new Date('2026-11-21T08:00:00Z'))).toBeCloseTo(0.15);
   });
 
   it('mixes in inventory below the reorder point, segment changes and re-sent events', () => {
-    const reorder = new Map(world.products.map((p) => [p.sku, p.reorderPoint]));
+    const reorder = new Map(products.map((p) => [p.sku, p.reorderPoint]));
     const inventory = events.filter((e) => e.type === 'inventory');
     expect(inventory.some((e) => e.type === 'inventory' && e.payload.onHand < reorder.get(e.payload.sku)!)).toBe(true);
     expect(inventory.some((e) => e.type === 'inventory' && e.payload.onHand >= reorder.get(e.payload.sku)!)).toBe(true);
@@ -66,8 +77,10 @@ describe('EventSimulator', () => {
     expect(sales.length / events.length).toBeGreaterThan(0.8);
   });
 
-  it('includes suspicious baskets: huge amounts, rapid repeats by one customer, a store in a foreign region', () => {
-    expect(sales.some((s) => s.payload.quantity >= 20 && s.payload.unitPrice >= 100)).toBe(true);
+  it('includes suspicious baskets: large amounts, rapid repeats by one customer, a store in a foreign region', () => {
+    const amounts = new Map<string, number>();
+    for (const s of sales) amounts.set(s.payload.transactionId, (amounts.get(s.payload.transactionId) ?? 0) + s.payload.quantity * s.payload.unitPrice);
+    expect([...amounts.values()].some((amount) => amount >= 600)).toBe(true);
 
     const basketsByCustomer = new Map<string, { at: number; tx: string }[]>();
     for (const s of sales) {
@@ -81,8 +94,8 @@ describe('EventSimulator', () => {
     );
     expect(rapid).toBe(true);
 
-    const regionOf = new Map(world.stores.map((s) => [s.code, s.region]));
-    const home = new Map(world.customers.map((c) => [c.customerId, regionOf.get(c.homeStore)]));
+    const regionOf = new Map(stores.map((s) => [s.code, s.region]));
+    const home = new Map(customers.map((c) => [c.customerId, stores[c.homeStore].region]));
     expect(sales.some((s) => s.payload.customerId && home.get(s.payload.customerId) !== regionOf.get(s.payload.storeCode))).toBe(true);
   });
 });

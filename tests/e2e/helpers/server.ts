@@ -95,6 +95,8 @@ export async function startServer(): Promise<RunningServer> {
     env: childEnv({
       NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: E2E_DEMO_PASSWORD, NEXTAUTH_URL: baseUrl,
       INGEST_API_KEYS: E2E_INGEST_KEY,
+      // the figures the tests compare must stand still: no live demo sales (lib/seed/live-demo.ts)
+      DEMO_LIVE: '0',
     }),
   });
   child.stdout?.pipe(log);
