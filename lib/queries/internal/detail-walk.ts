@@ -179,9 +179,9 @@ function orderBy(position: Position, ascending: boolean, alias?: string): SQL {
   return sql.join(position.map(([column], i) => sql`${alias ? sql.raw(`${alias}.c${i}`) : column} ${dir}`), sql`, `);
 }
 
-/** `(columns) > (the anchor's values)` in the walk's direction: past the anchor. */
-function past(position: Position, anchor: Anchor, ascending: boolean): SQL {
-  const columns = sql.join(position.map(([column]) => column), sql`, `);
+/** `(columns) > (the anchor's values)` in the walk's direction: past the anchor (the columns as c0, c1, … of `alias`). */
+function past(position: Position, anchor: Anchor, ascending: boolean, alias?: string): SQL {
+  const columns = sql.join(position.map(([column], i) => (alias ? sql.raw(`${alias}.c${i}`) : column)), sql`, `);
   const values = sql.join(position.map(([, value]) => sql`${value(anchor)}`), sql`, `);
   return sql`(${columns}) ${sql.raw(ascending ? '>' : '<')} (${values})`;
 }
@@ -208,22 +208,26 @@ function walkFacts(tx: Database, f: WalkFilters, walk: Walk, position: Position,
 /**
  * An amount order under a category filter, product by product, the page kept from their union: either all
  * of each product's lines in the range (short ranges: on the product time index, which carries the
- * amounts), or each product's first lines in the order (long ranges: on the product net index). `offset 0`
- * keeps Postgres from flattening the product loop into a walk of the order over all lines.
+ * amounts; the anchor is applied to what they read, or Postgres would seek each product's lines on the
+ * amount's index over all lines), or each product's first lines in the order past the anchor (long
+ * ranges: on the product net index). `offset 0` keeps Postgres from flattening the product loop.
  */
 function readProducts(
   tx: Database, f: WalkFilters, walk: Walk, position: Position, ascending: boolean, each: 'all of the range' | 'first by the order',
 ): Promise<number[]> {
   const rest = withoutProductFilter(f);
-  const inner = each === 'first by the order' ? sql`order by ${orderBy(position, ascending)} limit ${walk.offset + walk.limit}` : sql`offset 0`;
+  const ranked = each === 'first by the order';
+  const inner = ranked
+    ? sql`${walk.from ? sql`and ${past(position, walk.from, ascending)}` : sql``} order by ${orderBy(position, ascending)} limit ${walk.offset + walk.limit}`
+    : sql`offset 0`;
   return lineIds(
     tx,
     sql`select x.c${sql.raw(String(position.length - 1))}::float8 as id
         from (${productMembers(f)}) m
         cross join lateral (
           select ${selectPosition(position)} from gold.fact_sales f ${customerJoin(rest)}
-          where f.product_key = m.key and ${walkWhere(rest)} ${walk.from ? sql`and ${past(position, walk.from, ascending)}` : sql``}
-          ${inner}) x
+          where f.product_key = m.key and ${walkWhere(rest)} ${inner}) x
+        ${!ranked && walk.from ? sql`where ${past(position, walk.from, ascending, 'x')}` : sql``}
         order by ${orderBy(position, ascending, 'x')} limit ${walk.limit} offset ${walk.offset}`,
   );
 }
