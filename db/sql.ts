@@ -14,6 +14,10 @@ export const intArray = (values: readonly number[]): SQL => {
   if (!values.every(Number.isInteger)) throw new TypeError('intArray takes integers only');
   return sql`${arrayLiteral(values)}::int[]`;
 };
+export const bigintArray = (values: readonly number[]): SQL => {
+  if (!values.every(Number.isSafeInteger)) throw new TypeError('bigintArray takes safe integers only');
+  return sql`${arrayLiteral(values)}::bigint[]`;
+};
 export const smallintArray = (values: readonly number[]): SQL => {
   if (!values.every(Number.isInteger)) throw new TypeError('smallintArray takes integers only');
   return sql`${arrayLiteral(values)}::smallint[]`;

@@ -4,8 +4,9 @@ import type { Scope } from '@/lib/auth/scope';
 import type { ViewLinks } from '@/components/dashboards/load-view';
 import { DEFAULT_SORT, serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
+import { AppError } from '@/lib/errors';
 import { formatCount, formatMoneyCents } from '@/lib/format';
-import { listTransactions } from '@/lib/queries/list-transactions';
+import { listTransactions, type TransactionPage } from '@/lib/queries/list-transactions';
 import { Card } from '@/components/ui/card';
 
 const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [
@@ -20,7 +21,14 @@ const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = 
   { key: 'net', label: 'Net', numeric: true },
 ];
 
-/** The detail table: server-paginated and sortable through the URL, with a total row and CSV export. */
+/** Refusals of a page link (a cursor that is not this view's, a page number too far from either end): said in the table. */
+const PAGE_LINK_REFUSALS = new Set(['invalid_cursor', 'page_too_deep']);
+
+/**
+ * The detail table: server-paginated and sortable through the URL, with a total row and CSV export.
+ * Next and Previous carry the cursor of the page shown, so they read only their page however deep;
+ * First and Last are page numbers (the last page is read from the end).
+ */
 export async function TransactionsTable({ db, scope, filters, state, links }: {
   db: Database;
   scope: Scope;
@@ -29,13 +37,27 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
   links: ViewLinks;
 }) {
   const pathname = links.basePath;
-  const { rows, total, totals } = await listTransactions(db, scope, filters, { page: state.page, pageSize: state.pageSize, sort: state.sort });
-  const sorting = state.sort ?? DEFAULT_SORT;
-  const pages = Math.max(1, Math.ceil(total / state.pageSize));
   const href = (patch: Partial<DashboardState>) => {
     const query = serializeDashboardState({ ...state, ...patch });
     return query ? `${pathname}?${query}` : pathname;
   };
+  let shown: TransactionPage;
+  try {
+    shown = await listTransactions(db, scope, filters, { page: state.page, pageSize: state.pageSize, sort: state.sort, cursor: state.cursor });
+  } catch (error) {
+    if (!(error instanceof AppError && PAGE_LINK_REFUSALS.has(error.code))) throw error;
+    return (
+      <Card title="Transaction lines">
+        <p className="py-8 text-center text-sm text-slate-500" data-testid="transactions-page-refused">
+          {error.message}{' '}
+          <Link scroll={false} href={href({ page: 1 })} className="underline">First page</Link>
+        </p>
+      </Card>
+    );
+  }
+  const { rows, total, totals, page } = shown;
+  const sorting = state.sort ?? DEFAULT_SORT;
+  const pages = Math.max(1, Math.ceil(total / state.pageSize));
   // A column's first click sorts it ascending (time: newest first), the next one reverses it.
   const sortHref = (column: SortColumn) =>
     href({
@@ -106,12 +128,14 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
           </table>
         </div>
       )}
-      {pages > 1 && (
+      {(pages > 1 || page > 1) && (
         <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-          <span className="text-slate-500">Page {state.page} of {formatCount(pages)}</span>
-          <span className="flex gap-2">
-            {state.page > 1 && <Link scroll={false} href={href({ page: state.page - 1 })} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">Previous</Link>}
-            {state.page < pages && <Link scroll={false} href={href({ page: state.page + 1 })} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">Next</Link>}
+          <span className="text-slate-500" data-testid="transactions-page">Page {formatCount(page)} of {formatCount(pages)}</span>
+          <span className="flex gap-2 [&_a]:rounded [&_a]:border [&_a]:border-slate-300 [&_a]:px-2 [&_a]:py-1 dark:[&_a]:border-slate-700">
+            {page > 2 && <Link scroll={false} href={href({ page: 1 })}>First</Link>}
+            {shown.previous && <Link scroll={false} href={href({ page: page - 1, cursor: shown.previous })} rel="prev">Previous</Link>}
+            {shown.next && <Link scroll={false} href={href({ page: page + 1, cursor: shown.next })} rel="next">Next</Link>}
+            {page < pages - 1 && <Link scroll={false} href={href({ page: pages, cursor: undefined })}>Last</Link>}
           </span>
         </nav>
       )}

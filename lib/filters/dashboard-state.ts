@@ -1,5 +1,6 @@
 // Dashboard state lives in the URL: filters, date range, time grain, tab, drill path, cross-filter
-// selections, table paging and sort. One schema parses it for pages and APIs; one function writes it back.
+// selections, table paging (a page number, and the cursor Next and Previous carry) and sort. One schema
+// parses it for pages and APIs; one function writes it back.
 // Parsing is strict about meaning (a bad date is an error with a message) and lenient about size
 // (a page size above the maximum is clamped).
 import { z } from 'zod';
@@ -112,6 +113,8 @@ export const dashboardStateSchema = z.object({
   page: clampedInt(1, 100_000, 1),
   pageSize: clampedInt(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
   sort: sortSchema.optional(),
+  // Opaque (sealed by the server for the caller's regions and the sort); only its shape is checked here.
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/, 'expected the cursor of a page of this table').optional(),
 });
 
 export type DashboardState = z.output<typeof dashboardStateSchema>;
@@ -156,6 +159,8 @@ export function serializeDashboardState(state: DashboardState): string {
   if (state.page !== 1) out.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) out.set('pageSize', String(state.pageSize));
   if (state.sort) out.set('sort', `${state.sort.direction === 'desc' ? '-' : ''}${state.sort.column}`);
+  // A cursor continues to a page after the first; every change that goes back to page 1 drops it.
+  if (state.cursor && state.page > 1) out.set('cursor', state.cursor);
   return out.toString();
 }
 

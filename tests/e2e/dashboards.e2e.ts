@@ -2,7 +2,7 @@
 // cross-filtering by clicking the bars of "Revenue by category".
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './helpers/browser';
-import { bars, chartTitles, clickBar, kpiValue, openDashboard, param, tableColumn, tile, transactionTotals, waitForCharts, waitUntil } from './helpers/dashboard';
+import { bars, chartTitles, clickBar, kpiValue, openDashboard, param, parseFigure, tableColumn, tile, transactionTotals, waitForCharts, waitUntil } from './helpers/dashboard';
 import { signedInContext, signInOnce } from './helpers/session';
 
 const SALES_CHARTS = ['Revenue by day', 'Revenue by category', 'Top 10 stores', 'Sales by hour of day', 'Weekday × hour', 'Region comparison'];
@@ -154,6 +154,47 @@ describe('Sales overview', () => {
     expect(await transactionTotals(page)).toEqual(baseline.totals);
     expect(await page.getByRole('list', { name: 'Active filters' }).count()).toBe(0);
     expect(param(page, 'sel')).toBe('');
+    await page.close();
+  });
+
+  it('pages the detail table with Next and Previous from where the page ended, and jumps to the last page', async () => {
+    const page = await admin.newPage();
+    // Closed days only, so the demo's live sales cannot move the rows between two clicks.
+    const to = daysBefore(new Date().toISOString().slice(0, 10), 1);
+    await openDashboard(page, `/dashboards/sales?from=${daysBefore(to, 29)}&to=${to}&sort=-net`);
+    const table = page.getByTestId('transactions-table');
+    const label = page.getByTestId('transactions-page');
+    const rows = () => table.locator('tbody tr').allTextContents();
+    const nets = async () => (await tableColumn(page, 'Net')).map(parseFigure);
+    const go = async (link: 'First' | 'Previous' | 'Next' | 'Last', expected: RegExp) => {
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: link, exact: true }).click();
+      return waitUntil(() => label.textContent(), (t) => expected.test(t ?? ''), `${link} to show ${expected}`);
+    };
+    await label.waitFor();
+    const first = { rows: await rows(), nets: await nets() };
+    expect(first.rows).toHaveLength(25);
+    expect(first.nets).toEqual([...first.nets].sort((a, b) => b - a));
+
+    await go('Next', /^Page 2 of /);
+    expect(param(page, 'cursor')).not.toBe('');
+    const second = { rows: await rows(), nets: await nets() };
+    expect(Math.max(...second.nets)).toBeLessThanOrEqual(Math.min(...first.nets));
+    expect(second.rows.some((r) => first.rows.includes(r))).toBe(false);
+
+    await go('Next', /^Page 3 of /);
+    expect(Math.max(...(await nets()))).toBeLessThanOrEqual(Math.min(...second.nets));
+    await go('Previous', /^Page 2 of /);
+    expect(await rows()).toEqual(second.rows);
+    await go('Previous', /^Page 1 of /);
+    expect(await rows()).toEqual(first.rows);
+    expect(param(page, 'cursor')).toBe('');
+
+    const pages = parseFigure(/of ([\d,]+)$/.exec((await label.textContent()) ?? '')?.[1] ?? null);
+    const shown = (n: number) => n.toLocaleString('en-US');
+    await go('Last', new RegExp(`^Page ${shown(pages)} of ${shown(pages)}$`));
+    expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next', exact: true }).count()).toBe(0);
+    expect(Math.min(...(await nets()))).toBeLessThanOrEqual(Math.min(...second.nets));
+    await go('Previous', new RegExp(`^Page ${shown(pages - 1)} of `));
     await page.close();
   });
 });

@@ -4,15 +4,17 @@
  * (EXPLAIN, as the row-level-security role, with sequential scans disabled so that a small test database
  * plans like a large one: an index that can serve a read is used). A sequential scan of gold.fact_sales
  * left in such a plan means no index can serve the read; a read of it at all outside the detail table's
- * pages and the live monitor's minutes means a rollup did not answer. Postgres only: the planner is
- * what it checks.
+ * pages and the live monitor's minutes means a rollup did not answer. The detail table is planned with
+ * sorts disabled too, for every sort: each read of the facts but a lookup by line id must be an index scan
+ * that a Limit stops after the page (an index walks every order), and its totals read rollups. Postgres
+ * only: the planner is what it checks.
  */
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type DatabaseHandle } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { scopeFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
 import { addDays } from '@/lib/calendar/days';
-import { parseDashboardState } from '@/lib/filters/dashboard-state';
+import { parseDashboardState, SORTABLE_COLUMNS } from '@/lib/filters/dashboard-state';
 import { BREAKDOWN_DIMENSIONS, getBreakdown } from '@/lib/queries/get-breakdown';
 import { getCohorts } from '@/lib/queries/get-cohorts';
 import { getKpis } from '@/lib/queries/get-kpis';
@@ -47,6 +49,11 @@ const COMBINATIONS: Record<string, Record<string, string>> = {
   'a drilled subcategory': { from: addDays(END, -59), to: END, drill: 'Fresh/Dairy' },
 };
 
+/** The detail table reads a category's lines of a short range (DETAIL_READS_RANGE): one combination shows it. */
+const DETAIL_COMBINATIONS: Record<string, Record<string, string>> = {
+  'a category this month': { from: addDays(END, -29), to: END, categories: 'Fresh' },
+};
+
 type Read = (filters: ScopedFilters) => Promise<unknown>;
 
 /** Every filtered query of lib/queries, by name (the live monitor's and the alerts' reads take no filters). */
@@ -61,17 +68,39 @@ function reads(db: DatabaseHandle['db'], scope: Scope): Record<string, Read> {
     'new vs returning': (f) => getNewVsReturning(db, scope, f, 'month'),
     cohorts: (f) => getCohorts(db, scope, f, 'month'),
     'top customers': (f) => getTopCustomers(db, scope, f),
-    'transactions page': (f) => listTransactions(db, scope, f, { page: 2, pageSize: 25 }),
-    'transactions by value': (f) => listTransactions(db, scope, f, { page: 1, pageSize: 25, sort: { column: 'net', direction: 'desc' } }),
   };
+}
+
+/**
+ * The detail table, every sort and direction: its first page, the next one from the first page's cursor,
+ * and a page number counted from the end (page 2 backwards). Checked by detailTableStops below.
+ */
+function detailTableReads(db: DatabaseHandle['db'], scope: Scope): Record<string, Read> {
+  return Object.fromEntries(
+    SORTABLE_COLUMNS.flatMap((column) => (['asc', 'desc'] as const).map((direction) => ({ column, direction }))).flatMap((sort) => {
+      const name = `detail table by ${sort.direction === 'desc' ? '-' : ''}${sort.column}`;
+      return [
+        [`${name}, first page`, (f: ScopedFilters) => listTransactions(db, scope, f, { page: 1, pageSize: 25, sort })],
+        [`${name}, next page`, async (f: ScopedFilters) => {
+          const first = await listTransactions(db, scope, f, { page: 1, pageSize: 25, sort });
+          return listTransactions(db, scope, f, { page: 2, pageSize: 25, sort, cursor: first.next ?? undefined });
+        }],
+        [`${name}, last page but one`, async (f: ScopedFilters) => {
+          const first = await listTransactions(db, scope, f, { page: 1, pageSize: 25, sort });
+          return listTransactions(db, scope, f, { page: Math.max(1, Math.ceil(first.total / 25) - 1), pageSize: 25, sort });
+        }],
+      ] as [string, Read][];
+    }),
+  );
 }
 
 /**
  * The reads that still read the facts, with why: the customers dashboard counts each customer's first
  * purchase over their whole history, top customers rank every buyer of the range, and distinct customers
- * under an hour, weekday or subcategory filter, or a category with a store, have no rollup yet. The detail table reads the rows it shows.
+ * under an hour, weekday or subcategory filter, or a category with a store, have no rollup yet. (The detail
+ * table reads the rows it shows: checked on its own below.)
  */
-const STILL_READ_FACTS = /^(new vs returning|cohorts|top customers|transactions page|transactions by value): /;
+const STILL_READ_FACTS = /^(new vs returning|cohorts|top customers): /;
 const CUSTOMERS_WITHOUT_ROLLUP = /^kpis: (an hour|a weekday|an hour and a category|a store and a category|a drilled subcategory)$/;
 /**
  * Views that name a product or subcategory together with a store, an hour or a weekday (or a product with
@@ -90,9 +119,17 @@ const FINER_THAN_CUBES = new RegExp([
  */
 const BASKETS_WITHOUT_CUBE = /^(breakdown by (hour|weekday)|weekday × hour): two categories$|^(kpis|breakdown by (region|store|day|weekday)|trend by day): an hour and a category$/;
 
+/**
+ * The detail table's one planned read of a whole range: sorted by an amount under a category filter over a
+ * month or less, it reads the categories' lines of the range from their product index and keeps the page
+ * (lib/queries/internal/detail-walk.ts says why): bounded by a month of those products.
+ */
+const DETAIL_READS_RANGE = /^detail table by -?(quantity|net|discount), [a-z ]+: a category this month$/;
+
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   'Index Cond'?: string;
   Plans?: PlanNode[];
 }
@@ -100,6 +137,28 @@ interface PlanNode {
 function factScans(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
   if (node['Relation Name'] === 'fact_sales') out.push(node);
   for (const child of node.Plans ?? []) factScans(child, out);
+  return out;
+}
+
+/**
+ * Nodes that take in all their input before they give out a row: below one, a read does not stop after the
+ * page. (An Incremental Sort takes in one group of its presorted keys at a time: a store's day, say.)
+ */
+const READS_ALL_FIRST = new Set(['Sort', 'Hash', 'Aggregate', 'WindowAgg', 'Materialize', 'SetOp', 'Bitmap Heap Scan']);
+
+/**
+ * The reads of gold.fact_sales in a plan that do not stop after the page: every one but a lookup by line
+ * id (or the customers' row-level-security probe by customer) must be an index scan under a Limit with no
+ * node between them that reads all its input first.
+ */
+function unboundedFactReads(node: PlanNode, above: PlanNode[] = [], out: PlanNode[] = []): PlanNode[] {
+  const lookup = node['Index Name'] === 'fact_sales_pkey' || /customer_sk/.test(node['Index Cond'] ?? '');
+  if (node['Relation Name'] === 'fact_sales' && !lookup) {
+    const limit = above.findLastIndex((n) => n['Node Type'] === 'Limit');
+    const between = [...above.slice(limit + 1), node];
+    if (limit < 0 || between.some((n) => READS_ALL_FIRST.has(n['Node Type']))) out.push(node);
+  }
+  for (const child of node.Plans ?? []) unboundedFactReads(child, [...above, node], out);
   return out;
 }
 
@@ -123,21 +182,30 @@ describeOnPostgres('query plans at any filter', () => {
     await db.destroy();
   });
 
-  /** The plans of the statements a read sent that touch gold.fact_sales, as the role the reads run as. */
-  async function factReads(read: () => Promise<unknown>): Promise<{ statements: number; scans: PlanNode[] }> {
+  /**
+   * The plans of the statements a read sent that touch gold, as the role the reads run as. `sorted`: with
+   * sorts disabled as well, so that a plan keeps a Sort only where no index gives the order.
+   */
+  async function plansOf(read: () => Promise<unknown>, { sorted = false } = {}): Promise<{ statements: number; plans: PlanNode[] }> {
     statements.length = 0;
     await read();
     const sent = statements.filter((s) => /^\s*(with|select)\b/i.test(s.query) && /\bgold\./.test(s.query));
-    const scans: PlanNode[] = [];
+    const plans: PlanNode[] = [];
     for (const { query, params } of sent) {
       await db.db.transaction(async (tx) => {
         await tx.execute(sql`select set_config('app.region_ids', ${`{${scope.regionIds.join(',')}}`}, true), set_config('role', 'retailwave_app', true)`);
         await tx.execute(sql`set local enable_seqscan = off`);
+        if (sorted) await tx.execute(sql`set local enable_sort = off`);
         const [row] = await queryRows<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(tx, sql.raw(`explain (format json) ${inline(query, params)}`));
-        scans.push(...factScans(row['QUERY PLAN'][0].Plan));
+        plans.push(row['QUERY PLAN'][0].Plan);
       });
     }
-    return { statements: sent.length, scans };
+    return { statements: sent.length, plans };
+  }
+
+  async function factReads(read: () => Promise<unknown>): Promise<{ statements: number; scans: PlanNode[] }> {
+    const { statements: sent, plans } = await plansOf(read);
+    return { statements: sent, scans: plans.flatMap((p) => factScans(p)) };
   }
 
   it('reads rollups for every query and filter combination, and never scans the facts', async () => {
@@ -161,6 +229,22 @@ describeOnPostgres('query plans at any filter', () => {
     // and each known exception still happens: one that no longer reads the facts comes off the list
     for (const k of known) expect({ exception: String(k), seen: readFacts.some((l) => k.test(l)) }).toEqual({ exception: String(k), seen: true });
   }, 300_000);
+
+  it("reads the detail table's pages by index walks that stop after the page, for every sort, and its totals from rollups", async () => {
+    const unbounded: string[] = [];
+    for (const [combination, params] of Object.entries({ ...COMBINATIONS, ...DETAIL_COMBINATIONS })) {
+      for (const [name, read] of Object.entries(detailTableReads(recording.db, scope))) {
+        const filters = scopeFilters(parseDashboardState(params), scope, { timeZone: 'UTC' });
+        const { plans } = await plansOf(() => read(filters), { sorted: true });
+        const label = `${name}: ${combination}`;
+        const scans = plans.flatMap((p) => factScans(p));
+        expect({ label, sequential: scans.filter((s) => /Seq Scan/.test(s['Node Type'])).length }).toEqual({ label, sequential: 0 });
+        if (plans.some((p) => unboundedFactReads(p).length)) unbounded.push(label);
+      }
+    }
+    expect(unbounded.filter((l) => !DETAIL_READS_RANGE.test(l))).toEqual([]);
+    expect(unbounded.some((l) => DETAIL_READS_RANGE.test(l))).toBe(true);
+  }, 600_000);
 });
 
 /** The statement with its parameters written in as literals, for EXPLAIN (which takes no parameters). */

@@ -14,6 +14,7 @@ describe('dashboard URL state', () => {
     'sel=category%3AGrocery%2Chour%3A9%2Cweekday%3A6%2Cstore%3AS003',
     'grain=month&tab=cohorts&drill=Grocery%2FPantry',
     'page=3&pageSize=100&sort=-net',
+    'page=4&sort=store&cursor=Zm9vYmFyLWJhei1xdXV4LWN1cnNvci1vZi1hLXBhZ2UtMTIzNDU2',
     'sort=occurredAt',
     'sort=-occurredAt&regions=East',
   ])('parse ∘ serialise is the identity on %p', (query) => {
@@ -38,6 +39,14 @@ describe('dashboard URL state', () => {
         expect(parseDashboardState(new URLSearchParams(query)).sort).toEqual({ column, direction });
       }
     }
+  });
+
+  it('writes a cursor only with a page after the first: going back to page 1 drops it', () => {
+    const cursor = 'Zm9vYmFyLWJhei1xdXV4LWN1cnNvci1vZi1hLXBhZ2UtMTIzNDU2';
+    const state = parseDashboardState(new URLSearchParams(`page=3&cursor=${cursor}`));
+    expect(state.cursor).toBe(cursor);
+    expect(serializeDashboardState(state)).toBe(`page=3&cursor=${cursor}`);
+    expect(serializeDashboardState({ ...state, page: 1 })).toBe('');
   });
 
   it('merges repeated parameters and drops duplicates and blanks', () => {
@@ -65,6 +74,8 @@ describe('dashboard URL state', () => {
     ['sort=Net', 'sort'],
     ['sort=net,-quantity', 'sort'],
     ['drill=a/b/c', 'drill'],
+    ['page=2&cursor=short', 'cursor'],
+    ["page=2&cursor=not+a+cursor+at+all+'+or+1=1+--+padding+padding+padding", 'cursor'],
   ])('refuses %p with a message naming %s', (query, key) => {
     try {
       parseDashboardState(new URLSearchParams(query));
