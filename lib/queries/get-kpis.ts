@@ -54,6 +54,10 @@ function uniqueCustomersQuery(f: QueryFilters): SQL {
       return sql`select count(*)::int from (
           select r.customer_id from ${CUSTOMER_ROLLUPS.customers.table} r
           where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.customers)} group by r.customer_id) d`;
+    case 'sales':
+      return sql`select count(*)::int from (
+          select r.customer_id from ${CUSTOMER_ROLLUPS.sales.table} r
+          where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.sales)} group by r.customer_id) d`;
     case 'categoryCustomers':
       return sql`select count(*)::int from (
           select r.customer_no from ${CUSTOMER_ROLLUPS.categoryCustomers.table} r

@@ -2,15 +2,21 @@
 // "new" when it falls in its customer's first-purchase period within the scope and filters (the cohort
 // period of get-cohorts), "returning" otherwise; lines without a customer are reported apart as guests.
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import type { CohortGrain } from '@/lib/analytics/cohorts';
+import { periodStart, periodStarts, type CohortGrain } from '@/lib/analytics/cohorts';
+import { addDays } from '@/lib/calendar/days';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
+import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { HISTORY_START } from './get-cohorts';
-import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { placeWhere, rollupWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
+import {
+  customerBitmapsOf, customerLines, firstCalendarDay, NO_CUSTOMERS, periodEnd, periodOf, segmentRevenue, type PeriodDays,
+} from './internal/customer-periods';
 import { readInScope } from './internal/read-in-scope';
+import { CUSTOMER_ROLLUPS, planCustomerHistory } from './internal/source-plan';
 
 export interface NewVsReturningRow {
   /** First day of the month or ISO week (Monday). */
@@ -23,30 +29,104 @@ export interface NewVsReturningRow {
   returningCustomers: number;
 }
 
-function newVsReturningQuery(f: QueryFilters, grain: CohortGrain) {
-  const history = { ...f, from: HISTORY_START };
+/**
+ * New customers' revenue and new and returning customers per period (text), as `fresh`, from the bitmaps
+ * and first purchases. A period's buyers are read on its days in the range; who is new is decided on its
+ * whole days up to `to` and on everything before (a range starting mid-period still knows the customers
+ * who first bought earlier in that period). A first purchase row's first-period net counts only its days
+ * in the range: the days of the period before `from` and after `to` are taken off, from the day rows.
+ */
+function freshFromRollups(f: QueryFilters, grain: CohortGrain, historyStart: string | null): SQL {
+  const first = periodStart(f.from, grain);
+  const runs: PeriodDays[] = historyStart !== null && historyStart < first ? [{ period: addDays(first, -1), from: historyStart, to: addDays(first, -1) }] : [];
+  if (first < f.from) runs.push({ period: first, from: first, to: addDays(f.from, -1) });
+  for (const period of periodStarts(f.from, f.to, grain)) {
+    const end = periodEnd(period, grain);
+    runs.push({ period, from: period < f.from ? f.from : period, to: end < f.to ? end : f.to });
+  }
+  const outside: { from: string; to: string }[] = [];
+  if (first < f.from) outside.push({ from: first, to: addDays(f.from, -1) });
+  const last = periodEnd(periodStart(f.to, grain), grain);
+  if (f.to < last) outside.push({ from: addDays(f.to, 1), to: last });
+  const sales = CUSTOMER_ROLLUPS.salesByRegion;
+  const firstNet = sql.raw(grain === 'month' ? 'first_month_net' : 'first_week_net');
+  return sql`
+    active as (
+      select b.period, b.chunk, bit_or(b.customers) as basis, bit_or(b.customers) filter (where b.first_day >= ${f.from}::date) as seen
+      from (${customerBitmapsOf(f, runs)}) b group by 1, 2
+    ),
+    buyers as (
+      select period, seen,
+        coalesce(bit_or(basis) over (partition by chunk order by period rows between unbounded preceding and 1 preceding), ${NO_CUSTOMERS}) as earlier
+      from active
+    ),
+    counts as (
+      select period::text as period, sum(bit_count(seen & ~earlier))::int as new_customers, sum(bit_count(seen & earlier))::int as returning_customers
+      from buyers where seen is not null group by 1
+    ),
+    members as (
+      select customer_no, region_id, segment, cohort, net from (
+        select r.customer_no, r.region_id, r.segment, ${periodOf(grain, sql`r.first_day`)} as cohort, r.${firstNet} as net,
+          min(r.first_day) over (partition by r.customer_no) as first_day
+        from ${CUSTOMER_ROLLUPS.firsts.table} r
+        where ${placeWhere(f, 'r', CUSTOMER_ROLLUPS.firsts)} and r.first_day <= ${f.to}::date
+      ) x
+      where ${periodOf(grain, sql`x.first_day`)} = x.cohort and x.first_day >= ${first}::date
+    ),
+    fresh as (
+      select c.period, c.new_customers, c.returning_customers, n.revenue as new_revenue
+      from counts c left join (
+        select m.cohort::text as period, sum(${outside.length ? sql`m.net - coalesce(o.net, 0)` : sql`m.net`}) as revenue
+        from members m ${outside.length ? sql`left join (
+          select r.customer_no, r.region_id, r.segment, ${periodOf(grain, sql`d.date`)} as period, sum(r.net) as net
+          from ${sales.table} r join gold.dim_date d on d.date_key = r.date_key
+          where ${sql.join(outside.map((o) => sql`(${rollupWhere({ ...f, ...o }, 'r', sales)})`), sql` or `)}
+          group by 1, 2, 3, 4
+        ) o on o.customer_no = m.customer_no and o.region_id = m.region_id and o.segment = m.segment and o.period = m.cohort` : sql``}
+        group by 1
+      ) n on n.period = c.period
+    )`;
+}
+
+/** The same `fresh` from each customer's lines (agg_customer_sales rows, or the facts) and their first day. */
+function freshFromLines(source: 'sales' | 'facts', f: QueryFilters, grain: CohortGrain): SQL {
   // materialized: inlined, the planner misjudged it under row-level security (54 rows estimated) and ran
   // the whole-history aggregate once per line of the range (60 s for two weeks at 1M lines; 0.5 s so)
   return sql`
-    with firsts as materialized (
-      select c.customer_id, date_trunc(${grain}, min(d.date)::timestamp)::date as cohort
-      from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
-      where ${factWhere(history)} and f.customer_sk is not null
-      group by c.customer_id
+    firsts as materialized (
+      select h.customer, ${periodOf(grain, sql`to_date(min(h.date_key)::text, 'YYYYMMDD')`)} as cohort
+      from (${customerLines(source, { ...f, from: HISTORY_START })}) h group by 1
     ),
     lines as (
-      select c.customer_id, f.net, date_trunc(${grain}, d.date::timestamp)::date as period
-      from ${FACT_FROM} join gold.dim_date d on d.date_key = f.date_key
-      where ${factWhere(f)}
+      select l.customer, l.net, ${periodOf(grain, sql`d.date`)} as period
+      from (${customerLines(source, f)}) l join gold.dim_date d on d.date_key = l.date_key
+    ),
+    fresh as (
+      select l.period::text as period,
+        sum(l.net) filter (where fi.cohort = l.period) as new_revenue,
+        count(distinct l.customer) filter (where fi.cohort = l.period)::int as new_customers,
+        count(distinct l.customer) filter (where fi.cohort < l.period)::int as returning_customers
+      from lines l join firsts fi on fi.customer = l.customer
+      group by 1
+    )`;
+}
+
+function newVsReturningQuery(fresh: SQL, f: QueryFilters, grain: CohortGrain): SQL {
+  // Customers' and guests' revenue per period from the segment mix (a cube wherever one covers the filters).
+  return sql`
+    with ${fresh},
+    totals as (
+      select s.period, sum(s.revenue) filter (where s.segment <> ${GUEST_SEGMENT}) as customers, sum(s.revenue) filter (where s.segment = ${GUEST_SEGMENT}) as guests
+      from (${segmentRevenue(f, grain)}) s group by 1
     )
-    select l.period::text as period,
-      coalesce(sum(l.net) filter (where fi.cohort = l.period), 0)::float8 as "newRevenue",
-      coalesce(sum(l.net) filter (where fi.cohort < l.period), 0)::float8 as "returningRevenue",
-      coalesce(sum(l.net) filter (where l.customer_id is null), 0)::float8 as "guestRevenue",
-      count(distinct l.customer_id) filter (where fi.cohort = l.period)::int as "newCustomers",
-      count(distinct l.customer_id) filter (where fi.cohort < l.period)::int as "returningCustomers"
-    from lines l left join firsts fi on fi.customer_id = l.customer_id
-    group by l.period order by l.period`;
+    select t.period,
+      coalesce(n.new_revenue, 0)::float8 as "newRevenue",
+      (coalesce(t.customers, 0) - coalesce(n.new_revenue, 0))::float8 as "returningRevenue",
+      coalesce(t.guests, 0)::float8 as "guestRevenue",
+      coalesce(n.new_customers, 0) as "newCustomers",
+      coalesce(n.returning_customers, 0) as "returningCustomers"
+    from totals t left join fresh n on n.period = t.period
+    order by t.period`;
 }
 
 export async function getNewVsReturning(
@@ -58,7 +138,9 @@ export async function getNewVsReturning(
   return cached(db, { query: 'new-vs-returning', params: { filters, grain }, scope }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
-      const rows = await queryRows<NewVsReturningRow>(tx, newVsReturningQuery(f, grain));
+      const source = planCustomerHistory(f);
+      const fresh = source === 'bitmaps' ? freshFromRollups(f, grain, await firstCalendarDay(tx)) : freshFromLines(source, f, grain);
+      const rows = await queryRows<NewVsReturningRow>(tx, newVsReturningQuery(fresh, f, grain));
       const cents = (n: number) => Math.round(n * 100) / 100;
       return rows.map((r) => ({
         ...r,

@@ -4,13 +4,14 @@
 // version with an in-scope sale or home store: the current one, unless it has neither yet; a home store
 // outside the scope stays hidden).
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
-import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { FACT_FROM, factWhere, rollupWhere, selectOverSpans, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
+import { CUSTOMER_ROLLUPS, planCustomerHistory } from './internal/source-plan';
 
 export const TOP_CUSTOMERS_LIMIT = 20;
 
@@ -28,20 +29,40 @@ export interface TopCustomerRow {
   lastPurchase: string;
 }
 
-function topCustomersQuery(f: QueryFilters, limit: number) {
-  return sql`
-    with totals as (
-      select c.customer_id, count(distinct f.transaction_id)::int as orders, sum(f.net)::float8 as revenue,
-        max(f.date_key) as last_key
+/**
+ * The `limit` best customers of the range as (customer_id, orders, revenue, last_key). Baskets add up
+ * across agg_customer_sales rows (every key there is a basket's), so orders are their sums; spans answer
+ * the runs of days of a range without a store, hour or weekday filter. The last purchase is read per
+ * customer shown, from agg_customer_sales through its customer index.
+ */
+function totalsQuery(f: QueryFilters, limit: number): SQL {
+  const source = planCustomerHistory(f);
+  if (source === 'facts') {
+    return sql`select c.customer_id, count(distinct f.transaction_id)::int as orders, sum(f.net) as revenue, max(f.date_key) as last_key
       from ${FACT_FROM}
       where ${factWhere(f)} and f.customer_sk is not null
       group by c.customer_id
       order by revenue desc, c.customer_id
-      limit ${limit}
-    )
+      limit ${limit}`;
+  }
+  const select = sql`r.customer_id, r.net, r.transactions`;
+  const byRegion = CUSTOMER_ROLLUPS.salesByRegion;
+  const sales = CUSTOMER_ROLLUPS.sales;
+  const rows = (source === 'bitmaps' ? selectOverSpans(f, select, byRegion, { days: byRegion.table, spans: byRegion.spans }) : null)
+    ?? sql`select ${select} from ${sales.table} r where ${rollupWhere(f, 'r', sales)}`;
+  return sql`
+    select t.*, (select max(l.date_key) from ${sales.table} l where l.customer_id = t.customer_id and ${rollupWhere(f, 'l', sales)}) as last_key
+    from (
+      select r.customer_id, sum(r.transactions)::int as orders, sum(r.net) as revenue
+      from (${rows}) r group by r.customer_id order by revenue desc, r.customer_id limit ${limit}
+    ) t`;
+}
+
+function topCustomersQuery(f: QueryFilters, limit: number) {
+  return sql`
     select t.customer_id as "customerId", cur.name, cur.segment, s.store_code as "homeStoreCode", s.name as "homeStoreName",
-      t.orders, t.revenue, d.date::text as "lastPurchase"
-    from totals t
+      t.orders, t.revenue::float8 as revenue, d.date::text as "lastPurchase"
+    from (${totalsQuery(f, limit)}) t
     cross join lateral (
       select v.name, v.segment, v.home_store_key from gold.dim_customer v
       where v.customer_id = t.customer_id order by v.valid_from desc limit 1) cur

@@ -15,6 +15,7 @@ import { getCohorts } from '@/lib/queries/get-cohorts';
 import { getNewVsReturning, type NewVsReturningRow } from '@/lib/queries/get-new-vs-returning';
 import { getSegmentMix } from '@/lib/queries/get-segment-mix';
 import { getTopCustomers } from '@/lib/queries/get-top-customers';
+import { addToRollups, lockRollups } from '@/lib/etl/rollups/maintain-rollups';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
@@ -263,23 +264,28 @@ describe.each(testEngines())('customer queries on %s', (engine) => {
   });
 });
 
-/** A new customer with one 10.00 line on each day, in the first East store (owner rights, no ETL). */
+/** A new customer with one 10.00 line on each day, in the first East store, added to the rollups as the ETL adds a batch. */
 async function insertCustomerWithPurchases(tx: Database, customerId: string, days: string[]): Promise<void> {
+  const lineIds: number[] = [];
   const [customer] = await queryRows<{ customer_sk: number }>(
     tx,
     sql`insert into gold.dim_customer (customer_id, name, segment, home_store_key, acquired_on, valid_from, is_current)
         values (${customerId}, 'Boundary Test', 'Mainstream', null, '2020-01-01', '2000-01-01T00:00:00Z', true) returning customer_sk::int`,
   );
   for (const [i, day] of days.entries()) {
-    await tx.execute(sql`
+    const [line] = await queryRows<{ id: number }>(tx, sql`
       insert into gold.fact_sales (sales_line_id, date_key, hour, weekday, occurred_at, transaction_id, store_key, region_id, product_key,
         customer_sk, quantity, gross, discount, net, cost)
       select (select max(sales_line_id) + 1 from gold.fact_sales), ${Number(day.replace(/-/g, ''))}, 12, extract(isodow from ${day}::date),
         ${`${day}T12:00:00Z`}::timestamptz,
         ${`${customerId}-${i}`}, s.store_key, s.region_id, (select min(product_key) from gold.dim_product), ${customer.customer_sk},
         1, 10, 0, 10, 5
-      from gold.dim_store s join gold.dim_region r on r.region_id = s.region_id where r.name = 'East' order by s.store_key limit 1`);
+      from gold.dim_store s join gold.dim_region r on r.region_id = s.region_id where r.name = 'East' order by s.store_key limit 1
+      returning sales_line_id::int as id`);
+    lineIds.push(line.id);
   }
+  await lockRollups(tx);
+  await addToRollups(tx, lineIds);
 }
 
 /** The cells whose customer count changed, as "cohort+n: +delta". */

@@ -75,18 +75,36 @@ export function cubeTable(source: CubeSource, spans: boolean): SQL {
  * by day, place, segment and (one of them) category: bitmaps per region and segment, by day and over
  * aligned runs of days (OR-ed, then counted); one row per customer, day, store and segment (grouped, then
  * counted) where a store filter needs store grain; one row per customer number, day, region, category and
- * segment under a category filter.
+ * segment under a category filter; and one row per customer, day, store and basket keys with what they
+ * spent (agg_customer_sales, also summed per region over runs of days) under an hour or weekday filter and
+ * for the customers dashboard, whose first purchases per region and segment are agg_customer_firsts.
  */
 export const CUSTOMER_ROLLUPS = {
   bitmaps: { table: sql`gold.agg_customer_bitmaps`, keys: ['segment'], grain: 'region', spans: sql`gold.agg_customer_bitmap_spans` },
   customers: { table: sql`gold.agg_customers_daily`, keys: ['segment'], grain: 'store' },
   categoryCustomers: { table: sql`gold.agg_category_customers`, keys: ['category', 'segment'], grain: 'region' },
+  sales: { table: sql`gold.agg_customer_sales`, keys: ['segment', 'hour', 'weekday'], grain: 'store' },
+  salesByRegion: { table: sql`gold.agg_customer_sales`, keys: ['segment'], grain: 'region', spans: sql`gold.agg_customer_sales_spans` },
+  firsts: { table: sql`gold.agg_customer_firsts`, keys: ['segment'], grain: 'region' },
 } as const satisfies Record<string, { table: SQL; keys: readonly CubeKey[]; grain: CubeGrain; spans?: SQL }>;
 
-export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
+export type CustomerSource = 'bitmaps' | 'customers' | 'categoryCustomers' | 'sales' | 'facts';
 
-export function planCustomerSource(f: Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>): CustomerSource {
-  if (f.subcategories.length || f.hours.length || f.weekdays.length) return 'facts';
-  if (f.categories.length) return f.stores.length ? 'facts' : 'categoryCustomers';
+type CustomerFilters = Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>;
+
+export function planCustomerSource(f: CustomerFilters): CustomerSource {
+  if (f.subcategories.length) return 'facts';
+  if (f.categories.length) return f.stores.length || f.hours.length || f.weekdays.length ? 'facts' : 'categoryCustomers';
+  if (f.hours.length || f.weekdays.length) return 'sales';
   return f.stores.length ? 'customers' : 'bitmaps';
+}
+
+/**
+ * Where the customers dashboard reads customers' histories (cohorts, new vs returning, top customers):
+ * regions and segments alone from the bitmaps, first purchases and spans kept per region and segment; a
+ * store, hour or weekday from agg_customer_sales rows; a category or subcategory from the facts.
+ */
+export function planCustomerHistory(f: CustomerFilters): 'bitmaps' | 'sales' | 'facts' {
+  if (f.categories.length || f.subcategories.length) return 'facts';
+  return f.stores.length || f.hours.length || f.weekdays.length ? 'sales' : 'bitmaps';
 }

@@ -1,0 +1,79 @@
+// Customer rollups for the customers dashboard: what each customer spent per day, store and basket keys
+// (and over aligned runs of days), and each customer's first purchase. Cohorts, new vs returning and top
+// customers read these (with the customer bitmaps of gold.ts), never gold.fact_sales; lib/etl/rollups/
+// customer-sales.ts keeps them equal to the facts batch by batch.
+import { bigint, date, index, integer, numeric, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { goldSchema } from './gold';
+import { regionPolicy } from './roles';
+
+const net = () => numeric('net', { precision: 18, scale: 2, mode: 'number' }).notNull();
+const transactions = () => bigint('transactions', { mode: 'number' }).notNull();
+
+/**
+ * Day × store × segment × hour × weekday × customer: net and baskets. Every key is a basket's (one value
+ * per basket), so baskets add up across rows; a customer seldom buys twice a day, so this is barely larger
+ * than agg_customers_daily. Guests have no rows. customer_no is the customer's bitmap number
+ * (silver.customer_numbers), for joins with agg_customer_firsts.
+ */
+export const aggCustomerSales = goldSchema.table(
+  'agg_customer_sales',
+  {
+    dateKey: integer('date_key').notNull(),
+    storeKey: integer('store_key').notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    hour: smallint('hour').notNull(),
+    weekday: smallint('weekday').notNull(),
+    customerId: text('customer_id').notNull(),
+    customerNo: integer('customer_no').notNull(),
+    net: net(),
+    transactions: transactions(),
+  },
+  (t) => [
+    // Days, then regions: a range's buyers under an hour or weekday filter come from the index alone.
+    primaryKey({ columns: [t.dateKey, t.regionId, t.storeKey, t.segment, t.hour, t.weekday, t.customerId] }),
+    // A store's whole history (cohorts of a store), and one customer's days (their last purchase in a range).
+    index('agg_customer_sales_store_idx').on(t.storeKey, t.dateKey),
+    index('agg_customer_sales_customer_idx').on(t.customerId, t.dateKey),
+    regionPolicy('agg_customer_sales'),
+  ],
+);
+
+/** agg_customer_sales per region over aligned runs of days (db/schema/gold-spans.ts): top customers of a long range. */
+export const aggCustomerSalesSpans = goldSchema.table(
+  'agg_customer_sales_spans',
+  {
+    level: smallint('level').notNull(),
+    firstDay: date('first_day', { mode: 'string' }).notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    customerId: text('customer_id').notNull(),
+    net: net(),
+    transactions: transactions(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.level, t.firstDay, t.regionId, t.segment, t.customerId] }),
+    regionPolicy('agg_customer_sales_spans'),
+  ],
+);
+
+/**
+ * Customer × region × segment: the first day the customer bought there under that segment, and the net of
+ * their purchases there in that day's calendar month and ISO week. Under any regions and segments, a
+ * customer's first purchase is the earliest of their rows', and the revenue of their first month (week) is
+ * the sum over their rows whose first day falls in that month (week): new-customer revenue without
+ * reading a customer's lines.
+ */
+export const aggCustomerFirsts = goldSchema.table(
+  'agg_customer_firsts',
+  {
+    customerNo: integer('customer_no').notNull(),
+    regionId: smallint('region_id').notNull(),
+    segment: text('segment').notNull(),
+    firstDay: date('first_day', { mode: 'string' }).notNull(),
+    firstMonthNet: numeric('first_month_net', { precision: 18, scale: 2, mode: 'number' }).notNull(),
+    firstWeekNet: numeric('first_week_net', { precision: 18, scale: 2, mode: 'number' }).notNull(),
+  },
+  // By customer: a query takes each customer's earliest row in one ordered pass.
+  (t) => [primaryKey({ columns: [t.customerNo, t.regionId, t.segment] }), regionPolicy('agg_customer_firsts')],
+);
