@@ -14,7 +14,7 @@ import {
   customerBitmapsOf, customerLines, firstCalendarDay, NO_CUSTOMERS, periodEnd, periodOf, type PeriodDays,
 } from './internal/customer-periods';
 import { readInScope } from './internal/read-in-scope';
-import { planCustomerHistory } from './internal/source-plan';
+import { planCustomerHistory, type CustomerHistory, type CustomerHistoryPlan } from './internal/source-plan';
 
 /** Far enough back that "first purchase" means first ever, not first within the range. */
 export const HISTORY_START = '1900-01-01';
@@ -24,7 +24,7 @@ export const HISTORY_START = '1900-01-01';
  * its period's buyers who bought in no earlier period (nor before the window, one OR over a few spans);
  * a cell counts the members among a later period's buyers.
  */
-function cohortsFromBitmaps(f: QueryFilters, grain: CohortGrain, windowFrom: string, historyStart: string | null): SQL {
+function cohortsFromBitmaps(f: QueryFilters, history: CustomerHistory, grain: CohortGrain, windowFrom: string, historyStart: string | null): SQL {
   const before = addDays(windowFrom, -1);
   const runs: PeriodDays[] = historyStart !== null && historyStart <= before ? [{ period: before, from: historyStart, to: before }] : [];
   for (const period of periodStarts(windowFrom, f.to, grain)) {
@@ -33,7 +33,7 @@ function cohortsFromBitmaps(f: QueryFilters, grain: CohortGrain, windowFrom: str
   }
   return sql`
     with active as (
-      select b.period, b.chunk, bit_or(b.customers) as customers from (${customerBitmapsOf(f, runs)}) b group by 1, 2
+      select b.period, b.chunk, bit_or(b.customers) as customers from (${customerBitmapsOf(f, history.bitmaps, runs)}) b group by 1, 2
     ),
     cohorts as (
       select period, chunk, customers,
@@ -47,11 +47,11 @@ function cohortsFromBitmaps(f: QueryFilters, grain: CohortGrain, windowFrom: str
     group by 1, 2`;
 }
 
-/** From each customer's lines (agg_customer_sales rows, or the facts): their first day, then their periods. */
-function cohortsFromLines(source: 'sales' | 'facts', f: QueryFilters, grain: CohortGrain, windowFrom: string): SQL {
+/** From each customer's lines (sales rows, or the facts): their first day, then their periods. */
+function cohortsFromLines(plan: CustomerHistoryPlan, f: QueryFilters, grain: CohortGrain, windowFrom: string): SQL {
   // materialized: inlined, the planner misjudged the lines under row-level security and reread them per customer
   return sql`
-    with lines as materialized (${customerLines(source, { ...f, from: HISTORY_START })}),
+    with lines as materialized (${customerLines(plan, { ...f, from: HISTORY_START })}),
     firsts as materialized (
       select customer, min(date_key) as first_key from lines
       group by customer having min(date_key) >= ${dateKeyOf(windowFrom)}
@@ -77,10 +77,10 @@ export async function getCohorts(db: Database, scope: Scope, filters: ScopedFilt
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
       const window = { from: periodStart(f.from, grain), to: f.to };
-      const source = planCustomerHistory(f);
-      const query = source === 'bitmaps'
-        ? cohortsFromBitmaps(f, grain, window.from, await firstCalendarDay(tx))
-        : cohortsFromLines(source, f, grain, window.from);
+      const plan = planCustomerHistory(f);
+      const query = plan !== 'facts' && plan.read === 'bitmaps'
+        ? cohortsFromBitmaps(f, plan.history, grain, window.from, await firstCalendarDay(tx))
+        : cohortsFromLines(plan, f, grain, window.from);
       const cells = await queryRows<CohortCell>(tx, query);
       return buildCohortTriangle(cells, grain, window);
     }),

@@ -16,7 +16,7 @@ import {
   customerBitmapsOf, customerLines, firstCalendarDay, NO_CUSTOMERS, periodEnd, periodOf, segmentRevenue, type PeriodDays,
 } from './internal/customer-periods';
 import { readInScope } from './internal/read-in-scope';
-import { CUSTOMER_ROLLUPS, planCustomerHistory } from './internal/source-plan';
+import { planCustomerHistory, type CustomerHistory, type CustomerHistoryPlan } from './internal/source-plan';
 
 export interface NewVsReturningRow {
   /** First day of the month or ISO week (Monday). */
@@ -36,7 +36,7 @@ export interface NewVsReturningRow {
  * who first bought earlier in that period). A first purchase row's first-period net counts only its days
  * in the range: the days of the period before `from` and after `to` are taken off, from the day rows.
  */
-function freshFromRollups(f: QueryFilters, grain: CohortGrain, historyStart: string | null): SQL {
+function freshFromRollups(f: QueryFilters, history: CustomerHistory, grain: CohortGrain, historyStart: string | null): SQL {
   const first = periodStart(f.from, grain);
   const runs: PeriodDays[] = historyStart !== null && historyStart < first ? [{ period: addDays(first, -1), from: historyStart, to: addDays(first, -1) }] : [];
   if (first < f.from) runs.push({ period: first, from: first, to: addDays(f.from, -1) });
@@ -48,12 +48,16 @@ function freshFromRollups(f: QueryFilters, grain: CohortGrain, historyStart: str
   if (first < f.from) outside.push({ from: first, to: addDays(f.from, -1) });
   const last = periodEnd(periodStart(f.to, grain), grain);
   if (f.to < last) outside.push({ from: addDays(f.to, 1), to: last });
-  const sales = CUSTOMER_ROLLUPS.salesByRegion;
+  const sales = history.salesByRegion;
   const firstNet = sql.raw(grain === 'month' ? 'first_month_net' : 'first_week_net');
+  // A first purchase row's key: the customer, the region and the history's keys (segment, and category).
+  const firstKeys = ['customer_no', 'region_id', ...history.firsts.keys];
+  const keys = sql.raw(firstKeys.join(', '));
+  const keysOf = (alias: string) => sql.raw(firstKeys.map((k) => `${alias}.${k}`).join(', '));
   return sql`
     active as (
       select b.period, b.chunk, bit_or(b.customers) as basis, bit_or(b.customers) filter (where b.first_day >= ${f.from}::date) as seen
-      from (${customerBitmapsOf(f, runs)}) b group by 1, 2
+      from (${customerBitmapsOf(f, history.bitmaps, runs)}) b group by 1, 2
     ),
     buyers as (
       select period, seen,
@@ -65,11 +69,11 @@ function freshFromRollups(f: QueryFilters, grain: CohortGrain, historyStart: str
       from buyers where seen is not null group by 1
     ),
     members as (
-      select customer_no, region_id, segment, cohort, net from (
-        select r.customer_no, r.region_id, r.segment, ${periodOf(grain, sql`r.first_day`)} as cohort, r.${firstNet} as net,
+      select ${keys}, cohort, net from (
+        select ${keysOf('r')}, ${periodOf(grain, sql`r.first_day`)} as cohort, r.${firstNet} as net,
           min(r.first_day) over (partition by r.customer_no) as first_day
-        from ${CUSTOMER_ROLLUPS.firsts.table} r
-        where ${placeWhere(f, 'r', CUSTOMER_ROLLUPS.firsts)} and r.first_day <= ${f.to}::date
+        from ${history.firsts.table} r
+        where ${placeWhere(f, 'r', history.firsts)} and r.first_day <= ${f.to}::date
       ) x
       where ${periodOf(grain, sql`x.first_day`)} = x.cohort and x.first_day >= ${first}::date
     ),
@@ -78,28 +82,28 @@ function freshFromRollups(f: QueryFilters, grain: CohortGrain, historyStart: str
       from counts c left join (
         select m.cohort::text as period, sum(${outside.length ? sql`m.net - coalesce(o.net, 0)` : sql`m.net`}) as revenue
         from members m ${outside.length ? sql`left join (
-          select r.customer_no, r.region_id, r.segment, ${periodOf(grain, sql`d.date`)} as period, sum(r.net) as net
+          select ${keysOf('r')}, ${periodOf(grain, sql`d.date`)} as period, sum(r.net) as net
           from ${sales.table} r join gold.dim_date d on d.date_key = r.date_key
           where ${sql.join(outside.map((o) => sql`(${rollupWhere({ ...f, ...o }, 'r', sales)})`), sql` or `)}
-          group by 1, 2, 3, 4
-        ) o on o.customer_no = m.customer_no and o.region_id = m.region_id and o.segment = m.segment and o.period = m.cohort` : sql``}
+          group by ${keys}, period
+        ) o on ${sql.join(firstKeys.map((k) => sql.raw(`o.${k} = m.${k}`)), sql` and `)} and o.period = m.cohort` : sql``}
         group by 1
       ) n on n.period = c.period
     )`;
 }
 
-/** The same `fresh` from each customer's lines (agg_customer_sales rows, or the facts) and their first day. */
-function freshFromLines(source: 'sales' | 'facts', f: QueryFilters, grain: CohortGrain): SQL {
+/** The same `fresh` from each customer's lines (sales rows, or the facts) and their first day. */
+function freshFromLines(plan: CustomerHistoryPlan, f: QueryFilters, grain: CohortGrain): SQL {
   // materialized: inlined, the planner misjudged it under row-level security (54 rows estimated) and ran
   // the whole-history aggregate once per line of the range (60 s for two weeks at 1M lines; 0.5 s so)
   return sql`
     firsts as materialized (
       select h.customer, ${periodOf(grain, sql`to_date(min(h.date_key)::text, 'YYYYMMDD')`)} as cohort
-      from (${customerLines(source, { ...f, from: HISTORY_START })}) h group by 1
+      from (${customerLines(plan, { ...f, from: HISTORY_START })}) h group by 1
     ),
     lines as (
       select l.customer, l.net, ${periodOf(grain, sql`d.date`)} as period
-      from (${customerLines(source, f)}) l join gold.dim_date d on d.date_key = l.date_key
+      from (${customerLines(plan, f)}) l join gold.dim_date d on d.date_key = l.date_key
     ),
     fresh as (
       select l.period::text as period,
@@ -138,8 +142,10 @@ export async function getNewVsReturning(
   return cached(db, { query: 'new-vs-returning', params: { filters, grain }, scope }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
-      const source = planCustomerHistory(f);
-      const fresh = source === 'bitmaps' ? freshFromRollups(f, grain, await firstCalendarDay(tx)) : freshFromLines(source, f, grain);
+      const plan = planCustomerHistory(f);
+      const fresh = plan !== 'facts' && plan.read === 'bitmaps'
+        ? freshFromRollups(f, plan.history, grain, await firstCalendarDay(tx))
+        : freshFromLines(plan, f, grain);
       const rows = await queryRows<NewVsReturningRow>(tx, newVsReturningQuery(fresh, f, grain));
       const cents = (n: number) => Math.round(n * 100) / 100;
       return rows.map((r) => ({

@@ -11,7 +11,7 @@ import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, selectOverSpans, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
-import { CUSTOMER_ROLLUPS, planCustomerHistory } from './internal/source-plan';
+import { planCustomerHistory } from './internal/source-plan';
 
 export const TOP_CUSTOMERS_LIMIT = 20;
 
@@ -31,13 +31,14 @@ export interface TopCustomerRow {
 
 /**
  * The `limit` best customers of the range as (customer_id, orders, revenue, last_key). Baskets add up
- * across agg_customer_sales rows (every key there is a basket's), so orders are their sums; spans answer
- * the runs of days of a range without a store, hour or weekday filter. The last purchase is read per
- * customer shown, from agg_customer_sales through its customer index.
+ * across a customer's sales rows (their keys are a basket's) within one category, so orders are their sums
+ * there; spans answer the runs of days of a range with no store, hour, weekday or category filter. A basket
+ * with lines in two of several filtered categories is in both categories' rows: only the facts count it
+ * once. The last purchase is read per customer shown, from the sales rows through their customer index.
  */
 function totalsQuery(f: QueryFilters, limit: number): SQL {
-  const source = planCustomerHistory(f);
-  if (source === 'facts') {
+  const plan = planCustomerHistory(f);
+  if (plan === 'facts' || f.categories.length > 1) {
     return sql`select c.customer_id, count(distinct f.transaction_id)::int as orders, sum(f.net) as revenue, max(f.date_key) as last_key
       from ${FACT_FROM}
       where ${factWhere(f)} and f.customer_sk is not null
@@ -45,10 +46,10 @@ function totalsQuery(f: QueryFilters, limit: number): SQL {
       order by revenue desc, c.customer_id
       limit ${limit}`;
   }
+  const { sales, salesByRegion } = plan.history;
   const select = sql`r.customer_id, r.net, r.transactions`;
-  const byRegion = CUSTOMER_ROLLUPS.salesByRegion;
-  const sales = CUSTOMER_ROLLUPS.sales;
-  const rows = (source === 'bitmaps' ? selectOverSpans(f, select, byRegion, { days: byRegion.table, spans: byRegion.spans }) : null)
+  const spans = plan.read === 'bitmaps' ? salesByRegion.spans : undefined;
+  const rows = (spans ? selectOverSpans(f, select, salesByRegion, { days: salesByRegion.table, spans }) : null)
     ?? sql`select ${select} from ${sales.table} r where ${rollupWhere(f, 'r', sales)}`;
   return sql`
     select t.*, (select max(l.date_key) from ${sales.table} l where l.customer_id = t.customer_id and ${rollupWhere(f, 'l', sales)}) as last_key

@@ -17,7 +17,7 @@ import { REPORT_SEGMENTS } from '@/lib/filters/segments';
 import { getCohorts } from '@/lib/queries/get-cohorts';
 import { getNewVsReturning } from '@/lib/queries/get-new-vs-returning';
 import { getTopCustomers } from '@/lib/queries/get-top-customers';
-import { planCustomerHistory } from '@/lib/queries/internal/source-plan';
+import { CUSTOMER_HISTORIES, planCustomerHistory } from '@/lib/queries/internal/source-plan';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
@@ -84,24 +84,30 @@ describe.each(testEngines())('customers dashboard equals raw facts on %s', (engi
   }, 180_000);
   afterAll(() => db.destroy());
 
-  /** A random view as a dashboard URL makes it; about half of them without a store, category, hour or weekday. */
+  /**
+   * A random view as a dashboard URL makes it, of five kinds in turn: regions and segments only (twice as
+   * often), with categories, with a store, hour or weekday (and maybe categories), with a drilled subcategory.
+   */
   function combination(seed: number): { f: ScopedFilters; grain: CohortGrain } {
     const r = random(seed);
+    const kind = (['plain', 'plain', 'categories', 'finer', 'drilled'] as const)[seed % 5];
     const to = addDays(END, -r.int(120));
     const regionIds = r.chance(0.5) ? [1, 2, 3, 4, 5] : r.some([1, 2, 3, 4, 5], 3).sort();
-    const narrow = r.chance(0.5);
-    const drilled = narrow && r.chance(0.15) ? subcategories[r.int(subcategories.length)] : undefined;
+    const drilled = kind === 'drilled' ? subcategories[r.int(subcategories.length)] : undefined;
+    const finer = kind === 'finer' ? r.int(3) : -1;
     const sel = [
-      ...(narrow && r.chance(0.25) ? r.some(Array.from({ length: 24 }, (_, h) => `hour:${h}`), 5) : []),
-      ...(narrow && r.chance(0.25) ? r.some(Array.from({ length: 7 }, (_, w) => `weekday:${w + 1}`), 3) : []),
+      ...(finer === 1 || (finer >= 0 && r.chance(0.3)) ? r.some(Array.from({ length: 24 }, (_, h) => `hour:${h}`), 5) : []),
+      ...(finer === 2 || (finer >= 0 && r.chance(0.3)) ? r.some(Array.from({ length: 7 }, (_, w) => `weekday:${w + 1}`), 3) : []),
     ];
+    const withStores = finer === 0 || (finer >= 0 && r.chance(0.3));
+    const withCategories = kind === 'categories' || (kind !== 'plain' && r.chance(0.5));
     const state = parseDashboardState({
       ...(drilled ? { drill: `${drilled.category}/${drilled.subcategory}` } : {}),
       from: addDays(to, -r.int(420)),
       to,
       regions: regionIds.map((id) => regionNameOf(id)!).join(','),
-      stores: (narrow && r.chance(0.35) ? r.some(stores.filter((s) => regionIds.includes(s.region)).map((s) => s.code), 3) : []).join(','),
-      categories: (narrow && r.chance(0.4) ? r.some(categories, 2) : []).join(','),
+      stores: (withStores ? r.some(stores.filter((s) => regionIds.includes(s.region)).map((s) => s.code), 3) : []).join(','),
+      categories: (withCategories ? r.some(categories, 2) : []).join(','),
       segments: (r.chance(0.4) ? r.some(REPORT_SEGMENTS, 2) : []).join(','),
       sel: sel.join(','),
     });
@@ -149,7 +155,8 @@ describe.each(testEngines())('customers dashboard equals raw facts on %s', (engi
     const sources = new Set<string>();
     for (let seed = 1; seed <= COMBINATIONS; seed++) {
       const { f, grain } = combination(seed);
-      sources.add(planCustomerHistory(f));
+      const plan = planCustomerHistory(f);
+      sources.add(plan === 'facts' ? 'facts' : `${plan.history === CUSTOMER_HISTORIES.all ? 'all' : 'category'} ${plan.read}`);
 
       const triangle = await getCohorts(db.db, scope, f, grain);
       const cells = triangle.rows.flatMap((row) => row.customers.flatMap((n, i) => (n ? [`${row.cohort} ${addPeriods(row.cohort, i, grain)} ${n}`] : [])));
@@ -166,6 +173,6 @@ describe.each(testEngines())('customers dashboard equals raw facts on %s', (engi
         .toEqual({ seed, top: best.map((r) => [r.customer_id, cents(r.revenue), r.orders, r.last]) });
     }
     // Every way the planner answers these views was compared.
-    expect([...sources].sort()).toEqual(['bitmaps', 'facts', 'sales']);
+    expect([...sources].sort()).toEqual(['all bitmaps', 'all sales', 'category bitmaps', 'category sales', 'facts']);
   }, 300_000);
 });

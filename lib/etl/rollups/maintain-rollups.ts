@@ -1,15 +1,17 @@
 // Keeps every rollup equal to aggregates of gold.fact_sales: the sales cubes (lib/etl/rollups/cubes.ts, from
-// their one definition in db/schema/gold-cubes.ts) and the customer rollups kept here (who bought, per day
-// and store, and as bitmaps per day and region). The seeder rebuilds everything; the ETL adds each batch's
-// new lines to the rows they belong to (addToRollups), so a batch costs what it carries, not what the day
-// already holds, and rebuilds only the (day, store) pairs whose old facts changed customer, with the
-// (day, region)s and spans holding them.
+// their one definition in db/schema/gold-cubes.ts), the customer rollups kept here (who bought, per day
+// and store, and as bitmaps per day and region) and what customers spent (customer-sales.ts). The seeder
+// rebuilds everything; the ETL adds each batch's new lines to the rows they belong to (addToRollups), so a
+// batch costs what it carries, not what the day already holds, and rebuilds only the (day, store) pairs
+// whose old facts changed customer, with the (day, region)s and spans holding them.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray, smallintArray } from '@/db/sql';
 import { addBatchToCubes, CUBE_DAY_TABLES, CUBE_SPAN_FAMILIES, CUBE_TABLES, rebuildCubeDays } from './cubes';
-import { addToCustomerSales, CUSTOMER_SALES_SPANS, CUSTOMER_SALES_TABLES, rebuildCustomerSales } from './customer-sales';
+import {
+  addToCustomerSales, CUSTOMER_SALES_SPAN_FAMILIES, CUSTOMER_SALES_TABLES, rebuildCategoryBitmaps, rebuildCustomerSales,
+} from './customer-sales';
 import { addToSpans, advanceSpanHorizon, CUSTOMER_BITMAP_SPANS, rebuildSpans, type DayRegion } from './span-rollups';
 
 export interface DayStore {
@@ -26,7 +28,7 @@ export const ROLLUP_TABLES = [
   ...CUSTOMER_SALES_TABLES,
 ] as const;
 
-const SPAN_FAMILIES = [...CUBE_SPAN_FAMILIES, CUSTOMER_BITMAP_SPANS, CUSTOMER_SALES_SPANS];
+const SPAN_FAMILIES = [...CUBE_SPAN_FAMILIES, CUSTOMER_BITMAP_SPANS, ...CUSTOMER_SALES_SPAN_FAMILIES];
 
 /** A customer number's bitmap row and its bit there, as one-bit bitmaps that bit_or merges. */
 const BITMAP_CHUNK = (no: SQL) => sql`${no} / ${sql.raw(String(CUSTOMER_BITMAP_BITS))}`;
@@ -68,6 +70,7 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
   await rebuildCustomerBitmaps(db, dayRegions('r'));
   await rebuildCategoryCustomers(db, { facts: dayRegions('f'), rows: dayRegions('r') });
   await rebuildCustomerSales(db, 'all' in slice ? null : { facts: sliceFilter(slice, 'f'), rows: sliceFilter(slice, 'r') });
+  await rebuildCategoryBitmaps(db, dayRegions('r'));
   await rebuildSpans(db, SPAN_FAMILIES, touched);
 }
 

@@ -13,7 +13,7 @@ import { coverWithSpans } from '@/lib/calendar/day-spans';
 import { addDays } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { FACT_FROM, factWhere, placeWhere, rollupWhere, type QueryFilters } from './filter-sql';
-import { cubeTable, CUSTOMER_ROLLUPS, planSource } from './source-plan';
+import { cubeTable, planSource, type CustomerHistory, type CustomerHistoryPlan } from './source-plan';
 
 /** Days read for one period (a period may be read as several runs of days). */
 export interface PeriodDays {
@@ -60,12 +60,11 @@ export async function firstCalendarDay(tx: Database): Promise<string | null> {
 export const NO_CUSTOMERS = sql.raw(`B'0'::bit(${CUSTOMER_BITMAP_BITS})`);
 
 /**
- * Rows (period, first_day, chunk, customers): the customer bitmaps matching the filters' place and
- * segments on each run's days, with the first day each bitmap covers.
+ * Rows (period, first_day, chunk, customers): the customer bitmaps matching the filters' place, segments
+ * and categories on each run's days, with the first day each bitmap covers.
  */
-export function customerBitmapsOf(f: QueryFilters, runs: readonly PeriodDays[]): SQL {
+export function customerBitmapsOf(f: QueryFilters, shape: CustomerHistory['bitmaps'], runs: readonly PeriodDays[]): SQL {
   const { spans, days } = periodPieces(runs, f.spanHorizon);
-  const shape = CUSTOMER_ROLLUPS.bitmaps;
   return sql`
     select p.period, p.first_day, r.chunk, r.customers
     from unnest(${dateArray(spans.map((s) => s.period))}, ${smallintArray(spans.map((s) => s.level))}, ${dateArray(spans.map((s) => s.first))})
@@ -79,11 +78,11 @@ export function customerBitmapsOf(f: QueryFilters, runs: readonly PeriodDays[]):
     where ${placeWhere(f, 'r', shape)}`;
 }
 
-/** Each customer's lines under the filters as (customer, date_key, net): from agg_customer_sales, or the facts. */
-export function customerLines(source: 'sales' | 'facts', f: QueryFilters): SQL {
-  return source === 'sales'
-    ? sql`select r.customer_no as customer, r.date_key, r.net from gold.agg_customer_sales r where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.sales)}`
-    : sql`select c.customer_id as customer, f.date_key, f.net from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`;
+/** Each customer's lines under the filters as (customer, date_key, net): from a history's sales rows, or the facts. */
+export function customerLines(plan: CustomerHistoryPlan, f: QueryFilters): SQL {
+  return plan === 'facts'
+    ? sql`select c.customer_id as customer, f.date_key, f.net from ${FACT_FROM} where ${factWhere(f)} and f.customer_sk is not null`
+    : sql`select r.customer_no as customer, r.date_key, r.net from ${plan.history.sales.table} r where ${rollupWhere(f, 'r', plan.history.sales)}`;
 }
 
 /**
