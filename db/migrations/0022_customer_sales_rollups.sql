@@ -27,6 +27,8 @@ CREATE TABLE "gold"."agg_category_customer_firsts" (
 	"region_id" smallint NOT NULL,
 	"segment" text NOT NULL,
 	"first_day" date NOT NULL,
+	"first_month" date NOT NULL,
+	"first_week" date NOT NULL,
 	"first_month_net" numeric(18, 2) NOT NULL,
 	"first_week_net" numeric(18, 2) NOT NULL,
 	CONSTRAINT "agg_category_customer_firsts_category_customer_no_region_id_segment_pk" PRIMARY KEY("category","customer_no","region_id","segment")
@@ -54,6 +56,8 @@ CREATE TABLE "gold"."agg_customer_firsts" (
 	"region_id" smallint NOT NULL,
 	"segment" text NOT NULL,
 	"first_day" date NOT NULL,
+	"first_month" date NOT NULL,
+	"first_week" date NOT NULL,
 	"first_month_net" numeric(18, 2) NOT NULL,
 	"first_week_net" numeric(18, 2) NOT NULL,
 	CONSTRAINT "agg_customer_firsts_customer_no_region_id_segment_pk" PRIMARY KEY("customer_no","region_id","segment")

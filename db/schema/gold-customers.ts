@@ -7,7 +7,8 @@ import { bigint, bit, date, index, integer, numeric, primaryKey, smallint, text 
 import { CUSTOMER_BITMAP_BITS, goldSchema } from './gold';
 import { regionPolicy } from './roles';
 
-const net = () => numeric('net', { precision: 18, scale: 2, mode: 'number' }).notNull();
+const money = (name: string) => numeric(name, { precision: 18, scale: 2, mode: 'number' }).notNull();
+const net = () => money('net');
 const transactions = () => bigint('transactions', { mode: 'number' }).notNull();
 
 /**
@@ -58,6 +59,15 @@ export const aggCustomerSalesSpans = goldSchema.table(
   ],
 );
 
+/** A first purchase: its day, that day's month and ISO week (their first days), and the net bought in each. */
+const firstPurchase = () => ({
+  firstDay: date('first_day', { mode: 'string' }).notNull(),
+  firstMonth: date('first_month', { mode: 'string' }).notNull(),
+  firstWeek: date('first_week', { mode: 'string' }).notNull(),
+  firstMonthNet: money('first_month_net'),
+  firstWeekNet: money('first_week_net'),
+});
+
 /**
  * Customer × region × segment: the first day the customer bought there under that segment, and the net of
  * their purchases there in that day's calendar month and ISO week. Under any regions and segments, a
@@ -71,9 +81,7 @@ export const aggCustomerFirsts = goldSchema.table(
     customerNo: integer('customer_no').notNull(),
     regionId: smallint('region_id').notNull(),
     segment: text('segment').notNull(),
-    firstDay: date('first_day', { mode: 'string' }).notNull(),
-    firstMonthNet: numeric('first_month_net', { precision: 18, scale: 2, mode: 'number' }).notNull(),
-    firstWeekNet: numeric('first_week_net', { precision: 18, scale: 2, mode: 'number' }).notNull(),
+    ...firstPurchase(),
   },
   // By customer: a query takes each customer's earliest row in one ordered pass.
   (t) => [primaryKey({ columns: [t.customerNo, t.regionId, t.segment] }), regionPolicy('agg_customer_firsts')],
@@ -150,9 +158,7 @@ export const aggCategoryCustomerFirsts = goldSchema.table(
     customerNo: integer('customer_no').notNull(),
     regionId: smallint('region_id').notNull(),
     segment: text('segment').notNull(),
-    firstDay: date('first_day', { mode: 'string' }).notNull(),
-    firstMonthNet: numeric('first_month_net', { precision: 18, scale: 2, mode: 'number' }).notNull(),
-    firstWeekNet: numeric('first_week_net', { precision: 18, scale: 2, mode: 'number' }).notNull(),
+    ...firstPurchase(),
   },
   // By category, then customer: a query of one category takes each customer's earliest row in one ordered pass.
   (t) => [primaryKey({ columns: [t.category, t.customerNo, t.regionId, t.segment] }), regionPolicy('agg_category_customer_firsts')],

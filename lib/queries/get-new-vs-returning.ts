@@ -49,7 +49,7 @@ function freshFromRollups(f: QueryFilters, history: CustomerHistory, grain: Coho
   const last = periodEnd(periodStart(f.to, grain), grain);
   if (f.to < last) outside.push({ from: addDays(f.to, 1), to: last });
   const sales = history.salesByRegion;
-  const firstNet = sql.raw(grain === 'month' ? 'first_month_net' : 'first_week_net');
+  const [firstPeriod, firstNet] = [sql.raw(`first_${grain}`), sql.raw(`first_${grain}_net`)];
   // A first purchase row's key: the customer, the region and the history's keys (segment, and category).
   const firstKeys = ['customer_no', 'region_id', ...history.firsts.keys];
   const keys = sql.raw(firstKeys.join(', '));
@@ -70,12 +70,11 @@ function freshFromRollups(f: QueryFilters, history: CustomerHistory, grain: Coho
     ),
     members as (
       select ${keys}, cohort, net from (
-        select ${keysOf('r')}, ${periodOf(grain, sql`r.first_day`)} as cohort, r.${firstNet} as net,
-          min(r.first_day) over (partition by r.customer_no) as first_day
+        select ${keysOf('r')}, r.${firstPeriod} as cohort, r.${firstNet} as net, min(r.${firstPeriod}) over (partition by r.customer_no) as first_period
         from ${history.firsts.table} r
         where ${placeWhere(f, 'r', history.firsts)} and r.first_day <= ${f.to}::date
       ) x
-      where ${periodOf(grain, sql`x.first_day`)} = x.cohort and x.first_day >= ${first}::date
+      where x.cohort = x.first_period and x.first_period >= ${first}::date
     ),
     fresh as (
       select c.period, c.new_customers, c.returning_customers, n.revenue as new_revenue

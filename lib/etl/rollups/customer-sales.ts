@@ -46,7 +46,7 @@ const category = (rollup: CustomerSalesRollup) => (rollup.byCategory ? ['categor
 const salesColumns = (r: CustomerSalesRollup) => ['date_key', 'store_key', 'region_id', ...category(r), 'segment', 'hour', 'weekday', 'customer_id', 'customer_no'];
 const salesKey = (r: CustomerSalesRollup) => ['date_key', 'region_id', ...category(r), 'store_key', 'segment', 'hour', 'weekday', 'customer_id'];
 const firstsKey = (r: CustomerSalesRollup) => [...category(r), 'customer_no', 'region_id', 'segment'];
-const firstsColumns = (r: CustomerSalesRollup) => [...firstsKey(r), 'first_day', 'first_month_net', 'first_week_net'];
+const firstsColumns = (r: CustomerSalesRollup) => [...firstsKey(r), 'first_day', 'first_month', 'first_week', 'first_month_net', 'first_week_net'];
 /** The facts' columns in salesColumns order, over fact `f`, product `p`, customer version `c` and number `n`. */
 const factColumns = (r: CustomerSalesRollup) =>
   sql.raw(['f.date_key', 'f.store_key', 'f.region_id', ...(r.byCategory ? ['p.category'] : []), 'c.segment', 'f.hour', 'f.weekday', 'c.customer_id', 'n.customer_no'].join(', '));
@@ -66,7 +66,7 @@ const bitOf = (no: string) => sql.raw(`(B'1'::bit(${CUSTOMER_BITMAP_BITS}) >> ($
 function firstsOf(rollup: CustomerSalesRollup, rows: SQL): SQL {
   const key = list(firstsKey(rollup));
   return sql`
-    select ${key}, first_day,
+    select ${key}, first_day, ${periodOf('month', 'first_day')}::date, ${periodOf('week', 'first_day')}::date,
       sum(net) filter (where ${periodOf('month', 'day')} = ${periodOf('month', 'first_day')}),
       sum(net) filter (where ${periodOf('week', 'day')} = ${periodOf('week', 'first_day')})
     from (select r.*, ${dayOf('r.date_key')} as day, min(${dayOf('r.date_key')}) over (partition by ${key}) as first_day
@@ -132,10 +132,10 @@ export async function rebuildCategoryBitmaps(db: Database, where: SQL): Promise<
 export async function addToCustomerSales(db: Database, lineIds: readonly number[]): Promise<void> {
   const ids = intArray(lineIds);
   const firstNet = (grain: 'month' | 'week') => {
-    const column = sql.raw(`first_${grain}_net`);
-    const samePeriod = sql`${periodOf(grain, 'excluded.first_day')} = ${periodOf(grain, 't.first_day')}`;
-    return sql`${column} = case when ${samePeriod} then t.${column} + excluded.${column}
-      when excluded.first_day < t.first_day then excluded.${column} else t.${column} end`;
+    const [period, column] = [sql.raw(`first_${grain}`), sql.raw(`first_${grain}_net`)];
+    return sql`${period} = least(t.${period}, excluded.${period}),
+      ${column} = case when excluded.${period} = t.${period} then t.${column} + excluded.${column}
+        when excluded.first_day < t.first_day then excluded.${column} else t.${column} end`;
   };
   for (const rollup of ROLLUPS) {
     const columns = list(salesColumns(rollup));

@@ -5,12 +5,12 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { dateArray, smallintArray } from '@/db/sql';
+import { dateArray, intArray, smallintArray } from '@/db/sql';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { SPAN_LEVELS } from '@/db/schema/gold-cubes';
 import { addPeriods, type CohortGrain } from '@/lib/analytics/cohorts';
 import { coverWithSpans } from '@/lib/calendar/day-spans';
-import { addDays } from '@/lib/calendar/days';
+import { addDays, dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/filters/segments';
 import { FACT_FROM, factWhere, placeWhere, rollupWhere, type QueryFilters } from './filter-sql';
 import { cubeTable, planSource, type CustomerHistory, type CustomerHistoryPlan } from './source-plan';
@@ -65,6 +65,8 @@ export const NO_CUSTOMERS = sql.raw(`B'0'::bit(${CUSTOMER_BITMAP_BITS})`);
  */
 export function customerBitmapsOf(f: QueryFilters, shape: CustomerHistory['bitmaps'], runs: readonly PeriodDays[]): SQL {
   const { spans, days } = periodPieces(runs, f.spanHorizon);
+  // The days as keys the index takes (a join on an expression of the unnested days was planned as a scan).
+  const dayKeys = days.map((d) => dateKeyOf(d.day));
   return sql`
     select p.period, p.first_day, r.chunk, r.customers
     from unnest(${dateArray(spans.map((s) => s.period))}, ${smallintArray(spans.map((s) => s.level))}, ${dateArray(spans.map((s) => s.first))})
@@ -73,9 +75,10 @@ export function customerBitmapsOf(f: QueryFilters, shape: CustomerHistory['bitma
     where ${placeWhere(f, 'r', shape)}
     union all
     select p.period, p.first_day, r.chunk, r.customers
-    from unnest(${dateArray(days.map((d) => d.period))}, ${dateArray(days.map((d) => d.day))}) p(period, first_day)
-    join ${shape.table} r on r.date_key = to_char(p.first_day, 'YYYYMMDD')::int
-    where ${placeWhere(f, 'r', shape)}`;
+    from ${shape.table} r
+    join unnest(${dateArray(days.map((d) => d.period))}, ${dateArray(days.map((d) => d.day))}, ${intArray(dayKeys)}) p(period, first_day, date_key)
+      on p.date_key = r.date_key
+    where r.date_key = any(${intArray(dayKeys)}) and ${placeWhere(f, 'r', shape)}`;
 }
 
 /** Each customer's lines under the filters as (customer, date_key, net): from a history's sales rows, or the facts. */
