@@ -91,6 +91,7 @@ CREATE TABLE "gold"."agg_customer_sales_spans" (
 );
 --> statement-breakpoint
 ALTER TABLE "gold"."agg_customer_sales_spans" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE INDEX "agg_category_customer_sales_category_idx" ON "gold"."agg_category_customer_sales" USING btree ("category","date_key");--> statement-breakpoint
 CREATE INDEX "agg_category_customer_sales_store_idx" ON "gold"."agg_category_customer_sales" USING btree ("store_key","date_key");--> statement-breakpoint
 CREATE INDEX "agg_category_customer_sales_customer_idx" ON "gold"."agg_category_customer_sales" USING btree ("customer_id","date_key");--> statement-breakpoint
 CREATE INDEX "agg_customer_sales_store_idx" ON "gold"."agg_customer_sales" USING btree ("store_key","date_key");--> statement-breakpoint

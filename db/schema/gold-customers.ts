@@ -144,6 +144,8 @@ export const aggCategoryCustomerSales = goldSchema.table(
   },
   (t) => [
     primaryKey({ columns: [t.dateKey, t.regionId, t.category, t.storeKey, t.segment, t.hour, t.weekday, t.customerId] }),
+    // A category's days without the others' (top customers of a category over a long range).
+    index('agg_category_customer_sales_category_idx').on(t.category, t.dateKey),
     index('agg_category_customer_sales_store_idx').on(t.storeKey, t.dateKey),
     index('agg_category_customer_sales_customer_idx').on(t.customerId, t.dateKey),
     regionPolicy('agg_category_customer_sales'),

@@ -30,13 +30,11 @@ export interface NewVsReturningRow {
 }
 
 /**
- * New customers' revenue and new and returning customers per period (text), as `fresh`, from the bitmaps
- * and first purchases. A period's buyers are read on its days in the range; who is new is decided on its
- * whole days up to `to` and on everything before (a range starting mid-period still knows the customers
- * who first bought earlier in that period). A first purchase row's first-period net counts only its days
- * in the range: the days of the period before `from` and after `to` are taken off, from the day rows.
+ * The runs of days whose buyers decide who is new: everything before the range's first period, the days
+ * of that period before `from` (a range starting mid-period still knows who first bought earlier in it),
+ * then each period's days in the range.
  */
-function freshFromRollups(f: QueryFilters, history: CustomerHistory, grain: CohortGrain, historyStart: string | null): SQL {
+function newnessRuns(f: QueryFilters, grain: CohortGrain, historyStart: string | null): PeriodDays[] {
   const first = periodStart(f.from, grain);
   const runs: PeriodDays[] = historyStart !== null && historyStart < first ? [{ period: addDays(first, -1), from: historyStart, to: addDays(first, -1) }] : [];
   if (first < f.from) runs.push({ period: first, from: first, to: addDays(f.from, -1) });
@@ -44,20 +42,58 @@ function freshFromRollups(f: QueryFilters, history: CustomerHistory, grain: Coho
     const end = periodEnd(period, grain);
     runs.push({ period, from: period < f.from ? f.from : period, to: end < f.to ? end : f.to });
   }
-  const outside: { from: string; to: string }[] = [];
-  if (first < f.from) outside.push({ from: first, to: addDays(f.from, -1) });
+  return runs;
+}
+
+/** The days of the range's first and last periods outside the range: a first period's net must not count them. */
+function daysOutside(f: QueryFilters, grain: CohortGrain): { from: string; to: string }[] {
+  const days: { from: string; to: string }[] = [];
+  const first = periodStart(f.from, grain);
+  if (first < f.from) days.push({ from: first, to: addDays(f.from, -1) });
   const last = periodEnd(periodStart(f.to, grain), grain);
-  if (f.to < last) outside.push({ from: addDays(f.to, 1), to: last });
-  const sales = history.salesByRegion;
+  if (f.to < last) days.push({ from: addDays(f.to, 1), to: last });
+  return days;
+}
+
+/**
+ * New customers' revenue per cohort period (text): each customer's earliest first purchase rows under the
+ * filters, with the net of their first period, less what they bought in it outside the range (day rows).
+ */
+function newRevenueFromFirsts(f: QueryFilters, history: CustomerHistory, grain: CohortGrain): SQL {
   const [firstPeriod, firstNet] = [sql.raw(`first_${grain}`), sql.raw(`first_${grain}_net`)];
   // A first purchase row's key: the customer, the region and the history's keys (segment, and category).
-  const firstKeys = ['customer_no', 'region_id', ...history.firsts.keys];
-  const keys = sql.raw(firstKeys.join(', '));
-  const keysOf = (alias: string) => sql.raw(firstKeys.map((k) => `${alias}.${k}`).join(', '));
+  const keys = ['customer_no', 'region_id', ...history.firsts.keys];
+  const keysOf = (alias: string) => sql.raw(keys.map((k) => `${alias}.${k}`).join(', '));
+  const members = sql`
+    select ${keysOf('x')}, x.cohort, x.net from (
+      select ${keysOf('r')}, r.${firstPeriod} as cohort, r.${firstNet} as net, min(r.${firstPeriod}) over (partition by r.customer_no) as first_period
+      from ${history.firsts.table} r
+      where ${placeWhere(f, 'r', history.firsts)} and r.first_day <= ${f.to}::date
+    ) x
+    where x.cohort = x.first_period and x.first_period >= ${periodStart(f.from, grain)}::date`;
+  const outside = daysOutside(f, grain);
+  if (outside.length === 0) return sql`select m.cohort::text as period, sum(m.net) as revenue from (${members}) m group by 1`;
+  const sales = history.salesByRegion;
+  return sql`
+    select m.cohort::text as period, sum(m.net - coalesce(o.net, 0)) as revenue
+    from (${members}) m left join (
+      select ${keysOf('r')}, ${periodOf(grain, sql`d.date`)} as period, sum(r.net) as net
+      from ${sales.table} r join gold.dim_date d on d.date_key = r.date_key
+      where ${sql.join(outside.map((o) => sql`(${rollupWhere({ ...f, ...o }, 'r', sales)})`), sql` or `)}
+      group by ${keysOf('r')}, ${sql.raw(String(keys.length + 1))}
+    ) o on ${sql.join(keys.map((k) => sql.raw(`o.${k} = m.${k}`)), sql` and `)} and o.period = m.cohort
+    group by 1`;
+}
+
+/**
+ * `fresh` from the bitmaps and first purchases: a period's new customers are its buyers in the range who
+ * bought in no earlier run (nor before the range's first period), returning customers those who did.
+ */
+function freshFromRollups(f: QueryFilters, history: CustomerHistory, grain: CohortGrain, historyStart: string | null): SQL {
   return sql`
     active as (
       select b.period, b.chunk, bit_or(b.customers) as basis, bit_or(b.customers) filter (where b.first_day >= ${f.from}::date) as seen
-      from (${customerBitmapsOf(f, history.bitmaps, runs)}) b group by 1, 2
+      from (${customerBitmapsOf(f, history.bitmaps, newnessRuns(f, grain, historyStart))}) b group by 1, 2
     ),
     buyers as (
       select period, seen,
@@ -68,26 +104,9 @@ function freshFromRollups(f: QueryFilters, history: CustomerHistory, grain: Coho
       select period::text as period, sum(bit_count(seen & ~earlier))::int as new_customers, sum(bit_count(seen & earlier))::int as returning_customers
       from buyers where seen is not null group by 1
     ),
-    members as (
-      select ${keys}, cohort, net from (
-        select ${keysOf('r')}, r.${firstPeriod} as cohort, r.${firstNet} as net, min(r.${firstPeriod}) over (partition by r.customer_no) as first_period
-        from ${history.firsts.table} r
-        where ${placeWhere(f, 'r', history.firsts)} and r.first_day <= ${f.to}::date
-      ) x
-      where x.cohort = x.first_period and x.first_period >= ${first}::date
-    ),
     fresh as (
       select c.period, c.new_customers, c.returning_customers, n.revenue as new_revenue
-      from counts c left join (
-        select m.cohort::text as period, sum(${outside.length ? sql`m.net - coalesce(o.net, 0)` : sql`m.net`}) as revenue
-        from members m ${outside.length ? sql`left join (
-          select ${keysOf('r')}, ${periodOf(grain, sql`d.date`)} as period, sum(r.net) as net
-          from ${sales.table} r join gold.dim_date d on d.date_key = r.date_key
-          where ${sql.join(outside.map((o) => sql`(${rollupWhere({ ...f, ...o }, 'r', sales)})`), sql` or `)}
-          group by ${keys}, period
-        ) o on ${sql.join(firstKeys.map((k) => sql.raw(`o.${k} = m.${k}`)), sql` and `)} and o.period = m.cohort` : sql``}
-        group by 1
-      ) n on n.period = c.period
+      from counts c left join (${newRevenueFromFirsts(f, history, grain)}) n on n.period = c.period
     )`;
 }
 
