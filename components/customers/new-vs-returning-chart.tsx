@@ -15,8 +15,8 @@ export async function NewVsReturningChart({ db, scope, filters, grain }: { db: D
   return (
     <StackedChart
       title="New vs returning revenue"
-      description={`New: purchases in the customer's first-purchase ${unit}; returning: any later ${unit}. Guest sales (no customer) are shown separately.`}
-      x={periods.map((p) => periodLabel(p, grain))}
+      description={`New: purchases in the customer's first-purchase ${unit}; returning: any later ${unit}. Guest sales (no customer) are shown separately. A ${unit} marked "so far" is not over.`}
+      x={periods.map((p) => periodLabel(p, grain, filters.to))}
       series={[
         { name: 'New customers', values: values('newRevenue') },
         { name: 'Returning customers', values: values('returningRevenue') },

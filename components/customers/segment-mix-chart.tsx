@@ -19,8 +19,8 @@ export async function SegmentMixChart({ db, scope, filters, grain }: { db: Datab
   return (
     <StackedChart
       title="Segment mix"
-      description="Revenue (net) by the customer's segment at the time of purchase; Guest is sales without a customer. Click a segment to filter."
-      x={periods.map((p) => periodLabel(p, grain))}
+      description={`Revenue (net) by the customer's segment at the time of purchase; Guest is sales without a customer. A ${grain === 'month' ? 'month' : 'week'} marked "so far" is not over. Click a segment to filter.`}
+      x={periods.map((p) => periodLabel(p, grain, filters.to))}
       series={series}
       kind="bar"
       xTitle={grain === 'month' ? 'Month' : 'Week'}

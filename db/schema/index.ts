@@ -4,6 +4,7 @@ export * from './silver';
 export * from './gold';
 export * from './gold-cubes';
 export * from './gold-spans';
+export * from './gold-customers';
 export * from './auth';
 export * from './app';
 export * from './shares';

@@ -61,11 +61,21 @@ export function isoWeekOf(day: string): { year: number; week: number } {
   return { year, week: Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1 };
 }
 
-/** "Jan 2026" for a month; "2026-W01" for an ISO week. */
-export function periodLabel(day: string, grain: CohortGrain): string {
-  if (grain === 'month') return `${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+/**
+ * "Jan 2026" for a month; "2026-W01" for an ISO week. Given the last day shown (`through`), a period not
+ * over by then is marked: "Jan 2026 (so far)".
+ */
+export function periodLabel(day: string, grain: CohortGrain, through?: string): string {
+  const mark = through !== undefined && periodStart(day, grain) === runningPeriod(through, grain) ? ' (so far)' : '';
+  if (grain === 'month') return `${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}${mark}`;
   const { year, week } = isoWeekOf(day);
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return `${year}-W${String(week).padStart(2, '0')}${mark}`;
+}
+
+/** The period containing `through` when it is not over by then (the current month or week so far), else null. */
+export function runningPeriod(through: string, grain: CohortGrain): string | null {
+  const period = periodStart(through, grain);
+  return addDays(addPeriods(period, 1, grain), -1) > through ? period : null;
 }
 
 /**
@@ -95,7 +105,10 @@ export interface CohortRow {
   size: number;
   /** customers[n]: members who bought n periods after their cohort period; null once past the window's end. */
   customers: (number | null)[];
-  /** retention[n] = customers[n] ÷ size, a fraction; null past the window's end or for an empty cohort. */
+  /**
+   * retention[n] = customers[n] ÷ size, a fraction; null past the window's end, for an empty cohort, and
+   * in the running period after the cohort's own (a period not over yet is not a drop in retention).
+   */
   retention: (number | null)[];
 }
 
@@ -103,12 +116,15 @@ export interface CohortTriangle {
   grain: CohortGrain;
   /** Columns of the heatmap: period offsets 0 … periods − 1. */
   periods: number;
+  /** The window's last period when the window ends before it does: its counts are so far only. */
+  running: string | null;
   rows: CohortRow[];
 }
 
 /**
  * Lays cells out as the cohort triangle of the window: one row per period from `window.from` to
- * `window.to` (empty cohorts included, so the rows are evenly spaced), one column per period offset.
+ * `window.to` (empty cohorts included, so the rows are evenly spaced), one column per period offset; a
+ * last period that runs past `window.to` is `running`.
  * A cell of a purchase before its cohort period means the query is wrong, so it throws.
  */
 export function buildCohortTriangle(cells: readonly CohortCell[], grain: CohortGrain, window: { from: string; to: string }): CohortTriangle {
@@ -120,13 +136,15 @@ export function buildCohortTriangle(cells: readonly CohortCell[], grain: CohortG
     if (!row || n < 0 || n >= cohorts.length) throw new RangeError(`cohort cell outside the window: ${cell.cohort} → ${cell.period}`);
     row.set(n, (row.get(n) ?? 0) + cell.customers);
   }
+  const running = runningPeriod(window.to, grain);
   const rows = cohorts.map((cohort, i): CohortRow => {
     const observed = cohorts.length - i;
     const byPeriod = counts.get(cohort)!;
     const size = byPeriod.get(0) ?? 0;
     const customers = cohorts.map((_, n) => (n < observed ? (byPeriod.get(n) ?? 0) : null));
-    const retention = customers.map((c) => (c === null || size === 0 ? null : c / size));
+    const unfinished = (n: number) => n > 0 && addPeriods(cohort, n, grain) === running;
+    const retention = customers.map((c, n) => (c === null || size === 0 || unfinished(n) ? null : c / size));
     return { cohort, label: periodLabel(cohort, grain), size, customers, retention };
   });
-  return { grain, periods: cohorts.length, rows };
+  return { grain, periods: cohorts.length, running, rows };
 }

@@ -54,6 +54,12 @@ function uniqueCustomersQuery(f: QueryFilters): SQL {
       return sql`select count(*)::int from (
           select r.customer_id from ${CUSTOMER_ROLLUPS.customers.table} r
           where ${rollupWhere(f, 'r', CUSTOMER_ROLLUPS.customers)} group by r.customer_id) d`;
+    case 'sales':
+    case 'categorySales': {
+      const shape = CUSTOMER_ROLLUPS[source];
+      return sql`select count(*)::int from (
+          select r.customer_id from ${shape.table} r where ${rollupWhere(f, 'r', shape)} group by r.customer_id) d`;
+    }
     case 'categoryCustomers':
       return sql`select count(*)::int from (
           select r.customer_no from ${CUSTOMER_ROLLUPS.categoryCustomers.table} r

@@ -4,13 +4,14 @@
 // version with an in-scope sale or home store: the current one, unless it has neither yet; a home store
 // outside the scope stays hidden).
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
-import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
+import { FACT_FROM, factWhere, rollupWhere, selectOverSpans, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
+import { planCustomerHistory } from './internal/source-plan';
 
 export const TOP_CUSTOMERS_LIMIT = 20;
 
@@ -28,20 +29,41 @@ export interface TopCustomerRow {
   lastPurchase: string;
 }
 
-function topCustomersQuery(f: QueryFilters, limit: number) {
-  return sql`
-    with totals as (
-      select c.customer_id, count(distinct f.transaction_id)::int as orders, sum(f.net)::float8 as revenue,
-        max(f.date_key) as last_key
+/**
+ * The `limit` best customers of the range as (customer_id, orders, revenue, last_key). Baskets add up
+ * across a customer's sales rows (their keys are a basket's) within one category, so orders are their sums
+ * there; spans answer the runs of days of a range with no store, hour, weekday or category filter. A basket
+ * with lines in two of several filtered categories is in both categories' rows: only the facts count it
+ * once. The last purchase is read per customer shown, from the sales rows through their customer index.
+ */
+function totalsQuery(f: QueryFilters, limit: number): SQL {
+  const plan = planCustomerHistory(f);
+  if (plan === 'facts' || f.categories.length > 1) {
+    return sql`select c.customer_id, count(distinct f.transaction_id)::int as orders, sum(f.net) as revenue, max(f.date_key) as last_key
       from ${FACT_FROM}
       where ${factWhere(f)} and f.customer_sk is not null
       group by c.customer_id
       order by revenue desc, c.customer_id
-      limit ${limit}
-    )
+      limit ${limit}`;
+  }
+  const { sales, salesByRegion } = plan.history;
+  const select = sql`r.customer_id, r.net, r.transactions`;
+  const spans = plan.read === 'bitmaps' ? salesByRegion.spans : undefined;
+  const rows = (spans ? selectOverSpans(f, select, salesByRegion, { days: salesByRegion.table, spans }) : null)
+    ?? sql`select ${select} from ${sales.table} r where ${rollupWhere(f, 'r', sales)}`;
+  return sql`
+    select t.*, (select max(l.date_key) from ${sales.table} l where l.customer_id = t.customer_id and ${rollupWhere(f, 'l', sales)}) as last_key
+    from (
+      select r.customer_id, sum(r.transactions)::int as orders, sum(r.net) as revenue
+      from (${rows}) r group by r.customer_id order by revenue desc, r.customer_id limit ${limit}
+    ) t`;
+}
+
+function topCustomersQuery(f: QueryFilters, limit: number) {
+  return sql`
     select t.customer_id as "customerId", cur.name, cur.segment, s.store_code as "homeStoreCode", s.name as "homeStoreName",
-      t.orders, t.revenue, d.date::text as "lastPurchase"
-    from totals t
+      t.orders, t.revenue::float8 as revenue, d.date::text as "lastPurchase"
+    from (${totalsQuery(f, limit)}) t
     cross join lateral (
       select v.name, v.segment, v.home_store_key from gold.dim_customer v
       where v.customer_id = t.customer_id order by v.valid_from desc limit 1) cur
@@ -56,7 +78,7 @@ export async function getTopCustomers(
   filters: ScopedFilters,
   limit = TOP_CUSTOMERS_LIMIT,
 ): Promise<TopCustomerRow[]> {
-  return cached(db, { query: 'top-customers', params: { filters, limit }, scope }, () =>
+  return cached(db, { query: 'top-customers', params: { filters, limit }, scope, through: filters.to }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
       const rows = await queryRows<TopCustomerRow>(tx, topCustomersQuery(f, limit));

@@ -84,7 +84,7 @@ export async function listTransactions(db: Database, scope: Scope, filters: Scop
   const sort = paging.sort ?? DEFAULT_SORT;
   const position = paging.page > 1 && paging.cursor ? openTableCursor(scope, sort, paging.cursor) : null;
   const params = { filters, page: paging.page, pageSize: paging.pageSize, sort, position };
-  return cached(db, { query: 'transactions', params, scope }, () =>
+  return cached(db, { query: 'transactions', params, scope, through: filters.to }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
       const totals = await readTotals(tx, f);

@@ -15,6 +15,8 @@ import { getCohorts } from '@/lib/queries/get-cohorts';
 import { getNewVsReturning, type NewVsReturningRow } from '@/lib/queries/get-new-vs-returning';
 import { getSegmentMix } from '@/lib/queries/get-segment-mix';
 import { getTopCustomers } from '@/lib/queries/get-top-customers';
+import { addToRollups, lockRollups } from '@/lib/etl/rollups/maintain-rollups';
+import { expectRollupsMatchFacts } from '../helpers/rollup-checks';
 import { seedDemoData } from '@/lib/seed';
 import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
@@ -212,6 +214,27 @@ describe.each(testEngines())('customer queries on %s', (engine) => {
       );
       expect(rows.find((r) => r.period === '2026-03-01')!.newRevenue).toBeCloseTo(expected.revenue, 1);
     });
+    it('moves a first purchase earlier when a later batch brings an earlier month, in the rollups as in the facts', async () => {
+      const before = await getNewVsReturning(db.db, east, filtersFor(east), 'month');
+      let after: NewVsReturningRow[] = [];
+      await db.db
+        .transaction(async (tx) => {
+          // batches out of order: March first, then February, then a late January line
+          await insertCustomerWithPurchases(tx, 'ZZ-LATE', ['2026-03-10'], ['2026-02-20', '2026-03-12'], ['2026-02-25'], ['2026-01-31']);
+          await bumpDataVersions(tx, REGIONS.map((r) => r.id));
+          after = await getNewVsReturning(tx, east, filtersFor(east), 'month');
+          await expectRollupsMatchFacts(tx, 'UTC', ['agg_customer_sales', 'agg_customer_firsts', 'agg_category_customer_sales', 'agg_category_customer_firsts']);
+          throw new Rollback();
+        })
+        .catch((e) => {
+          if (!(e instanceof Rollback)) throw e;
+        });
+      const change = (period: string, key: 'newRevenue' | 'returningRevenue' | 'newCustomers' | 'returningCustomers') =>
+        after.find((r) => r.period === period)![key] - before.find((r) => r.period === period)![key];
+      expect([change('2026-01-01', 'newRevenue'), change('2026-01-01', 'newCustomers')]).toEqual([10, 1]);
+      expect([change('2026-02-01', 'newRevenue'), change('2026-02-01', 'returningRevenue'), change('2026-02-01', 'returningCustomers')]).toEqual([0, 20, 1]);
+      expect([change('2026-03-01', 'newRevenue'), change('2026-03-01', 'returningRevenue')]).toEqual([0, 20]);
+    });
   });
 
   describe('top customers', () => {
@@ -263,22 +286,36 @@ describe.each(testEngines())('customer queries on %s', (engine) => {
   });
 });
 
-/** A new customer with one 10.00 line on each day, in the first East store (owner rights, no ETL). */
-async function insertCustomerWithPurchases(tx: Database, customerId: string, days: string[]): Promise<void> {
+/**
+ * A new customer with one 10.00 line at noon UTC on each day (hour and weekday on the store's clock, as
+ * the ETL writes them), in the first East store; each list of days is added to the rollups as the ETL adds
+ * one batch, in the order given.
+ */
+async function insertCustomerWithPurchases(tx: Database, customerId: string, ...batches: string[][]): Promise<void> {
   const [customer] = await queryRows<{ customer_sk: number }>(
     tx,
     sql`insert into gold.dim_customer (customer_id, name, segment, home_store_key, acquired_on, valid_from, is_current)
         values (${customerId}, 'Boundary Test', 'Mainstream', null, '2020-01-01', '2000-01-01T00:00:00Z', true) returning customer_sk::int`,
   );
-  for (const [i, day] of days.entries()) {
-    await tx.execute(sql`
-      insert into gold.fact_sales (sales_line_id, date_key, hour, weekday, occurred_at, transaction_id, store_key, region_id, product_key,
-        customer_sk, quantity, gross, discount, net, cost)
-      select (select max(sales_line_id) + 1 from gold.fact_sales), ${Number(day.replace(/-/g, ''))}, 12, extract(isodow from ${day}::date),
-        ${`${day}T12:00:00Z`}::timestamptz,
-        ${`${customerId}-${i}`}, s.store_key, s.region_id, (select min(product_key) from gold.dim_product), ${customer.customer_sk},
-        1, 10, 0, 10, 5
-      from gold.dim_store s join gold.dim_region r on r.region_id = s.region_id where r.name = 'East' order by s.store_key limit 1`);
+  let basket = 0;
+  for (const days of batches) {
+    const lineIds: number[] = [];
+    for (const day of days) {
+      const [line] = await queryRows<{ id: number }>(tx, sql`
+        insert into gold.fact_sales (sales_line_id, date_key, hour, weekday, occurred_at, transaction_id, store_key, region_id, product_key,
+          customer_sk, quantity, gross, discount, net, cost)
+        select (select max(sales_line_id) + 1 from gold.fact_sales), ${Number(day.replace(/-/g, ''))},
+          extract(hour from ${`${day}T12:00:00Z`}::timestamptz at time zone coalesce(s.time_zone, 'UTC')),
+          extract(isodow from ${`${day}T12:00:00Z`}::timestamptz at time zone coalesce(s.time_zone, 'UTC')),
+          ${`${day}T12:00:00Z`}::timestamptz,
+          ${`${customerId}-${basket++}`}, s.store_key, s.region_id, (select min(product_key) from gold.dim_product), ${customer.customer_sk},
+          1, 10, 0, 10, 5
+        from gold.dim_store s join gold.dim_region r on r.region_id = s.region_id where r.name = 'East' order by s.store_key limit 1
+        returning sales_line_id::int as id`);
+      lineIds.push(line.id);
+    }
+    await lockRollups(tx);
+    await addToRollups(tx, lineIds);
   }
 }
 

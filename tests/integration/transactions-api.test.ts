@@ -34,7 +34,7 @@ describe.each(testEngines())('GET /api/transactions on %s', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 22_000, seed: 31, endDate: END, timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 22_000, seed: 31, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
     await prepareUsers(db);
     for (const [user, email] of Object.entries(USERS)) cookies[user as User] = await sessionCookie(await sessionClaimsFor(db, email));
   }, 240_000);

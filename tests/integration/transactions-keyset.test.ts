@@ -80,7 +80,7 @@ describe.each(testEngines())('detail table pages on %s', (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 15_000, seed: 23, endDate: END, timeZone: 'UTC' });
+    await seedDemoData(db.db, { lines: 15_000, seed: 23, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
     await prepareUsers(db);
     for (const user of new Set(VIEWS.map((v) => v.user))) scopes.set(user, await scopeFor(db, user));
   }, 180_000);

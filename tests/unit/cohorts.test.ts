@@ -8,6 +8,7 @@ import {
   periodLabel,
   periodStart,
   periodStarts,
+  runningPeriod,
 } from '@/lib/analytics/cohorts';
 
 describe('cohort periods', () => {
@@ -62,6 +63,18 @@ describe('cohort periods', () => {
     expect(periodStarts('2025-12-24', '2026-01-06', 'week')).toEqual(['2025-12-22', '2025-12-29', '2026-01-05']);
   });
 
+  it('knows the period still running on the last day shown, and marks it in labels', () => {
+    expect(runningPeriod('2026-03-15', 'month')).toBe('2026-03-01');
+    expect(runningPeriod('2026-03-31', 'month')).toBeNull();
+    expect(runningPeriod('2024-02-29', 'month')).toBeNull();
+    expect(runningPeriod('2026-01-01', 'week')).toBe('2025-12-29'); // a Thursday
+    expect(runningPeriod('2026-01-04', 'week')).toBeNull(); // a Sunday ends the ISO week
+    expect(periodLabel('2026-03-01', 'month', '2026-03-15')).toBe('Mar 2026 (so far)');
+    expect(periodLabel('2026-02-01', 'month', '2026-03-15')).toBe('Feb 2026');
+    expect(periodLabel('2026-03-01', 'month', '2026-03-31')).toBe('Mar 2026');
+    expect(periodLabel('2025-12-29', 'week', '2026-01-01')).toBe('2026-W01 (so far)');
+  });
+
   it('reads the dashboard grain, with days shown as months', () => {
     expect(cohortGrainOf('week')).toBe('week');
     expect(cohortGrainOf('month')).toBe('month');
@@ -83,7 +96,7 @@ describe('cohort periods', () => {
 describe('cohort triangle', () => {
   const window = { from: '2026-01-01', to: '2026-03-15' };
 
-  it('lays out sizes, counts and retention, with unobserved periods null', () => {
+  it('lays out sizes, counts and retention, with unobserved periods null and the running one left out of retention', () => {
     const triangle = buildCohortTriangle(
       [
         { cohort: '2026-01-01', period: '2026-01-01', customers: 10 },
@@ -95,13 +108,15 @@ describe('cohort triangle', () => {
       window,
     );
     expect(triangle.periods).toBe(3);
+    expect(triangle.running).toBe('2026-03-01');
     expect(triangle.rows.map((r) => [r.cohort, r.label, r.size])).toEqual([
       ['2026-01-01', 'Jan 2026', 10],
       ['2026-02-01', 'Feb 2026', 0],
       ['2026-03-01', 'Mar 2026', 2],
     ]);
+    // March is counted to the 15th only: its customers so far, but no retention (half a month is not a drop)
     expect(triangle.rows[0].customers).toEqual([10, 4, 5]);
-    expect(triangle.rows[0].retention).toEqual([1, 0.4, 0.5]);
+    expect(triangle.rows[0].retention).toEqual([1, 0.4, null]);
     expect(triangle.rows[1].customers).toEqual([0, 0, null]);
     expect(triangle.rows[1].retention).toEqual([null, null, null]);
     expect(triangle.rows[2].customers).toEqual([2, null, null]);
@@ -132,8 +147,11 @@ describe('cohort triangle', () => {
     );
     expect(periods).toBe(2);
     expect(rows.map((r) => r.label)).toEqual(['2025-W52', '2026-W01']);
-    expect(rows[0].retention).toEqual([1, 2 / 3]);
+    expect(rows[0].retention).toEqual([1, null]); // 2026-W01 runs to Sunday Jan 4
     expect(rows[1].customers).toEqual([1, null]);
+    const ended = buildCohortTriangle([{ cohort: '2025-12-22', period: '2025-12-22', customers: 3 }, { cohort: '2025-12-22', period: '2025-12-29', customers: 2 }],
+      'week', { from: '2025-12-24', to: '2026-01-04' });
+    expect([ended.running, ended.rows[0].retention]).toEqual([null, [1, 2 / 3]]);
   });
 
   it('refuses a purchase before its cohort or outside the window', () => {

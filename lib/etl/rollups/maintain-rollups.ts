@@ -1,14 +1,17 @@
 // Keeps every rollup equal to aggregates of gold.fact_sales: the sales cubes (lib/etl/rollups/cubes.ts, from
-// their one definition in db/schema/gold-cubes.ts) and the customer rollups kept here (who bought, per day
-// and store, and as bitmaps per day and region). The seeder rebuilds everything; the ETL adds each batch's
-// new lines to the rows they belong to (addToRollups), so a batch costs what it carries, not what the day
-// already holds, and rebuilds only the (day, store) pairs whose old facts changed customer, with the
-// (day, region)s and spans holding them.
+// their one definition in db/schema/gold-cubes.ts), the customer rollups kept here (who bought, per day
+// and store, and as bitmaps per day and region) and what customers spent (customer-sales.ts). The seeder
+// rebuilds everything; the ETL adds each batch's new lines to the rows they belong to (addToRollups), so a
+// batch costs what it carries, not what the day already holds, and rebuilds only the (day, store) pairs
+// whose old facts changed customer, with the (day, region)s and spans holding them.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray, smallintArray } from '@/db/sql';
 import { addBatchToCubes, CUBE_DAY_TABLES, CUBE_SPAN_FAMILIES, CUBE_TABLES, numberCategories, rebuildCubeDays } from './cubes';
+import {
+  addToCustomerSales, CUSTOMER_SALES_SPAN_FAMILIES, CUSTOMER_SALES_TABLES, rebuildCategoryBitmaps, rebuildCustomerSales,
+} from './customer-sales';
 import { addToSpans, advanceSpanHorizon, CUSTOMER_BITMAP_SPANS, rebuildSpans, type DayRegion } from './span-rollups';
 
 export interface DayStore {
@@ -22,9 +25,10 @@ export type RollupSlice = { all: true } | { pairs: DayStore[] };
 /** Every rollup table: the cubes' and the customers'. */
 export const ROLLUP_TABLES = [
   ...CUBE_TABLES, 'agg_customers_daily', 'agg_customer_bitmaps', CUSTOMER_BITMAP_SPANS.spans, 'agg_category_customers',
+  ...CUSTOMER_SALES_TABLES,
 ] as const;
 
-const SPAN_FAMILIES = [...CUBE_SPAN_FAMILIES, CUSTOMER_BITMAP_SPANS];
+const SPAN_FAMILIES = [...CUBE_SPAN_FAMILIES, CUSTOMER_BITMAP_SPANS, ...CUSTOMER_SALES_SPAN_FAMILIES];
 
 /** A customer number's bitmap row and its bit there, as one-bit bitmaps that bit_or merges. */
 const BITMAP_CHUNK = (no: SQL) => sql`${no} / ${sql.raw(String(CUSTOMER_BITMAP_BITS))}`;
@@ -66,6 +70,8 @@ export async function refreshRollups(db: Database, slice: RollupSlice): Promise<
   await rebuildCubeDays(db, 'region', { facts: dayRegions('f'), rows: dayRegions('r') });
   await rebuildCustomerBitmaps(db, dayRegions('r'));
   await rebuildCategoryCustomers(db, { facts: dayRegions('f'), rows: dayRegions('r') });
+  await rebuildCustomerSales(db, 'all' in slice ? null : { facts: sliceFilter(slice, 'f'), rows: sliceFilter(slice, 'r') });
+  await rebuildCategoryBitmaps(db, dayRegions('r'));
   await rebuildSpans(db, SPAN_FAMILIES, touched);
 }
 
@@ -135,6 +141,7 @@ export async function addToRollups(db: Database, lineIds: readonly number[]): Pr
     on conflict do nothing`);
   // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
   await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
+  await addToCustomerSales(db, lineIds);
   await db.execute(categoryCustomersFromFacts(sql`f.sales_line_id = any(${intArray(lineIds)}::bigint[])`, sql`on conflict do nothing`));
   await db.execute(sql`
     with d as (
@@ -166,11 +173,12 @@ const ROLLUP_LOCK_KEY = 7_201_001;
  * it rebuilt, so the caller can say so: at millions of lines it takes minutes.
  */
 export async function rebuildRollupsIfMissing(db: Database, onStart?: () => void): Promise<boolean> {
-  // Day rows of every cube exist wherever facts do (spans may wait for the horizon; customer rollups for a
-  // card holder): an empty one beside facts is one this release added.
+  // Day rows of every cube exist wherever facts do (spans may wait for the horizon), and customer sales
+  // wherever a fact has a customer: an empty one beside such facts is one this release added.
   const probes = sql.join(CUBE_DAY_TABLES.map((t) => sql`not exists (select 1 from ${sql.raw(`gold.${t}`)})`), sql` or `);
   const [{ missing }] = await queryRows<{ missing: boolean }>(db, sql`
-    select exists (select 1 from gold.fact_sales) and (${probes}) as missing`);
+    select exists (select 1 from gold.fact_sales) and (${probes})
+      or exists (select 1 from gold.fact_sales where customer_sk is not null) and not exists (select 1 from gold.agg_customer_sales) as missing`);
   if (!missing) return false;
   onStart?.();
   await db.transaction(async (tx) => {

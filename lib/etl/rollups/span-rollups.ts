@@ -31,6 +31,8 @@ export interface SpanFamily {
   conflictKeys: readonly string[];
   /** How values merge: summed measures, or OR-ed customer bitmaps. */
   merge: 'sum' | 'bit_or';
+  /** The value columns, where a summed family keeps others than the sales measures. */
+  values?: readonly string[];
 }
 
 /** The customer bitmaps' spans (the sales cubes' come from their definition, lib/etl/rollups/cubes.ts). */
@@ -39,7 +41,8 @@ export const CUSTOMER_BITMAP_SPANS: SpanFamily = {
   conflictKeys: ['region_id', 'segment', 'chunk'], merge: 'bit_or',
 };
 
-const valueColumns = (family: SpanFamily): readonly string[] => (family.merge === 'sum' ? ROLLUP_MEASURE_COLUMNS : ['customers']);
+const valueColumns = (family: SpanFamily): readonly string[] =>
+  family.values ?? (family.merge === 'sum' ? ROLLUP_MEASURE_COLUMNS : ['customers']);
 
 /** The horizon as a yyyymmdd key, read by the statements that add to spans. */
 export const HORIZON_KEY = sql`(select to_char(last_day, 'YYYYMMDD')::int from gold.span_horizon)`;

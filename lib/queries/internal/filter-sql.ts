@@ -95,6 +95,11 @@ function keyFilters(f: QueryFilters, alias: string, shape: RollupShape): SQL[] {
   return parts;
 }
 
+/** The place and key filters of a rollup (alias), without its days: for callers that choose the days themselves. */
+export function placeWhere(f: QueryFilters, alias: string, shape: RollupShape): SQL {
+  return sql.join([...place(f, alias), ...keyFilters(f, alias, shape)], sql` and `);
+}
+
 /** Filters on a day rollup of the given shape. */
 export function rollupWhere(f: QueryFilters, alias: string, shape: RollupShape): SQL {
   return sql.join([dateRange(f, alias), ...place(f, alias), ...keyFilters(f, alias, shape)], sql` and `);

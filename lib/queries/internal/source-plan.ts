@@ -96,21 +96,79 @@ export function cubeTable(source: CubeSource, spans: boolean): SQL {
 
 /**
  * Distinct customers do not add up across rollup rows, so they have rollups of their own, exact and kept
- * by day, place, segment and (one of them) category: bitmaps per region and segment, by day and over
+ * by day, place, segment and (some of them) category: bitmaps per region and segment, by day and over
  * aligned runs of days (OR-ed, then counted); one row per customer, day, store and segment (grouped, then
  * counted) where a store filter needs store grain; one row per customer number, day, region, category and
- * segment under a category filter.
+ * segment under a category filter; and what each customer spent per day, store and basket keys, in all
+ * and per category (agg_customer_sales, also summed per region over runs of days, and
+ * agg_category_customer_sales) under an hour or weekday filter and for the customers dashboard, with
+ * category bitmaps and each customer's first purchases (db/schema/gold-customers.ts).
  */
 export const CUSTOMER_ROLLUPS = {
   bitmaps: { table: sql`gold.agg_customer_bitmaps`, keys: ['segment'], grain: 'region', spans: sql`gold.agg_customer_bitmap_spans` },
   customers: { table: sql`gold.agg_customers_daily`, keys: ['segment'], grain: 'store' },
   categoryCustomers: { table: sql`gold.agg_category_customers`, keys: ['category', 'segment'], grain: 'region' },
-} as const satisfies Record<string, { table: SQL; keys: readonly CubeKey[]; grain: CubeGrain; spans?: SQL }>;
+  sales: { table: sql`gold.agg_customer_sales`, keys: ['segment', 'hour', 'weekday'], grain: 'store' },
+  categorySales: { table: sql`gold.agg_category_customer_sales`, keys: ['category', 'segment', 'hour', 'weekday'], grain: 'store' },
+} as const satisfies Record<string, RollupTable>;
+
+interface RollupTable {
+  table: SQL;
+  keys: readonly CubeKey[];
+  grain: CubeGrain;
+  spans?: SQL;
+}
 
 export type CustomerSource = keyof typeof CUSTOMER_ROLLUPS | 'facts';
 
-export function planCustomerSource(f: Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>): CustomerSource {
-  if (f.subcategories.length || f.hours.length || f.weekdays.length) return 'facts';
-  if (f.categories.length) return f.stores.length ? 'facts' : 'categoryCustomers';
+type CustomerFilters = Pick<ScopedFilters, 'stores' | 'categories' | 'subcategories' | 'hours' | 'weekdays'>;
+
+export function planCustomerSource(f: CustomerFilters): CustomerSource {
+  if (f.subcategories.length) return 'facts';
+  const finer = f.stores.length > 0 || f.hours.length > 0 || f.weekdays.length > 0;
+  if (f.categories.length) return finer ? 'categorySales' : 'categoryCustomers';
+  if (f.hours.length || f.weekdays.length) return 'sales';
   return f.stores.length ? 'customers' : 'bitmaps';
+}
+
+/**
+ * The rollups that hold customers' histories for the customers dashboard, in all and per category: who
+ * bought (bitmaps, by day and over runs of days), first purchases per region and segment, and what each
+ * customer spent per day and store (at store grain with basket keys, and the same table read per region).
+ */
+export interface CustomerHistory {
+  bitmaps: RollupTable & { spans: SQL };
+  firsts: RollupTable;
+  sales: RollupTable;
+  salesByRegion: RollupTable;
+}
+
+export const CUSTOMER_HISTORIES = {
+  all: {
+    bitmaps: CUSTOMER_ROLLUPS.bitmaps,
+    firsts: { table: sql`gold.agg_customer_firsts`, keys: ['segment'], grain: 'region' },
+    sales: CUSTOMER_ROLLUPS.sales,
+    salesByRegion: { table: sql`gold.agg_customer_sales`, keys: ['segment'], grain: 'region', spans: sql`gold.agg_customer_sales_spans` },
+  },
+  category: {
+    bitmaps: {
+      table: sql`gold.agg_category_customer_bitmaps`, keys: ['category', 'segment'], grain: 'region', spans: sql`gold.agg_category_customer_bitmap_spans`,
+    },
+    firsts: { table: sql`gold.agg_category_customer_firsts`, keys: ['category', 'segment'], grain: 'region' },
+    sales: CUSTOMER_ROLLUPS.categorySales,
+    salesByRegion: { table: sql`gold.agg_category_customer_sales`, keys: ['category', 'segment'], grain: 'region' },
+  },
+} as const satisfies Record<string, CustomerHistory>;
+
+/** How a customers-dashboard query reads: which history, and from its bitmaps or its sales rows. */
+export type CustomerHistoryPlan = { history: CustomerHistory; read: 'bitmaps' | 'sales' } | 'facts';
+
+/**
+ * Regions, segments and categories alone are read from the bitmaps and first purchases; a store, hour or
+ * weekday from each customer's sales rows; a drilled subcategory from the facts.
+ */
+export function planCustomerHistory(f: CustomerFilters): CustomerHistoryPlan {
+  if (f.subcategories.length) return 'facts';
+  const history = f.categories.length ? CUSTOMER_HISTORIES.category : CUSTOMER_HISTORIES.all;
+  return { history, read: f.stores.length || f.hours.length || f.weekdays.length ? 'sales' : 'bitmaps' };
 }
