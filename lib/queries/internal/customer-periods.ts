@@ -1,7 +1,7 @@
 // What the customers dashboard reads per calendar month or ISO week: each period's days as the aligned
 // spans (up to the span horizon) and single days that cover them, so a period's customers are the OR of a
-// few bitmaps; or, where no bitmap applies, each customer's lines from agg_customer_sales or the facts;
-// and each period's revenue per segment.
+// few bitmaps; or, where no bitmap applies, each customer's lines from their sales rows (in all, or per
+// category) or the facts; and each period's revenue per segment.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
