@@ -42,9 +42,10 @@ export async function bumpDataVersions(tx: Database, regionIds: readonly number[
 }
 
 async function bumpMonths(tx: Database, months: readonly { regionId: number; month: string }[]): Promise<void> {
-  // In one order (region, month), so concurrent batches lock counter rows alike and cannot deadlock here.
+  // In one order (region, month; '-infinity' sorts before every YYYY-MM-DD), so concurrent batches lock
+  // counter rows alike and cannot deadlock here.
   const unique = [...new Map(months.map((m) => [`${m.regionId}:${m.month}`, m])).values()]
-    .sort((a, b) => a.regionId - b.regionId || (a.month === b.month ? 0 : a.month === EVERY_MONTH || a.month < b.month ? -1 : 1));
+    .sort((a, b) => a.regionId - b.regionId || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   if (unique.length === 0) return;
   await tx.execute(sql`
     insert into app.data_versions (region_id, month, version)
