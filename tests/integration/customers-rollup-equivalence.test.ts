@@ -18,9 +18,8 @@ import { getCohorts } from '@/lib/queries/get-cohorts';
 import { getNewVsReturning } from '@/lib/queries/get-new-vs-returning';
 import { getTopCustomers } from '@/lib/queries/get-top-customers';
 import { CUSTOMER_HISTORIES, planCustomerHistory } from '@/lib/queries/internal/source-plan';
-import { seedDemoData } from '@/lib/seed';
-import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
-import { prepareUsers, scopeFor } from '../helpers/scopes';
+import { testEngines, type TestDatabase } from '../helpers/database';
+import { openRandomViewWorld } from '../helpers/random-view-world';
 
 const END = '2026-06-30';
 const COMBINATIONS = 30;
@@ -74,13 +73,7 @@ describe.each(testEngines())('customers dashboard equals raw facts on %s', (engi
   let subcategories: { category: string; subcategory: string }[];
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 12_000, seed: 21, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
-    await prepareUsers(db);
-    scope = await scopeFor(db, 'admin@retailwave.test');
-    stores = await queryRows(db.db, sql`select store_code as code, region_id::int as region from gold.dim_store order by store_code`);
-    categories = (await queryRows<{ c: string }>(db.db, sql`select distinct category as c from gold.dim_product order by 1`)).map((r) => r.c);
-    subcategories = await queryRows(db.db, sql`select distinct category, subcategory from gold.dim_product order by 1, 2`);
+    ({ db, scope, stores, categories, subcategories } = await openRandomViewWorld(engine, { lines: 12_000, seed: 21, end: END }));
   }, 180_000);
   afterAll(() => db.destroy());
 

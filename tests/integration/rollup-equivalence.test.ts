@@ -20,9 +20,8 @@ import { getKpis } from '@/lib/queries/get-kpis';
 import { planCustomerSource, planSource, type CustomerSource, type Source } from '@/lib/queries/internal/source-plan';
 import { withStoreKeys } from '@/lib/queries/internal/filter-sql';
 import { readInScope } from '@/lib/queries/internal/read-in-scope';
-import { seedDemoData } from '@/lib/seed';
-import { createTestDatabase, testEngines, type TestDatabase } from '../helpers/database';
-import { prepareUsers, scopeFor } from '../helpers/scopes';
+import { testEngines, type TestDatabase } from '../helpers/database';
+import { openRandomViewWorld } from '../helpers/random-view-world';
 
 const END = '2026-06-30';
 const COMBINATIONS = 40;
@@ -76,13 +75,7 @@ describe.each(testEngines())('rollups equal raw facts on %s', (engine) => {
   let subcategories: { category: string; subcategory: string }[];
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    await seedDemoData(db.db, { lines: 20_000, seed: 5, now: new Date(Date.parse(END) + 86_400_000), timeZone: 'UTC' });
-    await prepareUsers(db);
-    scope = await scopeFor(db, 'admin@retailwave.test');
-    stores = await queryRows(db.db, sql`select store_code as code, region_id::int as region from gold.dim_store order by store_code`);
-    categories = (await queryRows<{ c: string }>(db.db, sql`select distinct category as c from gold.dim_product order by 1`)).map((r) => r.c);
-    subcategories = await queryRows(db.db, sql`select distinct category, subcategory from gold.dim_product order by 1, 2`);
+    ({ db, scope, stores, categories, subcategories } = await openRandomViewWorld(engine, { lines: 20_000, seed: 5, end: END }));
   }, 120_000);
   afterAll(() => db.destroy());
 
