@@ -13,6 +13,7 @@ import { dateArray, intArray, smallintArray } from '@/db/sql';
 import { spanHolding } from '@/lib/calendar/day-spans';
 import { dateKeyOf } from '@/lib/calendar/days';
 import { GUEST_SEGMENT } from '@/lib/filters/segments';
+import { BATCH_LINES, type BatchLines } from './batch-lines';
 import { addToSpans, HORIZON_KEY, type SpanFamily } from './span-rollups';
 
 /** Each key as an expression over a fact (alias `line`), its product and its customer version. */
@@ -101,15 +102,26 @@ const CATEGORY_BIT = (b: string) => sql.raw(`(1 << ${b}.bit)`);
  */
 function basketsOf(where: SQL): SQL {
   return sql`
-    select f.date_key, f.store_key, f.region_id, f.transaction_id, coalesce(c.segment, ${GUEST_SEGMENT}) as segment,
-      bit_or(${CATEGORY_BIT('cb')}) as category_set, count(*) as lines, sum(f.quantity) as units,
-      sum(f.gross) as gross, sum(f.discount) as discount, sum(f.net) as net, sum(f.cost) as cost
+    select ${basketColumns(sql`coalesce(c.segment, ${GUEST_SEGMENT})`)}
     from gold.fact_sales f
     join gold.dim_product p on p.product_key = f.product_key
     join gold.category_bits cb on cb.category = p.category
     left join gold.dim_customer c on c.customer_sk = f.customer_sk
     where ${where}
     group by 1, 2, 3, 4, 5`;
+}
+
+/** The same for the batch's new lines (BATCH_LINES, which carry their category and segment). */
+const BATCH_BASKETS = sql`
+  select ${basketColumns(sql`f.segment`)}
+  from ${BATCH_LINES} f join gold.category_bits cb on cb.category = f.category
+  group by 1, 2, 3, 4, 5`;
+
+/** A basket's columns over its lines (alias `f`, category bits `cb`), grouped by the first five. */
+function basketColumns(segment: SQL): SQL {
+  return sql`f.date_key, f.store_key, f.region_id, f.transaction_id, ${segment} as segment,
+      bit_or(${CATEGORY_BIT('cb')}) as category_set, count(*) as lines, sum(f.quantity) as units,
+      sum(f.gross) as gross, sum(f.discount) as discount, sum(f.net) as net, sum(f.cost) as cost`;
 }
 
 /** Baskets (alias `b`, from basketsOf) summed into cube rows: each basket counts once. */
@@ -133,27 +145,14 @@ const needsProduct = (cube: CubeDefinition) => cube.keys.some((k) => k === 'cate
 const needsCustomer = (cube: CubeDefinition) => cube.keys.includes('segment');
 
 /**
- * Adds a batch of newly inserted fact lines to every cube. Sums add up; a basket counts in a row only if
- * none of its lines was already in that row (lines of one basket may arrive in several batches), which
- * the index on (store, day, basket) answers per basket. Callers hold `lockRollups`, so concurrent workers
- * add in turn and each sees the lines the others committed.
+ * Adds a batch of newly inserted fact lines (loaded into BATCH_LINES) to every cube. Sums add up; a basket
+ * counts in a row only if none of its lines was already in that row (lines of one basket may arrive in
+ * several batches), which the index on (store, day, basket) answers per basket. Callers hold
+ * `lockRollups`, so concurrent workers add in turn and each sees the lines the others committed.
  */
-export async function addBatchToCubes(db: Database, lineIds: readonly number[]): Promise<void> {
+export async function addBatchToCubes(db: Database, lineIds: readonly number[], { split }: BatchLines): Promise<void> {
   const ids = intArray(lineIds);
-  // Most baskets arrive whole in one batch: when none of the batch's baskets has an earlier line, no
-  // row can have seen them, and the per-line probes below are skipped.
-  const [{ split }] = await queryRows<{ split: boolean }>(db, sql`
-    select exists (
-      select 1 from gold.fact_sales b join gold.fact_sales o
-        on o.store_key = b.store_key and o.date_key = b.date_key and o.transaction_id = b.transaction_id
-      where b.sales_line_id = any(${ids}::bigint[]) and o.sales_line_id <> all(${ids}::bigint[])) as split`);
-  const batch = sql`select f.sales_line_id, f.date_key, f.hour, f.weekday, f.store_key, f.region_id, f.transaction_id,
-      f.product_key, f.quantity, f.gross, f.discount, f.net, f.cost, p.category, p.subcategory,
-      coalesce(c.segment, ${GUEST_SEGMENT}) as segment
-    from gold.fact_sales f
-    join gold.dim_product p on p.product_key = f.product_key
-    left join gold.dim_customer c on c.customer_sk = f.customer_sk
-    where f.sales_line_id = any(${ids}::bigint[])`;
+  const batch = sql`select * from ${BATCH_LINES}`;
   await numberCategories(db, sql`f.sales_line_id = any(${ids}::bigint[])`);
   for (const cube of CUBES) {
     if (holdsCategorySets(cube)) {
@@ -208,7 +207,7 @@ async function addBatchToCategorySets(db: Database, cube: CubeDefinition, ids: S
   const byRegion = raw(['date_key', 'region_id', ...cube.keys]);
   const total = (c: string) => `sum(${c}) as ${c}`;
   const parts: SQL[] = [
-    sql`nb as (${basketsOf(sql`f.sales_line_id = any(${ids}::bigint[])`)})`,
+    sql`nb as (${BATCH_BASKETS})`,
     // only where a basket of the batch has earlier lines: the segment must match too, as in basketsOf
     sql`ob as (${split ? sql`select o.* from (${earlier}) o join nb using (date_key, store_key, transaction_id, segment)` : sql`select * from nb where false`})`,
     sql`moves as (
@@ -237,7 +236,7 @@ async function addBatchToCategorySets(db: Database, cube: CubeDefinition, ids: S
   // A basket that moved may have left its old row (day, and span for a day the spans hold) with nothing in it.
   const touched = await queryRows<{ day: string; closed: boolean }>(db, sql`
     select distinct to_date(f.date_key::text, 'YYYYMMDD')::text as day, f.date_key <= ${HORIZON_KEY} as closed
-    from gold.fact_sales f where f.sales_line_id = any(${ids}::bigint[])`);
+    from ${BATCH_LINES} f`);
   const closed = touched.filter((t) => t.closed).flatMap((t) => Array.from({ length: SPAN_LEVELS }, (_, i) => spanHolding(t.day, i + 1)));
   for (const grain of cube.grains as readonly CubeGrain[]) {
     await db.execute(sql`delete from ${sql.raw(`gold.${cubeTableName(cube.name as CubeName, grain, false)}`)}

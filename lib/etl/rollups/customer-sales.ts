@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { CUSTOMER_BITMAP_BITS } from '@/db/schema/gold';
 import { intArray, textArray } from '@/db/sql';
+import { BATCH_LINES, type BatchLines } from './batch-lines';
 import { addToSpans, type SpanFamily } from './span-rollups';
 
 /** One customer sales rollup: its day rows, its first purchases, whether it keeps categories, and its spans if any. */
@@ -129,7 +130,7 @@ export async function rebuildCategoryBitmaps(db: Database, where: SQL): Promise<
  * earlier; the net of the first month (week) adds the batch's lines of that month (week), or restarts from
  * them when the batch moved the first day into an earlier month (week). Callers hold `lockRollups`.
  */
-export async function addToCustomerSales(db: Database, lineIds: readonly number[]): Promise<void> {
+export async function addToCustomerSales(db: Database, lineIds: readonly number[], { split }: BatchLines): Promise<void> {
   const ids = intArray(lineIds);
   const firstNet = (grain: 'month' | 'week') => {
     const [period, column] = [sql.raw(`first_${grain}`), sql.raw(`first_${grain}_net`)];
@@ -139,22 +140,18 @@ export async function addToCustomerSales(db: Database, lineIds: readonly number[
   };
   for (const rollup of ROLLUPS) {
     const columns = list(salesColumns(rollup));
-    const sameCategory = rollup.byCategory ? sql`and op.category = p.category` : sql``;
+    const seen = sql`exists (
+      select 1 from gold.fact_sales o
+      ${rollup.byCategory ? sql`join gold.dim_product op on op.product_key = o.product_key` : sql``}
+      join gold.dim_customer oc on oc.customer_sk = o.customer_sk
+      where o.store_key = f.store_key and o.date_key = f.date_key and o.transaction_id = f.transaction_id
+        and o.sales_line_id <> all(${ids}::bigint[]) ${rollup.byCategory ? sql`and op.category = f.category` : sql``}
+        and oc.customer_id = f.customer_id and oc.segment = f.segment and o.hour = f.hour and o.weekday = f.weekday)`;
     const parts: SQL[] = [
+      // Guests are in no customer rollup. Unless a basket of the batch has earlier lines, none was seen.
       sql`b as (
-        select ${factColumns(rollup)}, f.net, f.transaction_id,
-          exists (
-            select 1 from gold.fact_sales o
-            ${rollup.byCategory ? sql`join gold.dim_product op on op.product_key = o.product_key` : sql``}
-            join gold.dim_customer oc on oc.customer_sk = o.customer_sk
-            where o.store_key = f.store_key and o.date_key = f.date_key and o.transaction_id = f.transaction_id
-              and o.sales_line_id <> all(${ids}::bigint[]) ${sameCategory}
-              and oc.customer_id = c.customer_id and oc.segment = c.segment and o.hour = f.hour and o.weekday = f.weekday) as seen
-        from gold.fact_sales f
-        join gold.dim_product p on p.product_key = f.product_key
-        join gold.dim_customer c on c.customer_sk = f.customer_sk
-        join silver.customer_numbers n on n.customer_id = c.customer_id
-        where f.sales_line_id = any(${ids}::bigint[]))`,
+        select ${list(salesColumns(rollup).map((c) => `f.${c}`))}, f.net, f.transaction_id, ${split ? seen : sql`false`} as seen
+        from ${BATCH_LINES} f where f.customer_id is not null)`,
       sql`d as (
         select ${columns}, sum(net) as net, count(distinct transaction_id) filter (where not seen) as transactions
         from b group by ${columns})`,

@@ -12,6 +12,7 @@ import { addBatchToCubes, CUBE_DAY_TABLES, CUBE_SPAN_FAMILIES, CUBE_TABLES, numb
 import {
   addToCustomerSales, CUSTOMER_SALES_SPAN_FAMILIES, CUSTOMER_SALES_TABLES, rebuildCategoryBitmaps, rebuildCustomerSales,
 } from './customer-sales';
+import { BATCH_LINES, loadBatchLines } from './batch-lines';
 import { addToSpans, advanceSpanHorizon, CUSTOMER_BITMAP_SPANS, rebuildSpans, type DayRegion } from './span-rollups';
 
 export interface DayStore {
@@ -85,26 +86,18 @@ function inDayRegions(pairs: readonly DayRegion[], alias: string): SQL {
   return sql`(${sql.raw(alias)}.date_key, ${sql.raw(alias)}.region_id) in (select * from unnest(${intArray(pairs.map((p) => p.dateKey))}, ${smallintArray(pairs.map((p) => p.regionId))}))`;
 }
 
-/**
- * Who bought in each category, from the facts matching `where` (alias `f`), as agg_category_customers rows;
- * their customers are numbered already. `onConflict`: the ETL's add path meets rows it already has.
- */
-function categoryCustomersFromFacts(where: SQL, onConflict: SQL = sql``): SQL {
-  return sql`
+/** Replaces who bought in each category on the (day, region)s matching `where` (rebuildCustomerBitmaps numbers them first). */
+async function rebuildCategoryCustomers(db: Database, where: { facts: SQL; rows: SQL }): Promise<void> {
+  await db.execute(sql`delete from gold.agg_category_customers r where ${where.rows}`);
+  await db.execute(sql`
     insert into gold.agg_category_customers (date_key, region_id, category, segment, customer_no)
     select distinct f.date_key, f.region_id, p.category, c.segment, n.customer_no
     from gold.fact_sales f
     join gold.dim_product p on p.product_key = f.product_key
     join gold.dim_customer c on c.customer_sk = f.customer_sk
     join silver.customer_numbers n on n.customer_id = c.customer_id
-    where ${where}
-    order by 1, 2 ${onConflict}`;
-}
-
-/** Replaces who bought in each category on the (day, region)s matching `where` (rebuildCustomerBitmaps numbers them first). */
-async function rebuildCategoryCustomers(db: Database, where: { facts: SQL; rows: SQL }): Promise<void> {
-  await db.execute(sql`delete from gold.agg_category_customers r where ${where.rows}`);
-  await db.execute(categoryCustomersFromFacts(where.facts));
+    where ${where.facts}
+    order by 1, 2`);
 }
 
 /** Numbers the customer ids the query returns that have no number yet, in id order. */
@@ -128,25 +121,32 @@ async function rebuildCustomerBitmaps(db: Database, where: SQL): Promise<void> {
     group by 1, 2, 3, 4 order by 1, 2`);
 }
 
-/** Adds newly inserted fact lines to every rollup: the cubes (see addBatchToCubes), then who bought. */
+/**
+ * Adds newly inserted fact lines to every rollup: their customers are numbered, the lines read once into
+ * BATCH_LINES (batch-lines.ts), then added to the cubes (see addBatchToCubes) and to who bought.
+ * Callers run it inside their transaction and hold `lockRollups`.
+ */
 export async function addToRollups(db: Database, lineIds: readonly number[]): Promise<void> {
   if (lineIds.length === 0) return;
-  const batch = sql`select f.date_key, f.store_key, f.region_id, c.segment, c.customer_id
-    from gold.fact_sales f join gold.dim_customer c on c.customer_sk = f.customer_sk
-    where f.sales_line_id = any(${intArray(lineIds)}::bigint[])`;
-  await addBatchToCubes(db, lineIds);
+  await numberCustomers(db, sql`select c.customer_id from gold.fact_sales f join gold.dim_customer c on c.customer_sk = f.customer_sk
+    where f.sales_line_id = any(${intArray(lineIds)}::bigint[])`);
+  const lines = await loadBatchLines(db, lineIds);
+  const buyers = sql`select * from ${BATCH_LINES} b where b.customer_id is not null`;
+  await addBatchToCubes(db, lineIds, lines);
   await db.execute(sql`
     insert into gold.agg_customers_daily (date_key, store_key, region_id, segment, customer_id)
-    select distinct b.date_key, b.store_key, b.region_id, b.segment, b.customer_id from (${batch}) b
+    select distinct b.date_key, b.store_key, b.region_id, b.segment, b.customer_id from (${buyers}) b
     on conflict do nothing`);
+  await addToCustomerSales(db, lineIds, lines);
+  await db.execute(sql`
+    insert into gold.agg_category_customers (date_key, region_id, category, segment, customer_no)
+    select distinct b.date_key, b.region_id, b.category, b.segment, b.customer_no from (${buyers}) b
+    order by 1, 2 on conflict do nothing`);
   // Buyers only join a bitmap (a line never leaves one here), so OR-ing the batch's buyers in is exact.
-  await numberCustomers(db, sql`select b.customer_id from (${batch}) b`);
-  await addToCustomerSales(db, lineIds);
-  await db.execute(categoryCustomersFromFacts(sql`f.sales_line_id = any(${intArray(lineIds)}::bigint[])`, sql`on conflict do nothing`));
   await db.execute(sql`
     with d as (
-      select b.date_key, b.region_id, b.segment, ${BITMAP_CHUNK(sql`n.customer_no`)} as chunk, bit_or(${BITMAP_BIT(sql`n.customer_no`)}) as customers
-      from (${batch}) b join silver.customer_numbers n on n.customer_id = b.customer_id
+      select b.date_key, b.region_id, b.segment, ${BITMAP_CHUNK(sql`b.customer_no`)} as chunk, bit_or(${BITMAP_BIT(sql`b.customer_no`)}) as customers
+      from (${buyers}) b
       group by 1, 2, 3, 4),
     days as (
       insert into gold.agg_customer_bitmaps as t (date_key, region_id, segment, chunk, customers)
