@@ -120,7 +120,7 @@ export function printExploreSummary(s: ExploreSummary, print: (line: string) => 
   const ratio = s.cache.hitRatio === null ? 'no reads' : `${(s.cache.hitRatio * 100).toFixed(1)} %`;
   print(`query cache hit ratio over API answers: ${ratio} (${s.cache.hits} hits, ${s.cache.misses} misses); pages are not counted: they stream, so their headers leave before their tiles read`);
   print(`server RSS, all processes: ${s.serverRssMb.idle} MB idle, ${s.serverRssMb.min}–${s.serverRssMb.max} MB (mean ${s.serverRssMb.mean}) while exploring`);
-  print('alone: a sample of the same views after the exploration, one at a time on the idle portal: ours over HTTP (not from the cache), the obvious way as direct SQL');
+  print('alone: a sample of the same views after the exploration, one at a time on the idle portal: ours over HTTP, the obvious way as direct SQL; answers our cache served are left out of both');
   const aloneIssues = Object.entries(s.endpoints).filter(([, f]) => f.alone && (f.alone.oursNotOk || f.alone.oursCacheHits));
   for (const [label, f] of aloneIssues) print(`alone: ${label}: ${f.alone!.oursNotOk} not 200 or with a failed tile, ${f.alone!.oursCacheHits} served from the cache`);
   if (s.notOk.length === 0) print('answers other than 200 (or pages with a failed tile) under the exploration: none');
