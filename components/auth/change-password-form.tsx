@@ -66,21 +66,25 @@ export function ChangePasswordForm({ forced, callbackUrl }: { forced: boolean; c
     else setError(body.success ? body.data.error.message : 'Your password could not be changed right now. Please try again.');
   }
 
+  // The hint and the error sit outside the label, so the field's name is its label alone; they are tied to
+  // it by aria-describedby.
   const field = (name: Field, label: string, autoComplete: string, hint?: string) => (
-    <label className="block">
-      <span className="text-sm font-medium">{label}</span>
-      <input
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        aria-invalid={fieldErrors[name] ? true : undefined}
-        aria-describedby={fieldErrors[name] ? `${name}-error` : hint ? `${name}-hint` : undefined}
-        className={INPUT}
-      />
-      {hint && !fieldErrors[name] && <span id={`${name}-hint`} className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{hint}</span>}
-      {fieldErrors[name] && <span id={`${name}-error`} className="mt-1 block text-xs text-red-700 dark:text-red-300">{fieldErrors[name]}</span>}
-    </label>
+    <div>
+      <label className="block">
+        <span className="text-sm font-medium">{label}</span>
+        <input
+          name={name}
+          type="password"
+          autoComplete={autoComplete}
+          required
+          aria-invalid={fieldErrors[name] ? true : undefined}
+          aria-describedby={fieldErrors[name] ? `${name}-error` : hint ? `${name}-hint` : undefined}
+          className={INPUT}
+        />
+      </label>
+      {hint && !fieldErrors[name] && <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{hint}</p>}
+      {fieldErrors[name] && <p id={`${name}-error`} className="mt-1 text-xs text-red-700 dark:text-red-300">{fieldErrors[name]}</p>}
+    </div>
   );
 
   return (
