@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { signOut } from 'next-auth/react';
 import { z } from 'zod';
@@ -24,6 +25,7 @@ export function ChangePasswordForm({ forced, callbackUrl }: { forced: boolean; c
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +58,7 @@ export function ChangePasswordForm({ forced, callbackUrl }: { forced: boolean; c
     }
     setPending(false);
     if (res?.status === 401) {
-      window.location.assign(`/login?callbackUrl=${encodeURIComponent('/account/password')}`);
+      router.push(`/login?callbackUrl=${encodeURIComponent('/account/password')}`);
       return;
     }
     const body = errorBodySchema.safeParse(await res?.json().catch(() => null));

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, installDatabaseHandle } from '@/db/client';
 import type { AdminActor } from '@/lib/admin/actor';
 import { createUser } from '@/lib/admin/create-user';
+import { getUser } from '@/lib/admin/get-user';
 import { resetPassword } from '@/lib/admin/reset-password';
 import { createUserSchema } from '@/lib/admin/schemas';
 import { changeUserRegions, changeUserRole, setUserActive } from '@/lib/admin/update-user';
@@ -48,6 +49,7 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
     // One-time: it signs in, but opens nothing until the user chooses their own.
     expect(row.must_change_password).toBe(true);
     expect(await regionsOf(created.id, 1)).toBe('password_change_required');
+    expect((await getUser(handle.db, created.id))?.mustChangePassword).toBe(true);
     const audit = await auditRowsAbout(handle.db, created.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -123,6 +125,7 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
     expect(await sessionVersionOf(handle.db, viewerId)).toBe(svBefore + 1);
     expect(await regionsOf(viewerId, svBefore)).toBe('signed_out');
     expect(await regionsOf(viewerId, svBefore + 1)).toBe('password_change_required');
+    expect((await getUser(handle.db, viewerId))?.mustChangePassword).toBe(true);
     expect(await auditRowsAbout(handle.db, viewerId, 'user_password_reset')).toHaveLength(1);
   });
 
