@@ -53,7 +53,7 @@ describe('admin console', () => {
     await userPage.waitForURL('**/account/password?callbackUrl=%2Fdashboards%2Fproducts');
     await userPage.goto('/account/password');
     await fillPasswordForm(userPage, password!, 'short');
-    await expect(userPage.getByText('Use at least 12 characters.').isVisible()).resolves.toBe(true);
+    await userPage.getByText('Use at least 12 characters.').waitFor();
     await screenshot(userPage, 'forced-password-change');
     await fillPasswordForm(userPage, password!, 'North is my region now');
     await userPage.waitForURL('**/dashboards/sales', { timeout: 30_000 });
