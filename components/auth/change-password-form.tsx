@@ -6,6 +6,7 @@ import { signOut } from 'next-auth/react';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { passwordChangeSchema, PASSWORD_MIN_LENGTH } from '@/lib/auth/password-change-schema';
+import { PASSWORD_PAGE_PATH } from '@/lib/auth/public-paths';
 import { retryAfterSeconds, tryAgainSentence } from '@/lib/auth/retry-message';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
@@ -58,7 +59,7 @@ export function ChangePasswordForm({ forced, callbackUrl }: { forced: boolean; c
     }
     setPending(false);
     if (res?.status === 401) {
-      router.push(`/login?callbackUrl=${encodeURIComponent('/account/password')}`);
+      router.push(`/login?callbackUrl=${encodeURIComponent(PASSWORD_PAGE_PATH)}`);
       return;
     }
     const body = errorBodySchema.safeParse(await res?.json().catch(() => null));
