@@ -1,5 +1,6 @@
 // Layer 1 of 3 of region scoping: the gate in front of every request. It turns away writes from another
-// site and API writes whose body is not JSON, signed-out visitors, non-admins on /admin, API filters that
+// site and API writes whose body is not JSON, signed-out visitors, users who must first replace a password
+// an admin set (to the password page), non-admins on /admin, API filters that
 // name regions outside the caller's scope (pages clip such a view instead), and share links that are unknown (404),
 // expired, revoked or stopped (410); it strips any header the app uses internally so a client cannot forge
 // one, and gives every response the security headers with a nonce of its own. The data layer and
@@ -8,10 +9,14 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { forwardedForHeaders } from '@/lib/auth/client-address';
 import { principalOfSession } from '@/lib/auth/session';
 import { REGION_NAMES, regionNameOf } from '@/lib/filters/regions';
-import { INTERNAL_HEADER_PREFIX, NONCE_HEADER, PUBLIC_PATHS, SHARE_PATH_PREFIX, WRITE_GUARD_EXEMPT_PATHS } from '@/lib/auth/public-paths';
+import {
+  INTERNAL_HEADER_PREFIX, NONCE_HEADER, PASSWORD_API_PATH, PASSWORD_PAGE_PATH, PUBLIC_PATHS, SHARE_PATH_PREFIX, WRITE_GUARD_EXEMPT_PATHS,
+  passwordChangePath,
+} from '@/lib/auth/public-paths';
 import { scopeFromShare } from '@/lib/auth/scope';
 import { shareUnavailable } from '@/lib/auth/shared-route';
 import { env } from '@/lib/env';
+import { passwordChangeRequired } from '@/lib/errors';
 import { PRIVATE_CACHE_CONTROL } from '@/lib/http/private-response';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { checkApiWrite, checkWriteOrigin } from '@/lib/http/write-guard';
@@ -70,6 +75,15 @@ async function gate(req: NextRequest, headers: Headers): Promise<NextResponse> {
     const login = new URL('/login', req.url);
     login.searchParams.set('callbackUrl', `${path}${req.nextUrl.search}`);
     return NextResponse.redirect(login);
+  }
+
+  // A password an admin chose opens only the page that replaces it (and signing out, under /api/auth/).
+  if (user.mustChangePassword && path !== PASSWORD_PAGE_PATH && path !== PASSWORD_API_PATH) {
+    if (isApi) {
+      const error = passwordChangeRequired();
+      return errorJson(error.status, error.code, error.message);
+    }
+    return NextResponse.redirect(new URL(passwordChangePath(`${path}${req.nextUrl.search}`), req.url));
   }
 
   if ((path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin/')) && user.role !== 'admin') {

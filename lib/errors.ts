@@ -22,6 +22,8 @@ export class AppError extends Error {
 
 export const unauthorized = (message = 'Sign in to continue.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message);
+export const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'Your password was set by an administrator: choose a new one at /account/password to continue.');
 export const forbiddenRegion = (message: string) => new AppError(403, 'forbidden_region', message);
 export const forbiddenOrigin = () => new AppError(403, 'forbidden_origin', 'This request came from another site and was refused.');
 export const unsupportedMediaType = () => new AppError(415, 'unsupported_media_type', 'Send the request body as application/json.');

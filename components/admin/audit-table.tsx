@@ -15,6 +15,7 @@ function summarise(entry: AuditEntryRow): string {
     case 'user_created':
       return `${d.role}${Array.isArray(d.regions) && d.regions.length ? `, ${list(d.regions)}` : ''}`;
     case 'sign_in_failed':
+    case 'password_change_failed':
       return String(d.reason ?? '').replace(/_/g, ' ');
     default:
       return Object.keys(d).length ? Object.entries(d).filter(([k]) => k !== 'userId').map(([k, v]) => `${k}: ${list(v)}`).join('; ') : '';

@@ -26,6 +26,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   sign_in: 'Signed in',
   sign_in_failed: 'Failed sign-in',
   sign_out: 'Signed out',
+  password_changed: 'Password changed',
+  password_change_failed: 'Failed password change',
   user_created: 'User created',
   user_role_changed: 'Role changed',
   user_regions_changed: 'Regions changed',
@@ -39,7 +41,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   alert_acknowledged: 'Alert acknowledged',
 };
 
-const WARNING_ACTIONS: AuditAction[] = ['sign_in_failed', 'user_deactivated', 'user_password_reset', 'share_revoked'];
+const WARNING_ACTIONS: AuditAction[] = ['sign_in_failed', 'password_change_failed', 'user_deactivated', 'user_password_reset', 'share_revoked'];
 
 export function ActionBadge({ action }: { action: AuditAction }) {
   const tone = WARNING_ACTIONS.includes(action)

@@ -1,8 +1,22 @@
 'use client';
 
 import { useState } from 'react';
-import { signIn } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
+import { tryAgainSentence } from '@/lib/auth/retry-message';
+import { signInWithCredentials, type SignInOutcome } from './credentials-sign-in';
+
+// One message for every rejection, so the form never reveals which of email or password was wrong, or
+// whether the account exists; the limit counts attempts for any email alike, so saying it was hit does not either.
+function messageFor(outcome: Exclude<SignInOutcome, { kind: 'signed_in' }>): string {
+  switch (outcome.kind) {
+    case 'limited':
+      return `Too many sign-in attempts. ${tryAgainSentence(outcome.retryAfterSeconds)}`;
+    case 'unavailable':
+      return 'Signing in is not possible right now. Please try again shortly.';
+    case 'rejected':
+      return 'That email and password do not match an active account.';
+  }
+}
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -13,22 +27,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(null);
     const form = new FormData(event.currentTarget);
-    const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      redirect: false,
-    }).catch(() => undefined);
-    if (result?.ok && !result.error) {
+    const outcome = await signInWithCredentials(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+    if (outcome.kind === 'signed_in') {
       window.location.assign(callbackUrl);
       return;
     }
     setPending(false);
-    // One message for every failure, so the form never reveals which of email or password was wrong.
-    setError(
-      result?.status === 429
-        ? 'Too many failed attempts. Please wait a minute and try again.'
-        : 'That email and password do not match an active account.',
-    );
+    setError(messageFor(outcome));
   }
 
   return (

@@ -1,8 +1,10 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { signOut } from 'next-auth/react';
 import { accountSchema, type Account } from '@/lib/auth/account';
+import { PASSWORD_PAGE_PATH } from '@/lib/auth/public-paths';
 import type { Role } from '@/lib/auth/roles';
 
 /** What the page was rendered for: the same for everyone with this role and these regions. */
@@ -67,11 +69,18 @@ export function UserMenu({ viewer }: { viewer: ShellViewer }) {
           <p className="capitalize" data-testid="user-role">{viewer.role}</p>
           <p className="mt-2 text-xs uppercase tracking-wide text-slate-500">Regions</p>
           <p data-testid="user-regions">{viewer.regions.join(', ')}</p>
+          <Link
+            role="menuitem"
+            href={PASSWORD_PAGE_PATH}
+            className="mt-3 block w-full rounded-lg border border-slate-300 px-3 py-1.5 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            Change password
+          </Link>
           <button
             role="menuitem"
             type="button"
             onClick={() => signOut({ callbackUrl: '/login' })}
-            className="mt-3 w-full rounded-lg border border-slate-300 px-3 py-1.5 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+            className="mt-2 w-full rounded-lg border border-slate-300 px-3 py-1.5 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
           >
             Sign out
           </button>

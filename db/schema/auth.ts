@@ -16,6 +16,8 @@ export const users = appSchema.table('users', {
   isActive: boolean('is_active').notNull().default(true),
   // Bumped by every change that must end existing sessions (role, regions, deactivation, password).
   sessionVersion: integer('session_version').notNull().default(1),
+  // Set when an admin chose the password (a new account, a reset): it opens only the page that replaces it.
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: timestamp('created_at', tz).notNull().defaultNow(),
   lastSignInAt: timestamp('last_sign_in_at', tz),
 });

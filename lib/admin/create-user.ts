@@ -1,5 +1,6 @@
 // Creates an account with its role and regions and a generated one-time password, which is returned
-// once (only its hash is stored). The audit row is written in the same transaction.
+// once (only its hash is stored) and opens nothing but the page that replaces it. The audit row is
+// written in the same transaction.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { userRegions, users } from '@/db/schema';
@@ -27,7 +28,7 @@ export async function createUser(db: Database, actor: AdminActor, input: CreateU
       if (existing.length > 0) throw emailTaken();
       const [row] = await tx
         .insert(users)
-        .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+        .values({ email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true })
         .returning({ id: users.id });
       if (input.regions.length > 0) {
         await tx.insert(userRegions).values(input.regions.map((r) => ({ userId: row.id, regionId: regionIdOf(r)! })));

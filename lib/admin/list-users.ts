@@ -14,6 +14,8 @@ export interface UserSummary {
   name: string;
   role: Role;
   isActive: boolean;
+  /** The password is one an admin set (a new account, a reset), not yet replaced by the user. */
+  mustChangePassword: boolean;
   /** Granted regions; an admin sees every region whatever is granted here. */
   regions: RegionName[];
   createdAt: Date;
@@ -26,13 +28,14 @@ export interface UserRow {
   name: string;
   role: Role;
   is_active: boolean;
+  must_change_password: boolean;
   region_ids: number[];
   created_at: Date | string;
   last_sign_in_at: Date | string | null;
 }
 
 /** Selects every UserRow column for `u` (app.users) and its regions; the caller adds where and group by. */
-export const USER_COLUMNS = sql`u.id, u.email, u.name, u.role, u.is_active, u.created_at, u.last_sign_in_at,
+export const USER_COLUMNS = sql`u.id, u.email, u.name, u.role, u.is_active, u.must_change_password, u.created_at, u.last_sign_in_at,
   coalesce(array_agg(ur.region_id order by ur.region_id) filter (where ur.region_id is not null), '{}')::int[] as region_ids`;
 
 export function toUserSummary(row: UserRow): UserSummary {
@@ -42,6 +45,7 @@ export function toUserSummary(row: UserRow): UserSummary {
     name: row.name,
     role: row.role,
     isActive: row.is_active,
+    mustChangePassword: row.must_change_password,
     regions: row.region_ids.map((id) => regionNameOf(Number(id))).filter((r): r is RegionName => Boolean(r)),
     createdAt: new Date(row.created_at),
     lastSignInAt: row.last_sign_in_at ? new Date(row.last_sign_in_at) : null,

@@ -1,5 +1,6 @@
 // Replaces a user's password with a generated one-time password, shown once to the admin (only its
-// hash is stored), and ends the user's sessions. Audited in the same transaction.
+// hash is stored) and to be replaced by the user at their next sign-in, and ends the user's sessions.
+// Audited in the same transaction.
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/auth/record-audit';
@@ -19,7 +20,7 @@ export async function resetPassword(db: Database, actor: AdminActor, input: Rese
   const passwordHash = await hashPassword(oneTimePassword);
   const email = await db.transaction(async (tx) => {
     const user = await lockUser(tx, input.userId);
-    await tx.execute(sql`update app.users set password_hash = ${passwordHash} where id = ${user.id}::uuid`);
+    await tx.execute(sql`update app.users set password_hash = ${passwordHash}, must_change_password = true where id = ${user.id}::uuid`);
     await bumpSessionVersion(tx, user.id);
     await recordAudit(tx, {
       action: 'user_password_reset',

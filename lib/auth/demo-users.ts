@@ -1,5 +1,6 @@
 // The demo accounts of the product contract. Created when missing; existing accounts are left alone
-// (an admin may have changed them), unless `resetPasswords` is asked for.
+// (an admin may have changed them), unless `resetPasswords` is asked for. DEMO_PASSWORD is everyone's to
+// know, not an admin's choice for one person, so it is never one-time.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { regionIdOf } from '@/lib/filters/regions';
@@ -35,7 +36,8 @@ export async function ensureDemoUsers(db: Database, options: { password?: string
     }
     if (options.resetPasswords) {
       for (const demo of DEMO_USERS) {
-        await tx.execute(sql`update app.users set password_hash = ${passwordHash}, session_version = session_version + 1 where email = ${demo.email}`);
+        await tx.execute(sql`update app.users set password_hash = ${passwordHash}, must_change_password = false, session_version = session_version + 1
+                             where email = ${demo.email}`);
       }
     }
   });

@@ -3,6 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { passwordChangePath } from './public-paths';
 import type { Permission } from './roles';
 import { scopeCan, scopeFromSession, type UserScope } from './scope';
 import { readSessionClaims } from './session';
@@ -14,6 +15,7 @@ export async function getScope(options: { permission?: Permission; callbackUrl?:
   const result = await sessionScope();
   if (!result.ok) {
     if (result.reason === 'no_regions') redirect('/no-access');
+    if (result.reason === 'password_change_required') redirect(passwordChangePath(options.callbackUrl));
     redirect(`/login${options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : ''}`);
   }
   if (options.permission && !scopeCan(result.scope, options.permission)) redirect('/no-access');

@@ -16,6 +16,8 @@ export interface Principal {
   regionIds: number[];
   sessionVersion: number;
   isActive: boolean;
+  /** The password was set by an admin: until the user replaces it, only the password page is open to them. */
+  mustChangePassword: boolean;
 }
 
 export const PRINCIPAL_TTL_MS = 500;
@@ -67,10 +69,11 @@ export function forgetPrincipal(userId: string): void {
 
 export async function readPrincipal(db: Database, userId: string): Promise<Principal | null> {
   const rows = await queryRows<{
-    id: string; email: string; name: string; role: Role; session_version: number; is_active: boolean; region_ids: number[];
+    id: string; email: string; name: string; role: Role; session_version: number; is_active: boolean; must_change_password: boolean;
+    region_ids: number[];
   }>(
     db,
-    sql`select u.id, u.email, u.name, u.role, u.session_version, u.is_active,
+    sql`select u.id, u.email, u.name, u.role, u.session_version, u.is_active, u.must_change_password,
           coalesce(array_agg(ur.region_id order by ur.region_id) filter (where ur.region_id is not null), '{}')::int[] as region_ids
         from app.users u left join app.user_regions ur on ur.user_id = u.id
         where u.id = ${userId}::uuid
@@ -87,5 +90,6 @@ export async function readPrincipal(db: Database, userId: string): Promise<Princ
     regionIds: row.role === 'admin' ? REGIONS.map((r) => r.id) : row.region_ids.map(Number),
     sessionVersion: row.session_version,
     isActive: row.is_active,
+    mustChangePassword: row.must_change_password,
   };
 }

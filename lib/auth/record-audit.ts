@@ -5,7 +5,7 @@ import type { Database } from '@/db/client';
 import { clientAddress } from '@/lib/auth/client-address';
 
 export const AUDIT_ACTIONS = [
-  'sign_in', 'sign_in_failed', 'sign_out',
+  'sign_in', 'sign_in_failed', 'sign_out', 'password_changed', 'password_change_failed',
   'user_created', 'user_role_changed', 'user_regions_changed', 'user_deactivated', 'user_reactivated', 'user_password_reset',
   'export', 'share_created', 'share_viewed', 'share_revoked', 'alert_acknowledged',
 ] as const;

@@ -62,12 +62,16 @@ export function assertScope(scope: Scope): void {
   if (!issued.has(scope)) throw new Error('Refusing a scope that was not issued by lib/auth/scope');
 }
 
-export type SessionScopeResult = { ok: true; scope: UserScope } | { ok: false; reason: 'signed_out' | 'no_regions' };
+export type SessionScopeResult =
+  | { ok: true; scope: UserScope }
+  /** password_change_required: signed in with a password an admin set, which opens nothing until replaced. */
+  | { ok: false; reason: 'signed_out' | 'no_regions' | 'password_change_required' };
 
-/** A signed-in user's scope, checked against the database (active, same session version). */
+/** A signed-in user's scope, checked against the database (active, same session version, own password). */
 export async function scopeFromSession(claims: SessionClaims | null): Promise<SessionScopeResult> {
   const user = await principalOfClaims(claims);
   if (!user) return { ok: false, reason: 'signed_out' };
+  if (user.mustChangePassword) return { ok: false, reason: 'password_change_required' };
   const scope = issue(user.regionIds, { kind: 'user', user });
   return scope ? { ok: true, scope } : { ok: false, reason: 'no_regions' };
 }

@@ -5,7 +5,7 @@
 import type { NextRequest } from 'next/server';
 import { getDatabase, type Database } from '@/db/client';
 import { env } from '@/lib/env';
-import { errorResponse, forbidden, unauthorized } from '@/lib/errors';
+import { errorResponse, forbidden, passwordChangeRequired, unauthorized } from '@/lib/errors';
 import { privateResponse } from '@/lib/http/private-response';
 import { withServerTiming } from '@/lib/http/server-timing';
 import { checkApiWrite } from '@/lib/http/write-guard';
@@ -28,6 +28,7 @@ export function scopedRoute<P = Record<string, never>>(handler: Handler<P>, opti
       if (refusal) throw refusal;
       const result = await scopeFromSession(await readSessionClaims(req.cookies));
       if (!result.ok) {
+        if (result.reason === 'password_change_required') throw passwordChangeRequired();
         throw result.reason === 'no_regions'
           ? forbidden('Your account has no regions yet. Ask an administrator to grant one.')
           : unauthorized();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { demoPassword, launchBrowser, newContext, screenshot } from './helpers/browser';
-import { openUserMenu, signIn, signOut } from './helpers/sign-in';
+import { fillLoginForm, fillPasswordForm, openUserMenu, signIn, signOut } from './helpers/sign-in';
 
 describe('admin console', () => {
   let browser: Browser;
@@ -9,7 +9,7 @@ describe('admin console', () => {
   });
   afterAll(() => browser?.close());
 
-  it('an admin creates a North user who then sees only North', async () => {
+  it('an admin creates a North user who must choose a password at first sign-in, then sees only North', async () => {
     const email = `north.${Date.now()}@example.test`;
     const admin = await newContext(browser);
     const page = await admin.newPage();
@@ -44,7 +44,19 @@ describe('admin console', () => {
 
     const fresh = await newContext(browser);
     const userPage = await fresh.newPage();
-    await signIn(userPage, email, password!);
+    await fillLoginForm(userPage, email, password!);
+    // The one-time password opens only the page that replaces it: every page and API sends them back there.
+    await userPage.waitForURL('**/account/password**');
+    await userPage.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+    expect((await fresh.request.get('/api/me')).status()).toBe(403);
+    await userPage.goto('/dashboards/products');
+    await userPage.waitForURL('**/account/password?callbackUrl=%2Fdashboards%2Fproducts');
+    await userPage.goto('/account/password');
+    await fillPasswordForm(userPage, password!, 'short');
+    await userPage.getByText('Use at least 12 characters.').waitFor();
+    await screenshot(userPage, 'forced-password-change');
+    await fillPasswordForm(userPage, password!, 'North is my region now');
+    await userPage.waitForURL('**/dashboards/sales', { timeout: 30_000 });
     await userPage.getByRole('heading', { name: 'Sales overview' }).waitFor();
     await expect(userPage.getByTestId('view-summary').textContent()).resolves.toMatch(/ · North$/);
     const regions = await userPage.getByTestId('transactions-table').locator('tbody tr td:nth-child(3)').allTextContents();

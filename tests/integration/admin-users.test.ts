@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, installDatabaseHandle } from '@/db/client';
 import type { AdminActor } from '@/lib/admin/actor';
 import { createUser } from '@/lib/admin/create-user';
+import { getUser } from '@/lib/admin/get-user';
 import { resetPassword } from '@/lib/admin/reset-password';
 import { createUserSchema } from '@/lib/admin/schemas';
 import { changeUserRegions, changeUserRole, setUserActive } from '@/lib/admin/update-user';
@@ -17,8 +18,14 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
   let actor: AdminActor;
   let n = 0;
   /** A fresh user per test, so no test depends on another's leftovers. */
-  const newUser = (role: 'manager' | 'analyst' | 'viewer' | 'admin', regions: ('East' | 'West' | 'North' | 'South' | 'Central')[]) =>
+  const createOne = (role: 'manager' | 'analyst' | 'viewer' | 'admin', regions: ('East' | 'West' | 'North' | 'South' | 'Central')[]) =>
     createUser(handle.db, actor, { email: `user${++n}.${engine}@example.test`, name: `User ${n}`, role, regions });
+  /** A created user who has already replaced the one-time password (that step: account-password.test.ts). */
+  const newUser = async (...args: Parameters<typeof createOne>) => {
+    const created = await createOne(...args);
+    await handle.db.execute(sql`update app.users set must_change_password = false where id = ${created.id}::uuid`);
+    return created;
+  };
   const regionsOf = async (userId: string, sv: number) => {
     const result = await scopeFromSession(newSessionClaims({ sub: userId, sv }));
     return result.ok ? [...result.scope.regions] : result.reason;
@@ -32,11 +39,17 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
   afterAll(() => handle.destroy());
 
   it('creates a user with regions, a working one-time password and one audit row', async () => {
-    const created = await newUser('viewer', ['North']);
-    const [row] = await queryRows<{ password_hash: string; role: string }>(handle.db, sql`select password_hash, role from app.users where id = ${created.id}::uuid`);
+    const created = await createOne('viewer', ['North']);
+    const [row] = await queryRows<{ password_hash: string; role: string; must_change_password: boolean }>(
+      handle.db,
+      sql`select password_hash, role, must_change_password from app.users where id = ${created.id}::uuid`,
+    );
     expect(row.role).toBe('viewer');
     await expect(verifyPassword(created.oneTimePassword, row.password_hash)).resolves.toBe(true);
-    expect(await regionsOf(created.id, 1)).toEqual(['North']);
+    // One-time: it signs in, but opens nothing until the user chooses their own.
+    expect(row.must_change_password).toBe(true);
+    expect(await regionsOf(created.id, 1)).toBe('password_change_required');
+    expect((await getUser(handle.db, created.id))?.mustChangePassword).toBe(true);
     const audit = await auditRowsAbout(handle.db, created.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -111,6 +124,8 @@ describe.each(testEngines())('admin user management on %s', (engine) => {
     await expect(verifyPassword(reset.oneTimePassword, row.password_hash)).resolves.toBe(true);
     expect(await sessionVersionOf(handle.db, viewerId)).toBe(svBefore + 1);
     expect(await regionsOf(viewerId, svBefore)).toBe('signed_out');
+    expect(await regionsOf(viewerId, svBefore + 1)).toBe('password_change_required');
+    expect((await getUser(handle.db, viewerId))?.mustChangePassword).toBe(true);
     expect(await auditRowsAbout(handle.db, viewerId, 'user_password_reset')).toHaveLength(1);
   });
 

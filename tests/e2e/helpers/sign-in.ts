@@ -24,3 +24,11 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.waitForURL('**/login**');
 }
+
+/** Fills the change-password form (the forced one after an admin-set password, or the one in the account menu). */
+export async function fillPasswordForm(page: Page, current: string, next: string): Promise<void> {
+  await page.getByLabel(/^(Current password|Password you signed in with)$/).fill(current);
+  await page.getByLabel('New password', { exact: true }).fill(next);
+  await page.getByLabel('New password again').fill(next);
+  await page.getByRole('button', { name: 'Change password' }).click();
+}

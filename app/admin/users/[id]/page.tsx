@@ -43,6 +43,10 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <dd><DateTime value={user.createdAt} timeZone={timeZone} /></dd>
         <dt className="text-slate-500">Last sign-in</dt>
         <dd><DateTime value={user.lastSignInAt} timeZone={timeZone} /></dd>
+        <dt className="text-slate-500">Password</dt>
+        <dd data-testid="password-state">
+          {user.mustChangePassword ? 'One-time: set by an administrator, to be replaced at the next sign-in' : 'Chosen by the user'}
+        </dd>
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Role">

@@ -3,6 +3,7 @@ import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { clientAddress } from '@/lib/auth/client-address';
 import { authOptions } from '@/lib/auth/options';
+import { waitInMinutes } from '@/lib/auth/retry-message';
 import { readSignInCredentials } from '@/lib/auth/sign-in-credentials';
 import { admitSignIn, withSignInAttempt } from '@/lib/auth/sign-in-limit';
 import { AppError, badRequest, errorBody, errorResponse } from '@/lib/errors';
@@ -26,7 +27,8 @@ export async function POST(req: NextRequest, ctx: RouteContext) {
     if (!read.ok) return refusal(req, badRequest(read.message, 'invalid_credentials_request'));
     const admission = await admitSignIn(read.credentials.email, clientAddress(req.headers));
     if (!admission.ok) {
-      const message = 'Too many failed sign-ins. Try again later.';
+      // The form words the wait with the reader's clock time from Retry-After; scripts read this.
+      const message = `Too many sign-in attempts. Try again in ${waitInMinutes(admission.retryAfter)}.`;
       return refusal(req, new AppError(429, 'too_many_attempts', message, { 'Retry-After': String(admission.retryAfter) }));
     }
     return await withSignInAttempt(admission.attempt, () => handler(req, ctx));
