@@ -19,7 +19,7 @@ export function formatDayRange({ from, to }: DayRange): string {
 
 /** A whole comparison period by its name where it has one (a month, a quarter, a year), else its days. */
 function periodName(c: Comparison): string {
-  const { from, to } = c.range;
+  const { from } = c.range;
   if (c.partial || c.count !== 1) return formatDayRange(c.range);
   if (c.unit === 'month') return `${monthOf(from)} ${yearOf(from)}`;
   if (c.unit === 'quarter') return `Q${Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1} ${yearOf(from)}`;
