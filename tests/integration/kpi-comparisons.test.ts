@@ -133,6 +133,15 @@ describe.each(testEngines())('KPI comparisons on %s', (engine) => {
     expectKpisMatch(result.previous, await truth({ from: '2025-05-01', to: '2025-05-31' }, ['East']));
   });
 
+  it('a whole year compares with the year before under either choice, and each answer names its own (the cache keys on it)', async () => {
+    const filters = filtersFor(admin, 'from=2025-01-01&to=2025-12-31');
+    const previous = await getKpis(db.db, admin, filters, { compare: 'previous', today: AFTER });
+    const year = await getKpis(db.db, admin, filters, { compare: 'year', today: AFTER });
+    expect(previous.previousRange).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(year.previousRange).toEqual(previous.previousRange);
+    expect([previous.compare, year.compare]).toEqual(['previous', 'year']);
+  });
+
   it('a period with no sales has no growth to show', async () => {
     const result = await getKpis(db.db, admin, filtersFor(admin, 'from=2031-01-01&to=2031-01-31'), { compare: 'previous', today: AFTER });
     expect(result.kpis.likeForLike).toBeNull();
