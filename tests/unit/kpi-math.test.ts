@@ -2,7 +2,7 @@ import { changeDirection, relativeChange } from '@/lib/analytics/period-change';
 import fc from 'fast-check';
 import { likeForLike, toKpis } from '@/lib/analytics/kpi-math';
 import { trailingMovingAverage } from '@/lib/analytics/moving-average';
-import { periodStart, periodStarts } from '@/lib/calendar/periods';
+import { periodEnd, periodStart, periodStarts } from '@/lib/calendar/periods';
 import { previousPeriod } from '@/lib/calendar/days';
 
 describe('period-over-period maths', () => {
@@ -50,6 +50,10 @@ describe('period-over-period maths', () => {
     expect(periodStart('2027-01-01', 'week')).toBe('2026-12-28');
     expect(periodStart('2026-01-31', 'month')).toBe('2026-01-01');
     expect(periodStarts('2026-12-15', '2027-02-02', 'month')).toEqual(['2026-12-01', '2027-01-01', '2027-02-01']);
+    // the trend marks a period running while its last day is today or later
+    expect(periodEnd('2028-02-01', 'month')).toBe('2028-02-29');
+    expect(periodEnd('2026-12-28', 'week')).toBe('2027-01-03');
+    expect(periodEnd('2026-12-07', 'day')).toBe('2026-12-07');
   });
 });
 
