@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import { dateKeyOf, previousPeriod } from '@/lib/calendar/days';
+import { addDays, dateKeyOf, previousPeriod } from '@/lib/calendar/days';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { getBreakdown } from '@/lib/queries/get-breakdown';
 import { getKpis } from '@/lib/queries/get-kpis';
@@ -12,10 +12,13 @@ import { getTrend } from '@/lib/queries/get-trend';
 import { getWeekdayHour } from '@/lib/queries/get-weekday-hour';
 import { listTransactions } from '@/lib/queries/list-transactions';
 
+/** The overview's comparison: the previous period, as of the day after the bench's range (nothing running). */
+const comparedAsOf = (filters: ScopedFilters) => ({ compare: 'previous', today: addDays(filters.to, 1) }) as const;
+
 /** The overview's tiles by name, each through our query layer. */
 export const OVERVIEW_TILES: Record<string, (db: Database, scope: Scope, filters: ScopedFilters) => Promise<unknown>> = {
-  kpis: (db, scope, filters) => getKpis(db, scope, filters),
-  trend: (db, scope, filters) => getTrend(db, scope, filters, 'day'),
+  kpis: (db, scope, filters) => getKpis(db, scope, filters, comparedAsOf(filters)),
+  trend: (db, scope, filters) => getTrend(db, scope, filters, 'day', comparedAsOf(filters)),
   category: (db, scope, filters) => getBreakdown(db, scope, filters, 'category'),
   'top stores': (db, scope, filters) => getBreakdown(db, scope, filters, 'store', 10),
   hour: (db, scope, filters) => getBreakdown(db, scope, filters, 'hour'),

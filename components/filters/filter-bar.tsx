@@ -2,10 +2,13 @@
 
 import { useState } from 'react';
 import type { FilterOptions } from '@/lib/queries/list-filter-options';
+import { COMPARE_MODES, type CompareMode } from '@/lib/calendar/comparison';
 import { DATE_PRESETS, DATE_PRESET_LABELS, type DatePreset } from '@/lib/filters/date-presets';
 import type { DashboardState, Selection } from '@/lib/filters/dashboard-state';
 import { MultiSelect } from './multi-select';
 import { useDashboardUrl } from './use-dashboard-url';
+
+const COMPARE_LABELS: Record<CompareMode, string> = { previous: 'vs previous period', year: 'vs same period last year' };
 
 const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -17,7 +20,7 @@ function selectionLabel(s: Selection, options: FilterOptions): string {
 }
 
 /**
- * Filter bar of every dashboard: date range, regions, stores, categories, segments, and the active chips.
+ * Filter bar of every dashboard: date range and what it is compared with, regions, stores, categories, segments, and the active chips.
  * `shown` is the view's state as the server clipped it to the viewer's regions.
  */
 export function FilterBar({ options, range, shown }: { options: FilterOptions; range: { from: string; to: string }; shown: DashboardState }) {
@@ -76,6 +79,17 @@ export function FilterBar({ options, range, shown }: { options: FilterOptions; r
               className="rounded-lg border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
           </span>
         )}
+        <label className="sr-only" htmlFor="compare-with">Compare with</label>
+        <select
+          id="compare-with"
+          value={state.compare}
+          onChange={(e) => set({ compare: e.target.value as CompareMode })}
+          className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+        >
+          {COMPARE_MODES.map((mode) => (
+            <option key={mode} value={mode}>{COMPARE_LABELS[mode]}</option>
+          ))}
+        </select>
         {options.regions.length > 1 && (
           <MultiSelect label="Regions" options={options.regions.map((r) => ({ value: r, label: r }))} selected={state.regions} onChange={(regions) => set({ regions: regions as DashboardState['regions'] })} />
         )}

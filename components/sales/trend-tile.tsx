@@ -3,7 +3,7 @@ import type { DashboardView } from '@/components/dashboards/load-view';
 import { ANOMALY_RULES, anomalyMarkers } from '@/lib/analytics/revenue-anomalies';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
-import { GRAINS } from '@/lib/calendar/periods';
+import { GRAINS, periodEnd } from '@/lib/calendar/periods';
 import { serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { getRevenueAnomalies } from '@/lib/queries/get-revenue-anomalies';
 import { getTrend } from '@/lib/queries/get-trend';
@@ -12,17 +12,20 @@ import { TrendChart } from '@/components/charts/trend-chart';
 const GRAIN_LABELS = { day: 'Day', week: 'Week', month: 'Month' } as const;
 
 /**
- * Revenue over time by the URL's grain, with a 7-day average (daily) and the previous period overlaid, and
- * a marker on each day (or the week or month holding it) when a region's revenue was anomalous.
+ * Revenue over time by the URL's grain, with a 7-day average (daily) and the comparison period overlaid,
+ * and a marker on each day (or the week or month holding it) when a region's revenue was anomalous. The
+ * period holding today is still running: it is marked partial; periods after today have no value yet.
  */
 export async function TrendTile({ view, pathname }: { view: DashboardView; pathname: string }) {
   const filters = view.filtersFor();
-  const trend = await getTrend(view.db, view.scope, filters, view.state.grain);
-  const anomalies = await getRevenueAnomalies(view.db, view.scope, filters, { today: todayIn(env().REPORTING_TIME_ZONE) });
+  const today = todayIn(env().REPORTING_TIME_ZONE);
+  const trend = await getTrend(view.db, view.scope, filters, view.state.grain, { compare: view.state.compare, today });
+  const anomalies = await getRevenueAnomalies(view.db, view.scope, filters, { today });
   const markers = anomalyMarkers(anomalies, view.state.grain);
   const points = trend.points.map((p, i) => ({
     x: p.period,
-    value: p.revenue,
+    value: p.period > today ? null : p.revenue,
+    partial: p.period <= today && periodEnd(p.period, view.state.grain) >= today,
     movingAverage: trend.movingAverage?.[i] ?? null,
     previous: trend.previous[i]?.revenue ?? null,
     anomaly: markers.get(p.period) ?? null,
@@ -43,9 +46,10 @@ export async function TrendTile({ view, pathname }: { view: DashboardView; pathn
       </nav>
       <TrendChart
         title={`Revenue by ${view.state.grain}`}
-        description={`Net revenue; dashed: the previous period of equal length; circled: a region's day more than ${ANOMALY_RULES.zThreshold}σ from its ${ANOMALY_RULES.windowDays}-day mean`}
+        description={`Net revenue; dotted: so far in the running ${view.state.grain}; dashed: ${view.state.compare === 'year' ? 'the same days a year earlier' : 'the period before'}; circled: a region's day more than ${ANOMALY_RULES.zThreshold}σ from its ${ANOMALY_RULES.windowDays}-day mean`}
         points={points}
         movingAverageName={trend.movingAverage ? '7-day average' : undefined}
+        previousName={view.state.compare === 'year' ? 'A year earlier' : 'Previous period'}
         xTitle={GRAIN_LABELS[view.state.grain]}
       />
     </div>

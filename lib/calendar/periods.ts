@@ -27,3 +27,8 @@ export function periodStarts(from: string, to: string, grain: Grain): string[] {
   for (let p = periodStart(from, grain); p <= to; p = nextPeriod(p, grain)) out.push(p);
   return out;
 }
+
+/** The last day of the period starting on `start`. */
+export function periodEnd(start: string, grain: Grain): string {
+  return addDays(nextPeriod(start, grain), -1);
+}

@@ -1,10 +1,11 @@
-// Dashboard state lives in the URL: filters, date range, time grain, tab, drill path, cross-filter
+// Dashboard state lives in the URL: filters, date range, what the range is compared with, time grain, tab, drill path, cross-filter
 // selections, table paging (a page number, and the cursor Next and Previous carry) and sort. One schema
 // parses it for pages and APIs; one function writes it back.
 // Parsing is strict about meaning (a bad date is an error with a message) and lenient about size
 // (a page size above the maximum is clamped).
 import { z } from 'zod';
 import { isValidDay } from '@/lib/calendar/days';
+import { COMPARE_MODES } from '@/lib/calendar/comparison';
 import { GRAINS } from '@/lib/calendar/periods';
 import { REGION_NAMES, type RegionName } from '@/lib/filters/regions';
 import { REPORT_SEGMENTS } from '@/lib/filters/segments';
@@ -98,6 +99,7 @@ export const dashboardStateSchema = z.object({
   range: z.enum(DATE_PRESETS).optional(),
   from: day.optional(),
   to: day.optional(),
+  compare: z.enum(COMPARE_MODES, { message: `expected one of ${COMPARE_MODES.join(', ')}` }).default('previous'),
   regions: commaList(regionName),
   stores: commaList(storeCode),
   categories: commaList(categoryName),
@@ -149,6 +151,7 @@ export function serializeDashboardState(state: DashboardState): string {
   if (state.range) out.set('range', state.range);
   if (state.from) out.set('from', state.from);
   if (state.to) out.set('to', state.to);
+  if (state.compare !== 'previous') out.set('compare', state.compare);
   for (const key of ['regions', 'stores', 'categories', 'segments'] as const) {
     if (state[key].length) out.set(key, state[key].join(','));
   }

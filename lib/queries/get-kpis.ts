@@ -1,24 +1,39 @@
-// KPI cards: totals of the filtered period and of the equal period just before it.
+// KPI cards: totals of the filtered period and of the period it is compared with (lib/calendar/comparison.ts:
+// the whole units before it, or the same days a year earlier; the elapsed part of a running period), with
+// year-over-year and like-for-like revenue growth. Days are in the reporting time zone.
 // Money is net of discounts in the store currency; grossMargin is (net − cost) ÷ net, a fraction.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { databaseIdentity, queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import { previousPeriod } from '@/lib/calendar/days';
+import { comparePeriods, type CompareMode, type DayRange } from '@/lib/calendar/comparison';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, rollupWhere, selectOverSpans, withStoreKeys, type QueryFilters } from './internal/filter-sql';
 import { cached } from '@/lib/cache/process-cache';
 import { readInScope } from './internal/read-in-scope';
 import { rollupRows } from './internal/rollup-rows';
 import { CUSTOMER_ROLLUPS, planCustomerSource, planSource } from './internal/source-plan';
-import { toKpis, type Kpis, type PeriodTotals as Totals } from '@/lib/analytics/kpi-math';
+import { likeForLike, toKpis, type Kpis, type PeriodTotals as Totals } from '@/lib/analytics/kpi-math';
+import { relativeChange } from '@/lib/analytics/period-change';
 
 export type { Kpis };
 
+export interface KpiOptions {
+  compare: CompareMode;
+  /** Today in the reporting time zone: where a running period stops being compared. */
+  today: string;
+}
 
 export interface KpiResult {
-  kpis: Kpis;
+  kpis: Kpis & {
+    /** Revenue growth over the stores with a sale in both this period and `previousRange`; null without such stores. */
+    likeForLike: number | null;
+    /** Revenue growth against the same days a year earlier, whatever `compare` says. */
+    yearOverYear: number | null;
+  };
   previous: Kpis;
+  compare: CompareMode;
+  previousRange: DayRange;
   asOf: string;
 }
 
@@ -69,24 +84,61 @@ function uniqueCustomersQuery(f: QueryFilters): SQL {
   }
 }
 
-/** A period's totals and distinct customers, in one round trip. */
-async function readPeriod(tx: Database, f: QueryFilters): Promise<Kpis> {
-  const [{ unique_customers: uniqueCustomers, ...totals }] = await queryRows<Totals & { unique_customers: number }>(
-    tx,
-    sql`select t.*, (${uniqueCustomersQuery(f)}) as unique_customers from (${totalsQuery(f)}) t`,
-  );
-  return toKpis(totals, uniqueCustomers);
+/**
+ * Net revenue per store with a sale in the period, from the smallest store-grain rollup that covers the
+ * filters (sums only: a store sold when its rows count a basket), else the facts.
+ */
+function storeRevenueQuery(f: QueryFilters): SQL {
+  const source = planSource('store', f, { transactions: false });
+  return source === 'facts'
+    ? sql`select f.store_key, sum(f.net)::float8 as revenue from ${FACT_FROM} where ${factWhere(f)} group by f.store_key`
+    : sql`select r.store_key, coalesce(sum(r.net), 0)::float8 as revenue from ${rollupRows(source, f, { byDay: false })}
+          group by r.store_key having sum(r.transactions) > 0`;
 }
 
-export async function getKpis(db: Database, scope: Scope, filters: ScopedFilters): Promise<KpiResult> {
-  return cached(db, { query: 'kpis', params: { filters }, scope, through: filters.to }, async () => {
-    const period = (shift: boolean) => (tx: Database) =>
-      withStoreKeys(tx, scope, filters).then((f) => readPeriod(tx, shift ? { ...f, ...previousPeriod(f.from, f.to) } : f));
-    // The two periods are independent: on Postgres they run side by side, each on its own connection.
-    // Inside a caller's transaction there is one connection, so they take turns.
-    const [kpis, previous] = databaseIdentity(db)
-      ? await Promise.all([readInScope(db, scope, period(false)), readInScope(db, scope, period(true))])
-      : [await readInScope(db, scope, period(false)), await readInScope(db, scope, period(true))];
-    return { kpis, previous, asOf: new Date().toISOString() };
+interface Period {
+  kpis: Kpis;
+  stores: Map<number, number>;
+}
+
+/** A period's totals, distinct customers and revenue per store, in one round trip. */
+async function readPeriod(tx: Database, f: QueryFilters): Promise<Period> {
+  const [{ unique_customers: uniqueCustomers, stores, ...totals }] = await queryRows<Totals & { unique_customers: number; stores: [number, number][] }>(
+    tx,
+    sql`select t.*, (${uniqueCustomersQuery(f)}) as unique_customers,
+          (select coalesce(json_agg(json_build_array(s.store_key, s.revenue)), '[]'::json) from (${storeRevenueQuery(f)}) s) as stores
+        from (${totalsQuery(f)}) t`,
+  );
+  return { kpis: toKpis(totals, uniqueCustomers), stores: new Map(stores) };
+}
+
+/** Net revenue alone, for the year-over-year line when the cards compare with the previous period. */
+async function readRevenue(tx: Database, f: QueryFilters): Promise<number> {
+  const [{ revenue }] = await queryRows<Totals>(tx, totalsQuery(f));
+  return revenue;
+}
+
+export async function getKpis(db: Database, scope: Scope, filters: ScopedFilters, { compare, today }: KpiOptions): Promise<KpiResult> {
+  const against = comparePeriods(filters, compare, today).range;
+  const yearAgo = comparePeriods(filters, 'year', today).range;
+  // The compared days depend on today (a running period), so they are part of the key, not only `compare`.
+  return cached(db, { query: 'kpis', params: { filters, compare, against, yearAgo }, scope, through: filters.to }, async () => {
+    const over = <T>(read: (tx: Database, f: QueryFilters) => Promise<T>, range?: DayRange) => () =>
+      readInScope(db, scope, (tx) => withStoreKeys(tx, scope, filters).then((f) => read(tx, range ? { ...f, ...range } : f)));
+    // The periods are independent: on Postgres they run side by side, each on its own connection. Inside a
+    // caller's transaction there is one connection, so they take turns. The year-ago revenue is read only
+    // when the comparison period is not already the same days a year earlier.
+    const yearAgoRevenue = compare === 'year' ? null : over(readRevenue, yearAgo);
+    const [current, previous, yearAgoTotal] = databaseIdentity(db)
+      ? await Promise.all([over(readPeriod)(), over(readPeriod, against)(), yearAgoRevenue?.()])
+      : [await over(readPeriod)(), await over(readPeriod, against)(), await yearAgoRevenue?.()];
+    const yearOverYear = relativeChange(current.kpis.revenue, yearAgoTotal ?? previous.kpis.revenue);
+    return {
+      kpis: { ...current.kpis, likeForLike: likeForLike(current.stores, previous.stores).growth, yearOverYear },
+      previous: previous.kpis,
+      compare,
+      previousRange: against,
+      asOf: new Date().toISOString(),
+    };
   });
 }

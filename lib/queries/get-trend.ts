@@ -1,12 +1,13 @@
 // Revenue over time for the trend chart and KPI sparklines: net revenue, transactions, units, discount and
-// cost per day, ISO week or month (reporting time zone), zero-filled, with the previous equal period aligned
-// bucket by bucket and a trailing 7-day moving average on daily series.
+// cost per day, ISO week or month (reporting time zone), zero-filled, with the whole comparison period
+// (lib/calendar/comparison.ts) aligned bucket by bucket and a trailing 7-day moving average on daily series.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { trailingMovingAverage } from '@/lib/analytics/moving-average';
-import { addDays, previousPeriod } from '@/lib/calendar/days';
+import { comparePeriods, type CompareMode } from '@/lib/calendar/comparison';
+import { addDays } from '@/lib/calendar/days';
 import { periodStart, periodStarts, type Grain } from '@/lib/calendar/periods';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { FACT_FROM, factWhere, withStoreKeys, type QueryFilters } from './internal/filter-sql';
@@ -27,7 +28,10 @@ export interface TrendPoint {
 export interface Trend {
   grain: Grain;
   points: TrendPoint[];
-  /** The previous equal period, bucket i aligned with points[i]. */
+  /**
+   * The whole comparison period (not only its elapsed part: the chart shows where it went), bucket i
+   * aligned with points[i].
+   */
   previous: TrendPoint[];
   /** Trailing 7-day mean of daily revenue (null until a full week is available); only for the day grain. */
   movingAverage: (number | null)[] | null;
@@ -67,11 +71,17 @@ function bucket(daily: Map<string, TrendPoint>, from: string, to: string, grain:
   return [...points.values()].map((p) => ({ ...p, revenue: Math.round(p.revenue * 100) / 100 }));
 }
 
-export async function getTrend(db: Database, scope: Scope, filters: ScopedFilters, grain: Grain): Promise<Trend> {
-  return cached(db, { query: 'trend', params: { filters, grain }, scope, through: filters.to }, () =>
+export interface TrendOptions {
+  compare: CompareMode;
+  /** Today in the reporting time zone (a running month is compared with whole months before it). */
+  today: string;
+}
+
+export async function getTrend(db: Database, scope: Scope, filters: ScopedFilters, grain: Grain, { compare, today }: TrendOptions): Promise<Trend> {
+  const prior = comparePeriods(filters, compare, today).period;
+  return cached(db, { query: 'trend', params: { filters, grain, compare, prior }, scope, through: filters.to }, () =>
     readInScope(db, scope, async (tx) => {
       const f = await withStoreKeys(tx, scope, filters);
-      const prior = previousPeriod(f.from, f.to);
       // One read covers the previous period, the week before `from` (for the moving average) and the range.
       const daily = await readDaily(tx, { ...f, from: prior.from < addDays(f.from, -7) ? prior.from : addDays(f.from, -7) });
       const points = bucket(daily, f.from, f.to, grain);

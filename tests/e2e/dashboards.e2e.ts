@@ -45,7 +45,8 @@ describe('Sales overview', () => {
     for (const kpi of KPIS) {
       const card = page.getByTestId(`kpi-${kpi}`);
       expect(await card.getByTestId('kpi-value').textContent()).toMatch(/^\$?[\d,.]+%?$/);
-      expect(await card.textContent()).toMatch(/vs previous period|no prior data/);
+      // the default last 30 days compare with the 30 days before them, named by their dates
+      expect(await card.getByTestId('kpi-caption').textContent()).toMatch(/ vs \d{1,2} [A-Z][a-z]{2}( \d{4})? – \d{1,2} [A-Z][a-z]{2} \d{4}$|^no prior data$/);
     }
     expect(await kpiValue(page, 'revenue')).toBeGreaterThan(0);
     expect(await kpiValue(page, 'transactions')).toBeGreaterThan(0);
@@ -154,6 +155,34 @@ describe('Sales overview', () => {
     expect(await transactionTotals(page)).toEqual(baseline.totals);
     expect(await page.getByRole('list', { name: 'Active filters' }).count()).toBe(0);
     expect(param(page, 'sel')).toBe('');
+    await page.close();
+  });
+
+  it('"vs same period last year" puts compare=year in the URL, and every card names what it compares with', async () => {
+    const page = await admin.newPage();
+    // last month, whole: it compares with the whole month before it, then with the same month a year earlier
+    const to = daysBefore(`${new Date().toISOString().slice(0, 8)}01`, 1);
+    const from = `${to.slice(0, 8)}01`;
+    const monthBefore = daysBefore(from, 1);
+    const monthName = new Date(`${monthBefore}T00:00:00Z`).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+    const lastYear = Number(from.slice(0, 4)) - 1;
+    await openDashboard(page, `/dashboards/sales?from=${from}&to=${to}`);
+    const caption = (kpi: string) => page.getByTestId(`kpi-${kpi}`).getByTestId('kpi-caption').textContent();
+    expect(await caption('revenue')).toMatch(new RegExp(` vs ${monthName} ${monthBefore.slice(0, 4)}$`));
+    expect(await caption('yearOverYear')).toBe(`vs same days ${lastYear}`);
+    expect(await page.getByTestId('kpi-likeForLike').getAttribute('title')).toMatch(/at least one sale/);
+    expect(await page.getByTestId('kpi-yearOverYear').getByTestId('kpi-value').textContent()).toMatch(/^(▲ |▼ )?[\d.]+%$/);
+
+    await page.locator('#compare-with').selectOption({ label: 'vs same period last year' });
+    await page.waitForURL((url) => url.searchParams.get('compare') === 'year');
+    await waitUntil(() => caption('revenue'), (c) => c?.endsWith(`vs same days ${lastYear}`) ?? false, 'the revenue card to compare with last year');
+    for (const kpi of KPIS) expect(await caption(kpi)).toMatch(new RegExp(`vs same days ${lastYear}$|^no prior data$`));
+    expect(await caption('likeForLike')).toBe(`vs same days ${lastYear}, stores open in both`);
+    expect(await page.locator('#compare-with').inputValue()).toBe('year');
+    // the choice travels with the other filters
+    await page.locator('#date-preset').selectOption({ label: 'Last 7 days' });
+    await page.waitForURL((url) => url.searchParams.get('range') === 'last7' && url.searchParams.get('compare') === 'year');
+    await screenshot(page, 'sales-vs-last-year');
     await page.close();
   });
 

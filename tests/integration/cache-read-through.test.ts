@@ -19,6 +19,9 @@ import { insertRetailFixture, saleEvent } from '../helpers/retail-fixture';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
 import { openTestBackend, testCacheBackends, testKeyNamespace, type TestBackend } from '../helpers/upstash-bridge';
 
+/** The KPIs these tests check are the period's own; what they are compared with does not matter here. */
+const KPI_OPTIONS = { compare: 'previous', today: '2026-12-01' } as const;
+
 const WEST_USER = 'west.tester@retailwave.test';
 let nextTransaction = 1;
 
@@ -137,7 +140,7 @@ describe.each(testEngines())('query cache on %s', (engine) => {
       const filtersOf = (scope: Scope) =>
         scopeFilters(parseDashboardState(new URLSearchParams('from=2025-06-01&to=2025-06-30')), scope, { timeZone: 'UTC' });
       const kpis = (scope: Scope) =>
-        queries.read(db, { query: 'kpis', params: filtersOf(scope), scope }, loads.wrap(scope, () => getKpis(db, scope, filtersOf(scope))));
+        queries.read(db, { query: 'kpis', params: filtersOf(scope), scope }, loads.wrap(scope, () => getKpis(db, scope, filtersOf(scope), KPI_OPTIONS)));
       const { east, west, eastWest } = scopes;
 
       const before = { east: await kpis(east), west: await kpis(west), eastWest: await kpis(eastWest) };
@@ -159,7 +162,7 @@ describe.each(testEngines())('query cache on %s', (engine) => {
       const { east } = scopes;
       const may = scopeFilters(parseDashboardState(new URLSearchParams('from=2025-05-01&to=2025-05-31')), east, { timeZone: 'UTC' });
       const kpis = () =>
-        queries.read(db, { query: 'kpis', params: may, scope: east, through: may.to }, loads.wrap(east, () => getKpis(db, east, may)));
+        queries.read(db, { query: 'kpis', params: may, scope: east, through: may.to }, loads.wrap(east, () => getKpis(db, east, may, KPI_OPTIONS)));
       const first = await kpis();
       expect(await addSales(db, [{ storeCode: 'S002', unitPrice: 5, occurredAt: '2025-06-11T09:00:00Z' }])).toEqual([1]);
       expect(await kpis()).toEqual(first);
@@ -174,7 +177,7 @@ describe.each(testEngines())('query cache on %s', (engine) => {
       let render = new Map<string, Promise<RegionVersion[]>>();
       const pages = new QueryCache({ cache: backend.cache, namespace: testKeyNamespace(), log, versionsOfThisWork: () => render });
       const filters = scopeFilters(parseDashboardState(new URLSearchParams('from=2025-06-01&to=2025-06-30')), scopes.east, { timeZone: 'UTC' });
-      const kpis = () => pages.read(db, { query: 'kpis', params: filters, scope: scopes.east }, () => getKpis(db, scopes.east, filters));
+      const kpis = () => pages.read(db, { query: 'kpis', params: filters, scope: scopes.east }, () => getKpis(db, scopes.east, filters, KPI_OPTIONS));
 
       const first = await kpis();
       expect(await addSales(db, [{ storeCode: 'S002', unitPrice: 7 }])).toEqual([1]);

@@ -4,7 +4,6 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import { previousPeriod } from '@/lib/calendar/days';
 import { parseDashboardState, type TableSort } from '@/lib/filters/dashboard-state';
 import { scopeFilters } from '@/lib/auth/scoped-filters';
 import { EXPORT_BATCH_SIZE, transactionsCsvStream } from '@/lib/export/transactions-csv';
@@ -24,6 +23,8 @@ const END = '2026-05-31';
 const FROM = '2026-05-01';
 const NET_ASC: TableSort = { column: 'net', direction: 'asc' };
 const NET_DESC: TableSort = { column: 'net', direction: 'desc' };
+/** The day after the data: no range below is still running. */
+const AS_OF = { compare: 'previous', today: '2026-06-01' } as const;
 
 describe.each(testEngines())('dashboard queries on %s', (engine) => {
   let db: TestDatabase;
@@ -56,23 +57,23 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
   }, 180_000);
   afterAll(() => db.destroy());
 
-  it('trend: zero-filled days that sum to the range, with the previous period and a 7-day average', async () => {
-    const trend = await getTrend(db.db, admin, filtersFor(admin, `from=${FROM}&to=${END}`), 'day');
+  it('trend: zero-filled days that sum to the range, with the previous month and a 7-day average', async () => {
+    const trend = await getTrend(db.db, admin, filtersFor(admin, `from=${FROM}&to=${END}`), 'day', AS_OF);
     expect(trend.points).toHaveLength(31);
     expect(trend.points[0].period).toBe(FROM);
     const sum = trend.points.reduce((s, p) => s + p.revenue, 0);
     expect(sum).toBeCloseTo(await silverNet(FROM, END), 1);
-    const prior = previousPeriod(FROM, END);
-    expect(trend.previous.reduce((s, p) => s + p.revenue, 0)).toBeCloseTo(await silverNet(prior.from, prior.to), 1);
+    // May compares with all of April: 30 buckets of April's days, aligned with May's first 30
+    expect(trend.previous.reduce((s, p) => s + p.revenue, 0)).toBeCloseTo(await silverNet('2026-04-01', '2026-04-30'), 1);
     const week = await silverNet('2026-05-01', '2026-05-07');
     expect(trend.movingAverage![6]).toBeCloseTo(week / 7, 1);
   });
 
   it('trend: weekly and monthly buckets', async () => {
-    const monthly = await getTrend(db.db, admin, filtersFor(admin, `from=2026-03-01&to=${END}`), 'month');
+    const monthly = await getTrend(db.db, admin, filtersFor(admin, `from=2026-03-01&to=${END}`), 'month', AS_OF);
     expect(monthly.points.map((p) => p.period)).toEqual(['2026-03-01', '2026-04-01', '2026-05-01']);
     expect(monthly.points[1].revenue).toBeCloseTo(await silverNet('2026-04-01', '2026-04-30'), 1);
-    const weekly = await getTrend(db.db, admin, filtersFor(admin, `from=${FROM}&to=${END}`), 'week');
+    const weekly = await getTrend(db.db, admin, filtersFor(admin, `from=${FROM}&to=${END}`), 'week', AS_OF);
     expect(weekly.points[0].period).toBe('2026-04-27'); // the Monday of the week holding May 1st
   });
 
@@ -144,7 +145,7 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
     const state = parseDashboardState(new URLSearchParams(query));
     const others = scopeFilters(state, admin, { timeZone: 'UTC' });
     const own = scopeFilters(state, admin, { timeZone: 'UTC', except: 'category' });
-    const { kpis } = await getKpis(db.db, admin, others);
+    const { kpis } = await getKpis(db.db, admin, others, AS_OF);
     expect(kpis.revenue).toBeCloseTo(await silverNet(FROM, END, sql`p.category = 'Grocery'`), 1);
     const categories = await getBreakdown(db.db, admin, own, 'category');
     expect(categories.length).toBeGreaterThan(1);
@@ -154,23 +155,23 @@ describe.each(testEngines())('dashboard queries on %s', (engine) => {
 
   it('an hour selection uses the hourly rollup and matches the facts', async () => {
     const f = filtersFor(admin, `from=${FROM}&to=${END}&sel=hour:12`);
-    const { kpis } = await getKpis(db.db, admin, f);
+    const { kpis } = await getKpis(db.db, admin, f, AS_OF);
     expect(kpis.revenue).toBeCloseTo(await silverNet(FROM, END, sql`extract(hour from ${STORE_CLOCK}) = 12`), 1);
   });
 
   it('contradicting filter and selection select nothing rather than everything', async () => {
     const f = filtersFor(admin, `from=${FROM}&to=${END}&categories=Grocery&sel=category:Electronics`);
-    const { kpis } = await getKpis(db.db, admin, f);
+    const { kpis } = await getKpis(db.db, admin, f, AS_OF);
     expect(kpis.revenue).toBe(0);
   });
 
   it('a period without sales has zero totals and no ratios, and margin in dollars and units per basket add up', async () => {
     const empty = filtersFor(admin, 'from=2031-01-01&to=2031-01-31');
-    expect((await getKpis(db.db, admin, empty)).kpis).toEqual({
+    expect((await getKpis(db.db, admin, empty, AS_OF)).kpis).toEqual({
       revenue: 0, transactions: 0, units: 0, discount: 0, uniqueCustomers: 0, marginAmount: 0,
-      avgOrderValue: null, unitsPerTransaction: null, grossMargin: null,
+      avgOrderValue: null, unitsPerTransaction: null, grossMargin: null, likeForLike: null, yearOverYear: null,
     });
-    const { kpis } = await getKpis(db.db, admin, filtersFor(admin, `from=${FROM}&to=${END}`));
+    const { kpis } = await getKpis(db.db, admin, filtersFor(admin, `from=${FROM}&to=${END}`), AS_OF);
     const [truth] = await queryRows<{ margin: number; units: number; baskets: number }>(
       db.db,
       sql`select sum(l.net - p.unit_cost * l.quantity)::float8 as margin, sum(l.quantity)::float8 as units,

@@ -14,6 +14,9 @@ import { listTransactions } from '@/lib/queries/list-transactions';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { prepareUsers, scopeFor } from '../helpers/scopes';
 
+/** The KPIs these tests check are the period's own; what they are compared with does not matter here. */
+const KPI_OPTIONS = { compare: 'previous', today: '2026-12-01' } as const;
+
 const QUERY_DIR = path.join(process.cwd(), 'lib', 'queries');
 const files = readdirSync(QUERY_DIR).filter((f) => f.endsWith('.ts'));
 
@@ -47,17 +50,17 @@ describe('lib/queries exports', () => {
   it('takes filters only as made for the same scope by lib/auth/scoped-filters', async () => {
     const plain = { from: '2026-01-01', to: '2026-01-31', regionIds: [1, 2, 3, 4, 5], stores: [], categories: [], subcategories: [], segments: [], hours: [], weekdays: [], nothing: false };
     // @ts-expect-error a plain object is not ScopedFilters: the brand cannot be named outside lib/auth/scoped-filters
-    await expect(getKpis(db.db, real, plain)).rejects.toThrow(/not made for this scope/);
+    await expect(getKpis(db.db, real, plain, KPI_OPTIONS)).rejects.toThrow(/not made for this scope/);
 
     const made = scopeFiltersFromParams(new URLSearchParams('from=2026-01-01&to=2026-01-31'), real, 'UTC');
-    await expect(getKpis(db.db, real, made)).resolves.toBeDefined();
+    await expect(getKpis(db.db, real, made, KPI_OPTIONS)).resolves.toBeDefined();
     // what TypeScript cannot see: a widened copy, and filters made for someone else
-    await expect(getKpis(db.db, real, { ...made, regionIds: [1, 2, 3, 4, 5] })).rejects.toThrow(/not made for this scope/);
+    await expect(getKpis(db.db, real, { ...made, regionIds: [1, 2, 3, 4, 5] }, KPI_OPTIONS)).rejects.toThrow(/not made for this scope/);
     const admin = await scopeFor(db, 'admin@retailwave.test');
     const adminFilters = scopeFiltersFromParams(new URLSearchParams('from=2026-01-01&to=2026-01-31'), admin, 'UTC');
     await expect(listTransactions(db.db, real, adminFilters, { page: 1, pageSize: 5 })).rejects.toThrow(/not made for this scope/);
     // made filters cannot be changed in place, and new dates keep them scoped
     expect(() => (made.regionIds as number[]).push(5)).toThrow();
-    await expect(getKpis(db.db, real, withDateRange(real, made, { from: '2026-02-01', to: '2026-02-28' }))).resolves.toBeDefined();
+    await expect(getKpis(db.db, real, withDateRange(real, made, { from: '2026-02-01', to: '2026-02-28' }), KPI_OPTIONS)).resolves.toBeDefined();
   });
 });

@@ -59,9 +59,10 @@ type Read = (filters: ScopedFilters) => Promise<unknown>;
 /** Every filtered query of lib/queries, by name (the live monitor's and the alerts' reads take no filters). */
 function reads(db: DatabaseHandle['db'], scope: Scope): Record<string, Read> {
   return {
-    kpis: (f) => getKpis(db, scope, f),
+    kpis: (f) => getKpis(db, scope, f, { compare: 'previous', today: END }),
+    'kpis vs last year': (f) => getKpis(db, scope, f, { compare: 'year', today: END }),
     ...Object.fromEntries(BREAKDOWN_DIMENSIONS.map((d) => [`breakdown by ${d}`, (f: ScopedFilters) => getBreakdown(db, scope, f, d)])),
-    'trend by day': (f) => getTrend(db, scope, f, 'day'),
+    'trend by day': (f) => getTrend(db, scope, f, 'day', { compare: 'previous', today: END }),
     'weekday × hour': (f) => getWeekdayHour(db, scope, f),
     'product drill': (f) => getProductDrill(db, scope, f, [...f.categories.slice(0, 1), ...f.subcategories.slice(0, 1)]),
     'segment mix': (f) => getSegmentMix(db, scope, f, 'month'),
@@ -101,7 +102,7 @@ function detailTableReads(db: DatabaseHandle['db'], scope: Scope): Record<string
  * detail table reads the rows it shows: checked on its own below.)
  */
 const CUSTOMERS_FROM_FACTS = /^(new vs returning|cohorts|top customers): a drilled subcategory$|^top customers: two categories$/;
-const CUSTOMERS_WITHOUT_ROLLUP = /^kpis: a drilled subcategory$/;
+const CUSTOMERS_WITHOUT_ROLLUP = /^kpis( vs last year)?: a drilled subcategory$/;
 /**
  * Views that name a product or subcategory together with a store, an hour or a weekday (or a product with
  * a segment), or a category with a store and an hour, need a cube near the facts' own grain; they read the
@@ -117,7 +118,7 @@ const FINER_THAN_CUBES = new RegExp([
  * Basket counts over several categories at once come from the category-set cube, which keeps no hour or
  * weekday; with an hour and a category, no cube at those groupings' grain holds whole baskets.
  */
-const BASKETS_WITHOUT_CUBE = /^(breakdown by (hour|weekday)|weekday × hour): two categories$|^(kpis|breakdown by (region|store|day|weekday)|trend by day): an hour and a category$/;
+const BASKETS_WITHOUT_CUBE = /^(breakdown by (hour|weekday)|weekday × hour): two categories$|^(kpis|kpis vs last year|breakdown by (region|store|day|weekday)|trend by day): an hour and a category$/;
 
 /**
  * The detail table's one planned read of a whole range: sorted by an amount under a category filter over a

@@ -22,6 +22,9 @@ import { prepareUsers, scopeFor, sessionClaimsFor } from '../helpers/scopes';
 import { getRequest, noParams, sessionCookie } from '../helpers/session-cookie';
 import { silverRevenueByRegion } from '../helpers/silver-truth';
 
+/** The KPIs these tests check are the period's own; what they are compared with does not matter here. */
+const KPI_OPTIONS = { compare: 'previous', today: '2026-12-01' } as const;
+
 const END = '2026-06-30';
 const RANGE = { from: '2026-04-01', to: END };
 const USERS = [
@@ -68,7 +71,7 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
     });
 
     it('KPIs equal the independent total of its regions, to the cent', async () => {
-      const { kpis } = await getKpis(db.db, scope, scopeFiltersFromParams(params(), scope, 'UTC'));
+      const { kpis } = await getKpis(db.db, scope, scopeFiltersFromParams(params(), scope, 'UTC'), KPI_OPTIONS);
       expect(kpis.revenue).toBeCloseTo(expectedRevenue(regions), 2);
     });
 
@@ -100,14 +103,14 @@ describe.each(testEngines())('region isolation on %s', (engine) => {
         const own = storesByRegion.get(regions[0])![0];
         for (const stores of [foreign, `${own},${foreign}`]) {
           const filters = scopeFiltersFromParams(params({ stores }), scope, 'UTC');
-          await expect(getKpis(db.db, scope, filters)).rejects.toMatchObject({ status: 403, code: 'forbidden_region' });
+          await expect(getKpis(db.db, scope, filters, KPI_OPTIONS)).rejects.toMatchObject({ status: 403, code: 'forbidden_region' });
         }
       });
     }
 
     it('treats empty strings as no filter and stays inside its regions', async () => {
       const filters = scopeFiltersFromParams(params({ regions: '', stores: ',', categories: ' ', segments: '' }), scope, 'UTC');
-      const { kpis } = await getKpis(db.db, scope, filters);
+      const { kpis } = await getKpis(db.db, scope, filters, KPI_OPTIONS);
       expect(kpis.revenue).toBeCloseTo(expectedRevenue(regions), 2);
     });
 

@@ -24,6 +24,9 @@ import { prepareUsers, scopeFor, sessionClaimsFor } from '../helpers/scopes';
 import { getRequest, sessionCookie } from '../helpers/session-cookie';
 import { silverRevenueByRegion } from '../helpers/silver-truth';
 
+/** The KPIs these tests check are the period's own; what they are compared with does not matter here. */
+const KPI_OPTIONS = { compare: 'previous', today: '2026-12-01' } as const;
+
 const END = '2026-06-30';
 const RANGE = `from=2026-05-01&to=${END}`;
 const NO_REQUEST = { ip: null, userAgent: null };
@@ -87,7 +90,7 @@ describe.each(testEngines())('share links on %s', (engine) => {
       expect(loaded.view.removed.length).toBeGreaterThan(0);
       const filters = loaded.view.filtersFor();
       expect(filters.regionIds).toEqual([1]);
-      const { kpis } = await getKpis(db.db, scope, filters);
+      const { kpis } = await getKpis(db.db, scope, filters, KPI_OPTIONS);
       expect(kpis.revenue).toBeCloseTo(revenueByRegion.get('East')!, 2);
       expect(loaded.view.options.regions).toEqual(['East']);
     }
@@ -191,7 +194,7 @@ describe.each(testEngines())('share links on %s', (engine) => {
       await changeUserRegions(db.db, actor, { userId: manager, regions: ['East'] });
       const shrunk = await sharedScope(link.token);
       expect(shrunk.regions).toEqual(['East']);
-      const { kpis } = await getKpis(db.db, shrunk, (await viewOf(shrunk, RANGE)).filtersFor());
+      const { kpis } = await getKpis(db.db, shrunk, (await viewOf(shrunk, RANGE)).filtersFor(), KPI_OPTIONS);
       expect(kpis.revenue).toBeCloseTo(revenueByRegion.get('East')!, 2);
 
       await changeUserRole(db.db, actor, { userId: manager, role: 'analyst' });

@@ -86,6 +86,22 @@ describe('buildTrendFigure', () => {
     expect(layout.showlegend).toBe(false);
   });
 
+  it('draws the running period apart, dotted and "so far", joined to the last whole one; periods not begun stay empty', () => {
+    const running: TrendPoint[] = [
+      { x: '2026-10-01', value: 500, previous: 480 },
+      { x: '2026-11-01', value: 520, previous: 500 },
+      { x: '2026-12-01', value: 90, previous: 510, partial: true },
+    ];
+    const traces = buildTrendFigure(running, { ...options, dateAxis: false }, light).data as Partial<ScatterData>[];
+    expect(traces.map((t) => t.name)).toEqual(['Previous period', 'Revenue', 'Revenue so far']);
+    expect(traces[1].y).toEqual([500, 520, null]);
+    expect(traces[2]).toMatchObject({ x: ['2026-11-01', '2026-12-01'], y: [520, 90], line: expect.objectContaining({ dash: 'dot' }) });
+    const future = buildTrendFigure([{ x: 'a', value: 5 }, { x: 'b', value: 2, partial: true }, { x: 'c', value: null }], options, light).data as Partial<ScatterData>[];
+    expect(future[0].y).toEqual([5, null, null]);
+    expect(future[1].x).toEqual(['a', 'b']);
+    expect(trendTable(running, { ...options, xTitle: 'Month' }).rows[2].x).toBe('2026-12-01 (so far)');
+  });
+
   it('tables the overlays it draws', () => {
     const table = trendTable(points, { ...options, xTitle: 'Day' });
     expect(table.columns.map((c) => c.key)).toEqual(['x', 'value', 'movingAverage', 'previous', 'anomaly']);

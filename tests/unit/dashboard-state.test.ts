@@ -10,6 +10,8 @@ describe('dashboard URL state', () => {
     '',
     'range=last7',
     'from=2026-01-01&to=2026-01-31',
+    'from=2026-01-01&to=2026-01-31&compare=year',
+    'compare=previous&range=mtd',
     'regions=East,West&stores=S001,S014&categories=Home+%26+Garden,Grocery&segments=Premium,Guest',
     'sel=category%3AGrocery%2Chour%3A9%2Cweekday%3A6%2Cstore%3AS003',
     'grain=month&tab=cohorts&drill=Grocery%2FPantry',
@@ -54,6 +56,15 @@ describe('dashboard URL state', () => {
     expect(state.regions).toEqual(['East', 'West']);
   });
 
+  it('compares with the previous period unless the URL says year, and writes only the non-default choice', () => {
+    expect(parseDashboardState(new URLSearchParams('')).compare).toBe('previous');
+    const year = parseDashboardState(new URLSearchParams('compare=year&range=mtd'));
+    expect(year.compare).toBe('year');
+    expect(serializeDashboardState(year)).toBe('range=mtd&compare=year');
+    expect(serializeDashboardState({ ...year, compare: 'previous' })).toBe('range=mtd');
+    expect(carriesDashboardState(new URLSearchParams('compare=year'))).toBe(true);
+  });
+
   it('clamps paging instead of failing', () => {
     const state = parseDashboardState(new URLSearchParams('page=-4&pageSize=100000'));
     expect(state.page).toBe(1);
@@ -66,6 +77,9 @@ describe('dashboard URL state', () => {
     ['regions=Atlantis', 'regions'],
     ['stores=1;drop', 'stores'],
     ['grain=hourly', 'grain'],
+    ['compare=lastyear', 'compare'],
+    ['compare=Year', 'compare'],
+    ['compare=', 'compare'],
     ['sel=colour:red', 'sel'],
     ['sel=hour:25', 'sel'],
     ['sort=password', 'sort'],

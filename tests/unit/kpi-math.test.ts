@@ -1,7 +1,8 @@
 import { changeDirection, relativeChange } from '@/lib/analytics/period-change';
-import { toKpis } from '@/lib/analytics/kpi-math';
+import fc from 'fast-check';
+import { likeForLike, toKpis } from '@/lib/analytics/kpi-math';
 import { trailingMovingAverage } from '@/lib/analytics/moving-average';
-import { periodStart, periodStarts } from '@/lib/calendar/periods';
+import { periodEnd, periodStart, periodStarts } from '@/lib/calendar/periods';
 import { previousPeriod } from '@/lib/calendar/days';
 
 describe('period-over-period maths', () => {
@@ -49,5 +50,39 @@ describe('period-over-period maths', () => {
     expect(periodStart('2027-01-01', 'week')).toBe('2026-12-28');
     expect(periodStart('2026-01-31', 'month')).toBe('2026-01-01');
     expect(periodStarts('2026-12-15', '2027-02-02', 'month')).toEqual(['2026-12-01', '2027-01-01', '2027-02-01']);
+    // the trend marks a period running while its last day is today or later
+    expect(periodEnd('2028-02-01', 'month')).toBe('2028-02-29');
+    expect(periodEnd('2026-12-28', 'week')).toBe('2027-01-03');
+    expect(periodEnd('2026-12-07', 'day')).toBe('2026-12-07');
+  });
+});
+
+describe('like-for-like growth', () => {
+  it('counts only the stores with a sale in both periods', () => {
+    // store 3 opened this period, store 4 closed after the last one: neither reads as growth or decline
+    const current = new Map([[1, 110], [2, 220], [3, 500]]);
+    const previous = new Map([[1, 100], [2, 200], [4, 900]]);
+    expect(likeForLike(current, previous)).toEqual({ growth: expect.closeTo(0.1, 10), stores: 2 });
+  });
+
+  it('is null when no store was open in both, or those sold nothing before', () => {
+    expect(likeForLike(new Map([[1, 10]]), new Map([[2, 10]]))).toEqual({ growth: null, stores: 0 });
+    expect(likeForLike(new Map(), new Map())).toEqual({ growth: null, stores: 0 });
+    expect(likeForLike(new Map([[1, 10]]), new Map([[1, 0]]))).toEqual({ growth: null, stores: 1 });
+  });
+
+  it('equals the plain growth when the same stores sold in both, and ignores stores in one period only', () => {
+    const revenue = fc.float({ min: 1, max: 1e6, noNaN: true });
+    const stores = fc.dictionary(fc.integer({ min: 1, max: 60 }).map(String), fc.tuple(revenue, revenue), { minKeys: 1 });
+    fc.assert(fc.property(stores, fc.dictionary(fc.integer({ min: 61, max: 90 }).map(String), revenue), (both, onlyNow) => {
+      const entries = Object.entries(both).map(([k, v]) => [Number(k), v] as const);
+      const current = new Map([...entries.map(([k, [now]]) => [k, now] as [number, number]), ...Object.entries(onlyNow).map(([k, v]) => [Number(k), v] as [number, number])]);
+      const previous = new Map(entries.map(([k, [, before]]) => [k, before] as [number, number]));
+      const now = entries.reduce((s, [, [n]]) => s + n, 0);
+      const before = entries.reduce((s, [, [, b]]) => s + b, 0);
+      const result = likeForLike(current, previous);
+      expect(result.stores).toBe(entries.length);
+      expect(result.growth).toBeCloseTo((now - before) / before, 9);
+    }));
   });
 });

@@ -1,5 +1,7 @@
 // Revenue over time: the series, its moving average and the previous period (dashed), plus flagged
-// anomalies. The maths happens on the server; this only draws the series it is given.
+// anomalies. The period still running (today's day, this week or month so far) is drawn apart, dotted and
+// named "so far", so its smaller figure does not read as a fall; periods not yet begun are not drawn.
+// The maths happens on the server; this only draws the series it is given.
 import type { Data } from 'plotly.js';
 import type { ChartTheme } from '../theme';
 import { hoverValue, tickFormat, type ValueFormat } from './value-format';
@@ -9,7 +11,10 @@ import type { DataTableSpec } from './data-table';
 export interface TrendPoint {
   /** A day (YYYY-MM-DD) or a period label such as "2026-W14" or "Mar 2026". */
   x: string;
-  value: number;
+  /** null for a period that has not begun. */
+  value: number | null;
+  /** The period is still running: its value so far. */
+  partial?: boolean;
   /** The moving average ending on this point; null while the window is still filling. */
   movingAverage?: number | null;
   /** The value of the matching point in the previous period, aligned to this x. */
@@ -51,12 +56,30 @@ export function buildTrendFigure(points: readonly TrendPoint[], options: TrendFi
     mode: 'lines',
     name: options.seriesName,
     x,
-    y: points.map((p) => p.value),
+    y: points.map((p) => (p.partial ? null : p.value)),
     line: { color: theme.primary, width: 2 },
     fill: 'tozeroy',
     fillcolor: theme.mode === 'dark' ? 'rgba(107,155,247,0.12)' : 'rgba(47,111,237,0.08)',
     hovertemplate: `${options.seriesName}: ${value}<extra></extra>`,
   });
+
+  const running = points.flatMap((p, i) => (p.partial && has(p.value) ? [i] : []));
+  if (running.length > 0) {
+    // joined to the last complete point, so the line continues rather than breaks
+    const from = running[0] > 0 && !points[running[0] - 1].partial ? running[0] - 1 : running[0];
+    const shown = points.slice(from, running[running.length - 1] + 1);
+    const soFar = `${options.seriesName} so far`;
+    data.push({
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: soFar,
+      x: shown.map((p) => p.x),
+      y: shown.map((p) => p.value),
+      line: { color: theme.primary, width: 2, dash: 'dot' },
+      marker: { color: theme.primary, size: shown.map((p) => (p.partial ? 8 : 0)), symbol: 'circle-open' },
+      hovertemplate: shown.map((p) => (p.partial ? `${soFar}: ${value}<extra></extra>` : '<extra></extra>')),
+    });
+  }
 
   if (points.some((p) => has(p.movingAverage))) {
     data.push({
@@ -112,6 +135,6 @@ export function trendTable(points: readonly TrendPoint[], options: TrendFigureOp
       ...(withPrevious ? [{ key: 'previous', label: options.previousName, format: options.valueFormat }] : []),
       ...(withAnomalies ? [{ key: 'anomaly', label: 'Anomaly', format: 'text' as const }] : []),
     ],
-    rows: points.map((p) => ({ x: p.x, value: p.value, movingAverage: p.movingAverage ?? null, previous: p.previous ?? null, anomaly: p.anomaly ?? null })),
+    rows: points.map((p) => ({ x: p.partial ? `${p.x} (so far)` : p.x, value: p.value, movingAverage: p.movingAverage ?? null, previous: p.previous ?? null, anomaly: p.anomaly ?? null })),
   };
 }
