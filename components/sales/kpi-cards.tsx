@@ -41,6 +41,8 @@ export async function KpiCards({ view }: { view: DashboardView }) {
   const against = comparisonLabel(comparePeriods(filters, compare, today));
   const yearAgo = comparisonLabel(comparePeriods(filters, 'year', today));
   const empty = kpis.transactions === 0;
+  // Days after today have no sales yet: drawn as zeros they would read as a collapse.
+  const days = trend.points.filter((point) => point.period <= today);
   const growthCards = [
     { key: 'yearOverYear', label: 'Revenue year over year', change: kpis.yearOverYear, caption: yearAgo, help: undefined },
     { key: 'likeForLike', label: 'Like-for-like revenue', change: kpis.likeForLike, caption: `${against}, stores open in both`, help: LIKE_FOR_LIKE_HELP },
@@ -58,7 +60,7 @@ export async function KpiCards({ view }: { view: DashboardView }) {
               {empty ? 'no sales in this period' : change === null ? 'no prior data' : <ChangeIndicator change={change} lowerIsBetter={card.lowerIsBetter} suffix={against} />}
             </p>
             {card.daily && !empty && (
-              <Sparkline values={trend.points.map(card.daily)} label={`${card.label}, daily`} width={140} height={28} className="mt-1 w-full text-brand-500" />
+              <Sparkline values={days.map(card.daily)} label={`${card.label}, daily`} width={140} height={28} className="mt-1 w-full text-brand-500" />
             )}
           </div>
         );
