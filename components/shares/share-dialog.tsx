@@ -5,6 +5,8 @@
 import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { viewerTimeZone } from '@/components/ui/date-time';
+import { formatDateTime } from '@/lib/format';
 
 const EXPIRY_CHOICES = [
   { value: '1', label: '1 day' },
@@ -91,7 +93,7 @@ export function ShareDialog({ path, regions, canExport, isAdmin }: { path: strin
                 <Button type="button" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>
               </div>
               <p className="text-sm text-slate-600 dark:text-slate-300">
-                {created.regions.join(', ')} · {created.expiresAt ? `expires ${new Date(created.expiresAt).toUTCString().slice(0, 16)}` : 'never expires'}.
+                {created.regions.join(', ')} · {created.expiresAt ? `expires ${formatDateTime(created.expiresAt, viewerTimeZone())}` : 'never expires'}.
                 This is the only time the link is shown; you can revoke it under <Link href="/shares" className="text-brand-600 hover:underline">Shared links</Link>.
               </p>
               <div className="flex justify-end">

@@ -5,12 +5,13 @@ import type { ViewLinks } from '@/components/dashboards/load-view';
 import { DEFAULT_SORT, serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { AppError } from '@/lib/errors';
-import { formatCount, formatMoneyCents } from '@/lib/format';
+import { env } from '@/lib/env';
+import { formatCount, formatDateTime, formatMoneyCents } from '@/lib/format';
 import { listTransactions, type TransactionPage } from '@/lib/queries/list-transactions';
 import { Card } from '@/components/ui/card';
 
 const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [
-  { key: 'occurredAt', label: 'Time (UTC)' },
+  { key: 'occurredAt', label: 'Time' },
   { key: 'store', label: 'Store' },
   { key: 'region', label: 'Region' },
   { key: 'category', label: 'Category' },
@@ -37,6 +38,8 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
   links: ViewLinks;
 }) {
   const pathname = links.basePath;
+  // calendar days are the reporting zone's, so the lines' times are too (and name it, as everywhere)
+  const timeZone = env().REPORTING_TIME_ZONE;
   const href = (patch: Partial<DashboardState>) => {
     const query = serializeDashboardState({ ...state, ...patch });
     return query ? `${pathname}?${query}` : pathname;
@@ -105,7 +108,7 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.lineId}>
-                  <td className="whitespace-nowrap tabular-nums">{r.occurredAt.replace('T', ' ').slice(0, 16)}</td>
+                  <td className="whitespace-nowrap tabular-nums">{formatDateTime(r.occurredAt, timeZone)}</td>
                   <td>{r.storeName}</td>
                   <td>{r.region}</td>
                   <td>{r.category}</td>
