@@ -103,7 +103,7 @@ export function ShareDialog({ path, regions, canExport, isAdmin }: { path: strin
           ) : (
             <form onSubmit={submit} className="mt-4 space-y-4">
               <label className="block text-sm font-medium">
-                Label <span className="font-normal text-slate-500">(optional, for your list of links)</span>
+                Label <span className="font-normal text-slate-500 dark:text-slate-400">(optional, for your list of links)</span>
                 <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} className={FIELD} placeholder="e.g. Weekly review for the board" />
               </label>
               <fieldset>
