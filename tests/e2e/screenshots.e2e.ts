@@ -127,7 +127,7 @@ describe('dashboard screenshots', () => {
           if (!phone) expect(await current.allTextContents()).toEqual([shot.name === 'audit' ? 'Admin' : (shot.link ?? 'Products')]);
           if (shot.charts > 0) await waitForCharts(page, shot.charts);
           // every tile streamed in: no skeleton left
-          await page.waitForFunction(() => !document.querySelector('main .animate-pulse'), undefined, { timeout: 30_000 });
+          await page.waitForFunction(() => !document.querySelector('main div.animate-pulse'), undefined, { timeout: 30_000 });
           const widths = await page.evaluate(() => ({ page: document.scrollingElement!.scrollWidth, screen: window.innerWidth }));
           expect({ name, ...widths }).toEqual({ name, page: viewport.width, screen: viewport.width });
           expect({ name, clipped: await clippedCells(page) }).toEqual({ name, clipped: [] });
