@@ -86,7 +86,7 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
       {total === 0 ? (
         <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400">No sales in this range.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div role="region" aria-label="Transaction lines" tabIndex={0} className="overflow-x-auto rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
           {/* Cell padding and row borders are set once here, not on each of the page's 225 cells: repeated per
               cell they were 8% of every overview page's bytes. On a narrow screen the table scrolls inside
               the card with its first column (the time) held in place, so each row stays readable. */}
