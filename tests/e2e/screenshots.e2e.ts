@@ -123,7 +123,7 @@ describe('dashboard screenshots', () => {
           }
           await page.getByRole('heading', { level: 1, name: shot.heading }).waitFor();
           // the current page is marked in the navigation
-          const current = page.locator('nav[aria-label="Dashboards"] [aria-current="page"]');
+          const current = page.getByRole('navigation', { name: 'Dashboards' }).locator('[aria-current="page"]');
           if (!phone) expect(await current.allTextContents()).toEqual([shot.name === 'audit' ? 'Admin' : (shot.link ?? 'Products')]);
           if (shot.charts > 0) await waitForCharts(page, shot.charts);
           // every tile streamed in: no skeleton left
@@ -133,8 +133,8 @@ describe('dashboard screenshots', () => {
           expect({ name, clipped: await clippedCells(page) }).toEqual({ name, clipped: [] });
           expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark');
           // Cards and headings in the theme's colours: dark cards with light text, or the reverse.
-          const card = await luminanceOf(page, 'section', 'backgroundColor');
-          const text = await luminanceOf(page, 'section h2', 'color');
+          const card = await luminanceOf(page, 'main .rounded-xl.border', 'backgroundColor');
+          const text = await luminanceOf(page, 'main h1', 'color');
           expect({ name, darkCard: card < 0.1, lightText: text > 0.6 }).toEqual({ name, darkCard: theme === 'dark', lightText: theme === 'dark' });
           // Twelve columns of "45.5%" in a phone's width overlap into noise: there the values are left to hover.
           if (shot.name === 'customers') expect((await retentionValues(page)) > 0).toBe(!phone);
