@@ -7,23 +7,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays, todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
+import { signInToPortal } from '@/lib/cli/portal-sign-in';
 import { summarize } from '../bench/stats';
 import { timePageInBrowser } from '../bench/page-in-browser';
-
-async function signIn(baseUrl: string, email: string, password: string): Promise<{ name: string; value: string }> {
-  const csrf = await fetch(new URL('/api/auth/csrf', baseUrl));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(new URL('/api/auth/callback/credentials', baseUrl), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error(`signing in ${email} failed (HTTP ${res.status})`);
-  return { name: 'next-auth.session-token', value: session.slice('next-auth.session-token='.length) };
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -37,7 +23,7 @@ async function main() {
   });
   const settings = env();
   const password = values.password ?? settings.DEMO_PASSWORD ?? readFileSync(path.resolve(settings.DATA_DIR, 'demo-password'), 'utf8').trim();
-  const cookie = await signIn(values.url, values.email, password);
+  const cookie = await signInToPortal(values.url, values.email, password);
   const today = todayIn(settings.REPORTING_TIME_ZONE);
   const options = { iterations: Number(values.iterations), charts: Number(values.charts) };
   // Ranges this run has not asked before: offset by the clock, so a second run is cold too.

@@ -28,14 +28,14 @@ export function AuditTable({ entries, timeZone }: { entries: AuditEntryRow[]; ti
       {entries.map((e) => (
         <tr key={e.id} data-testid="audit-row">
           <td className={cellClass}><DateTime value={e.at} timeZone={timeZone} seconds /></td>
-          <td className={cellClass}>{e.actorEmail ?? <span className="text-slate-400">Anonymous</span>}</td>
+          <td className={cellClass}>{e.actorEmail ?? <span className="text-slate-500 dark:text-slate-400">Anonymous</span>}</td>
           <td className={cellClass}>
             <ActionBadge action={e.action} />
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" title={e.detail ? JSON.stringify(e.detail) : undefined}>{summarise(e)}</p>
           </td>
-          <td className={`${cellClass} break-all`}>{e.target ?? <span className="text-slate-400">—</span>}</td>
+          <td className={`${cellClass} break-all`}>{e.target ?? <span className="text-slate-500 dark:text-slate-400">—</span>}</td>
           <td className={cellClass}>
-            <p className="tabular-nums">{e.ip ?? <span className="text-slate-400">unknown</span>}</p>
+            <p className="tabular-nums">{e.ip ?? <span className="text-slate-500 dark:text-slate-400">unknown</span>}</p>
             {e.userAgent && <p className="max-w-[16rem] truncate text-xs text-slate-500 dark:text-slate-400" title={e.userAgent}>{e.userAgent}</p>}
           </td>
         </tr>

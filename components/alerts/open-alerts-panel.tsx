@@ -5,12 +5,13 @@ import { scopeCan, type Scope } from '@/lib/auth/scope';
 import { formatCount } from '@/lib/format';
 import { listAlerts } from '@/lib/queries/list-alerts';
 import { Card } from '@/components/ui/card';
+import { DateTime } from '@/components/ui/date-time';
 import { AcknowledgeButton } from './acknowledge-button';
 import { SeverityBadge } from './severity-badge';
 
 const SHOWN = 8;
 
-export async function OpenAlertsPanel({ db, scope }: { db: Database; scope: Scope }) {
+export async function OpenAlertsPanel({ db, scope, timeZone }: { db: Database; scope: Scope; timeZone: string }) {
   const { alerts, total } = await listAlerts(db, scope, { kind: 'fraud', status: 'open', limit: SHOWN });
   const canAcknowledge = scopeCan(scope, 'acknowledge');
   return (
@@ -27,7 +28,7 @@ export async function OpenAlertsPanel({ db, scope }: { db: Database; scope: Scop
                   <span className="truncate">{alert.subject}</span>
                   <span className="text-xs font-normal text-slate-500 dark:text-slate-400">
                     {alert.storeCode ? `${alert.storeCode} · ` : ''}{alert.region} ·{' '}
-                    <time dateTime={alert.createdAt}>{alert.createdAt.slice(0, 10)} {alert.createdAt.slice(11, 16)} UTC</time>
+                    <DateTime value={alert.createdAt} timeZone={timeZone} />
                   </span>
                 </p>
                 <p className="text-xs text-slate-600 dark:text-slate-300">{alert.reason}</p>

@@ -30,11 +30,11 @@ export interface BarChartProps {
 }
 
 export function BarChart({ title, description, rows, orientation = 'horizontal', valueFormat = 'money', keepOrder, labelTitle = 'Name', valueTitle = 'Value', groupTitle, clickAction, height = 320 }: BarChartProps) {
-  const { selectedKeys, onPointClick } = useChartClickAction(clickAction);
+  const { selectedKeys, onPointClick, tableAction } = useChartClickAction(clickAction);
   const figure = useCallback(
     (theme: ChartTheme) => buildBarFigure(rows, { orientation, valueFormat, keepOrder, selectedKeys, valueAxisTitle: valueTitle }, theme),
     [rows, orientation, valueFormat, keepOrder, selectedKeys, valueTitle],
   );
   const table = useCallback(() => barTable(rows, { valueFormat, keepOrder, labelTitle, valueTitle, groupTitle }), [rows, valueFormat, keepOrder, labelTitle, valueTitle, groupTitle]);
-  return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={rows.length === 0} onPointClick={onPointClick} />;
+  return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={rows.length === 0} onPointClick={onPointClick} tableAction={tableAction} />;
 }

@@ -9,10 +9,11 @@ import { toChartClick, type ChartClick, type PlotClickEventLike } from './figure
 import type { DataTableSpec } from './figures/data-table';
 import { buildLayout, PLOT_CONFIG } from './figures/layout';
 import type { ChartFigure } from './figures/types';
-import { ChartDataTable } from './chart-data-table';
+import { ChartDataTable, type TableAction } from './chart-data-table';
 import type { DownloadPng } from './plotly-plot';
 import { chartTheme, type ChartTheme } from './theme';
 import { useThemeMode } from './use-theme-mode';
+import { modebarTabOrder } from './modebar-tab-order';
 
 function PlotSkeleton() {
   return <div aria-hidden className="h-full w-full animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
@@ -38,10 +39,12 @@ export interface ChartFrameProps {
   /** Keeps zoom and pan across data refreshes; defaults to the title, so it is constant per chart. */
   uirevision?: string;
   onPointClick?: (click: ChartClick) => void;
+  /** What the "View data" table's buttons do: the chart's click, for the keyboard. */
+  tableAction?: TableAction;
   className?: string;
 }
 
-export function ChartFrame({ title, description, height, figure, table, isEmpty, emptyMessage = 'No sales in this range.', uirevision, onPointClick, className }: ChartFrameProps) {
+export function ChartFrame({ title, description, height, figure, table, isEmpty, emptyMessage = 'No sales in this range.', uirevision, onPointClick, tableAction, className }: ChartFrameProps) {
   const mode = useThemeMode();
   const theme = chartTheme(mode);
   const [showTable, setShowTable] = useState(false);
@@ -106,9 +109,17 @@ export function ChartFrame({ title, description, height, figure, table, isEmpty,
             {emptyMessage}
           </p>
         ) : showTable ? (
-          <ChartDataTable caption={title} table={table()} maxHeight={height} />
+          <ChartDataTable caption={title} table={table()} maxHeight={height} action={tableAction} />
         ) : (
-          <div className="overflow-hidden" style={{ height }} role="figure" aria-label={`${title} chart; View data shows it as a table`}>
+          // One tab stop per chart: its toolbar joins the tab order only while the chart is focused.
+          <div
+            ref={modebarTabOrder}
+            tabIndex={0}
+            className="overflow-hidden rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+            style={{ height }}
+            role="figure"
+            aria-label={`${title} chart; View data shows it as a table`}
+          >
             {built && layout ? (
               <PlotlyPlot data={built.data} layout={layout} config={PLOT_CONFIG} onClick={handleClick} onTreemapClick={handleTreemapClick} downloadRef={downloadRef} />
             ) : (

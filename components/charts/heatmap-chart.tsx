@@ -44,7 +44,7 @@ function useWidth() {
 }
 
 export function HeatmapChart({ title, description, xLabels, yLabels, z, cellKeys, cellDetails, valueFormat = 'money', showValues = false, rowTitle = 'Row', clickAction, height = 320 }: HeatmapChartProps) {
-  const { selectedKeys, onPointClick } = useChartClickAction(clickAction);
+  const { selectedKeys, onPointClick, tableAction } = useChartClickAction(clickAction);
   const [box, width] = useWidth();
   const valuesFit = width !== null && (width - NON_CELL_WIDTH) / Math.max(1, xLabels.length) >= MIN_LABELLED_COLUMN;
   const labelled = showValues && valuesFit;
@@ -54,7 +54,7 @@ export function HeatmapChart({ title, description, xLabels, yLabels, z, cellKeys
   const isEmpty = z.every((row) => row.every((v) => !v));
   return (
     <div ref={box} className="min-w-0">
-      <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} />
+      <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} tableAction={tableAction} />
     </div>
   );
 }

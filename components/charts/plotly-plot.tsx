@@ -1,12 +1,13 @@
 'use client';
 // The Plotly side of a chart, bound to our partial bundle. Loaded only through next/dynamic({ ssr: false })
 // in chart-frame.tsx, so Plotly is fetched after the page is interactive and never runs on the server.
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Config, Data, Layout } from 'plotly.js';
 import createPlotlyComponent from 'react-plotly.js/factory';
 import type { PlotClickEventLike } from './figures/chart-click';
 import { fileNameOf } from './figures/file-name';
 import Plotly from './plotly-bundle';
+import { queueDraw } from './draw-turns';
 
 const Plot = createPlotlyComponent(Plotly);
 const TITLE_SPACE = 36;
@@ -45,6 +46,13 @@ async function downloadPng(gd: HTMLElement, figure: { data: Data[]; layout: Part
 export default function PlotlyPlot({ data, layout, config, onClick, onTreemapClick, downloadRef }: PlotlyPlotProps) {
   const box = useRef<HTMLDivElement>(null);
   const graph = useRef<HTMLElement | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const endTurn = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const end = queueDraw(() => setDrawing(true));
+    endTurn.current = end;
+    return end;
+  }, []);
   const figure = useRef({ data, layout });
   // Kept after each commit (not during render) for the PNG download, which reads the figure on a click.
   useLayoutEffect(() => {
@@ -64,22 +72,28 @@ export default function PlotlyPlot({ data, layout, config, onClick, onTreemapCli
 
   return (
     <div ref={box} className="h-full w-full">
-      <Plot
-        data={data}
-        layout={layout}
-        config={config}
-        style={{ width: '100%', height: '100%' }}
-        onClick={onClick}
-        onTreemapClick={onTreemapClick}
-        onInitialized={(_, gd) => {
-          graph.current = gd;
-          downloadRef.current = (title, background) => downloadPng(gd, figure.current, title, background);
-        }}
-        onPurge={() => {
-          graph.current = null;
-          downloadRef.current = null;
-        }}
-      />
+      {drawing ? (
+        <Plot
+          data={data}
+          layout={layout}
+          config={config}
+          style={{ width: '100%', height: '100%' }}
+          onClick={onClick}
+          onTreemapClick={onTreemapClick}
+          onInitialized={(_, gd) => {
+            graph.current = gd;
+            downloadRef.current = (title, background) => downloadPng(gd, figure.current, title, background);
+            endTurn.current();
+          }}
+          onError={() => endTurn.current()}
+          onPurge={() => {
+            graph.current = null;
+            downloadRef.current = null;
+          }}
+        />
+      ) : (
+        <div aria-hidden className="h-full w-full animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />
+      )}
     </div>
   );
 }

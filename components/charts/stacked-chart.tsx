@@ -29,9 +29,9 @@ export interface StackedChartProps {
 }
 
 export function StackedChart({ title, description, x, series, kind = 'bar', valueFormat = 'money', asShare = false, xTitle = 'Period', clickAction, height = 320 }: StackedChartProps) {
-  const { selectedKeys, onPointClick } = useChartClickAction(clickAction);
+  const { selectedKeys, onPointClick, tableAction } = useChartClickAction(clickAction);
   const figure = useCallback((theme: ChartTheme) => buildStackedFigure(x, series, { kind, valueFormat, asShare, selectedKeys }, theme), [x, series, kind, valueFormat, asShare, selectedKeys]);
   const table = useCallback(() => stackedTable(x, series, { valueFormat, xTitle }), [x, series, valueFormat, xTitle]);
   const isEmpty = x.length === 0 || series.every((s) => s.values.every((v) => v === 0));
-  return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} />;
+  return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} tableAction={tableAction} />;
 }

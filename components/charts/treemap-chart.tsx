@@ -25,9 +25,9 @@ export interface TreemapChartProps {
 }
 
 export function TreemapChart({ title, description, nodes, valueFormat = 'money', labelTitle = 'Name', valueTitle = 'Revenue', clickAction, height = 420 }: TreemapChartProps) {
-  const { selectedKeys, onPointClick } = useChartClickAction(clickAction);
+  const { selectedKeys, onPointClick, tableAction } = useChartClickAction(clickAction);
   const figure = useCallback((theme: ChartTheme) => buildTreemapFigure(nodes, { valueFormat, selectedKeys }, theme), [nodes, valueFormat, selectedKeys]);
   const table = useCallback(() => treemapTable(nodes, { valueFormat, labelTitle, valueTitle }), [nodes, valueFormat, labelTitle, valueTitle]);
   const isEmpty = !nodes.some((n) => n.value > 0);
-  return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} />;
+  return <ChartFrame title={title} description={description} height={height} figure={figure} table={table} isEmpty={isEmpty} onPointClick={onPointClick} tableAction={tableAction} />;
 }

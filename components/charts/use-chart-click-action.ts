@@ -3,11 +3,14 @@
 import { useCallback, useMemo } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ChartClick } from './figures/chart-click';
+import type { TableAction } from './chart-data-table';
 import { applyClickToParams, selectedKeysOf, SELECTION_PARAM, type ChartClickAction } from './figures/url-selection';
 
 export interface ChartClickState {
   selectedKeys: string[];
   onPointClick: ((click: ChartClick) => void) | undefined;
+  /** The same action for the "View data" table's buttons. */
+  tableAction: TableAction | undefined;
 }
 
 const NONE: string[] = [];
@@ -38,5 +41,12 @@ export function useChartClickAction(action: ChartClickAction | undefined): Chart
     [stableAction, params, pathname, router],
   );
 
-  return { selectedKeys, onPointClick: stableAction ? onPointClick : undefined };
+  const tableAction = useMemo((): TableAction | undefined => {
+    if (!stableAction) return undefined;
+    return stableAction.kind === 'drill'
+      ? { onChoose: onPointClick, hint: 'opens it' }
+      : { onChoose: onPointClick, hint: 'filters the dashboard by it', selectedKeys };
+  }, [stableAction, onPointClick, selectedKeys]);
+
+  return { selectedKeys, onPointClick: stableAction ? onPointClick : undefined, tableAction };
 }

@@ -13,7 +13,7 @@ export async function TopCustomersTable({ db, scope, filters }: { db: Database; 
         Revenue, orders and last purchase count only purchases in your regions and filters.
       </p>
       {rows.length === 0 ? (
-        <p className="py-8 text-center text-sm text-slate-500">No customer purchases in this range.</p>
+        <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400">No customer purchases in this range.</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="top-customers-table">

@@ -65,9 +65,9 @@ export function UserMenu({ viewer }: { viewer: ShellViewer }) {
               <p className="text-slate-500 dark:text-slate-400" data-testid="user-email">{account.email}</p>
             </>
           )}
-          <p className="mt-2 text-xs uppercase tracking-wide text-slate-500">Role</p>
+          <p className="mt-2 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Role</p>
           <p className="capitalize" data-testid="user-role">{viewer.role}</p>
-          <p className="mt-2 text-xs uppercase tracking-wide text-slate-500">Regions</p>
+          <p className="mt-2 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Regions</p>
           <p data-testid="user-regions">{viewer.regions.join(', ')}</p>
           <Link
             role="menuitem"

@@ -15,7 +15,8 @@ export async function LatestSalesFeed({ db, scope, at, timeZone }: { db: Databas
       {sales.length === 0 ? (
         <p className="py-6 text-center text-sm text-slate-500 dark:text-slate-400">No sales today or yesterday yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // scrolls inside the card on a phone; a named tab stop so a keyboard can scroll it too
+        <div role="region" aria-label="Latest sales" tabIndex={0} className="overflow-x-auto rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
           <table className="w-full text-sm" data-testid="latest-sales">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">

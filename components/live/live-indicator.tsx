@@ -1,6 +1,8 @@
 'use client';
 // The live badge in a dashboard's header: whether the change stream is connected and when the page last
 // updated from it. Renders nothing outside a LiveUpdatesProvider.
+import { formatDateTime } from '@/lib/format';
+import { viewerTimeZone } from '@/components/ui/date-time';
 import { useLiveStatus, type LiveStatus } from './live-updates';
 
 const LABELS: Record<LiveStatus, string> = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…' };
@@ -9,8 +11,6 @@ const DOTS: Record<LiveStatus, string> = {
   connected: 'bg-emerald-500',
   reconnecting: 'bg-amber-500 animate-pulse',
 };
-// the viewer's own clock, 24-hour and named, as every moment on the portal reads
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
 
 export function LiveIndicator() {
   const live = useLiveStatus();
@@ -23,7 +23,7 @@ export function LiveIndicator() {
       <span data-testid="live-status">{LABELS[status]}</span>
       {lastUpdate && (
         <span>
-          · updated <time data-testid="live-last-update" dateTime={lastUpdate.toISOString()}>{TIME.format(lastUpdate)}</time>
+          · updated <time data-testid="live-last-update" dateTime={lastUpdate.toISOString()}>{formatDateTime(lastUpdate, viewerTimeZone(), { seconds: true })}</time>
         </span>
       )}
     </p>

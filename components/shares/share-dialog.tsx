@@ -5,6 +5,8 @@
 import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { viewerTimeZone } from '@/components/ui/date-time';
+import { formatDateTime } from '@/lib/format';
 
 const EXPIRY_CHOICES = [
   { value: '1', label: '1 day' },
@@ -91,7 +93,7 @@ export function ShareDialog({ path, regions, canExport, isAdmin }: { path: strin
                 <Button type="button" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>
               </div>
               <p className="text-sm text-slate-600 dark:text-slate-300">
-                {created.regions.join(', ')} · {created.expiresAt ? `expires ${new Date(created.expiresAt).toUTCString().slice(0, 16)}` : 'never expires'}.
+                {created.regions.join(', ')} · {created.expiresAt ? `expires ${formatDateTime(created.expiresAt, viewerTimeZone())}` : 'never expires'}.
                 This is the only time the link is shown; you can revoke it under <Link href="/shares" className="text-brand-600 hover:underline">Shared links</Link>.
               </p>
               <div className="flex justify-end">
@@ -101,7 +103,7 @@ export function ShareDialog({ path, regions, canExport, isAdmin }: { path: strin
           ) : (
             <form onSubmit={submit} className="mt-4 space-y-4">
               <label className="block text-sm font-medium">
-                Label <span className="font-normal text-slate-500">(optional, for your list of links)</span>
+                Label <span className="font-normal text-slate-500 dark:text-slate-400">(optional, for your list of links)</span>
                 <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} className={FIELD} placeholder="e.g. Weekly review for the board" />
               </label>
               <fieldset>

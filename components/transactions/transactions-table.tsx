@@ -5,12 +5,13 @@ import type { ViewLinks } from '@/components/dashboards/load-view';
 import { DEFAULT_SORT, serializeDashboardState, type DashboardState, type SortColumn } from '@/lib/filters/dashboard-state';
 import type { ScopedFilters } from '@/lib/auth/scoped-filters';
 import { AppError } from '@/lib/errors';
-import { formatCount, formatMoneyCents } from '@/lib/format';
+import { env } from '@/lib/env';
+import { formatCount, formatDateTime, formatMoneyCents } from '@/lib/format';
 import { listTransactions, type TransactionPage } from '@/lib/queries/list-transactions';
 import { Card } from '@/components/ui/card';
 
 const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [
-  { key: 'occurredAt', label: 'Time (UTC)' },
+  { key: 'occurredAt', label: 'Time' },
   { key: 'store', label: 'Store' },
   { key: 'region', label: 'Region' },
   { key: 'category', label: 'Category' },
@@ -37,6 +38,8 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
   links: ViewLinks;
 }) {
   const pathname = links.basePath;
+  // calendar days are the reporting zone's, so the lines' times are too (and name it, as everywhere)
+  const timeZone = env().REPORTING_TIME_ZONE;
   const href = (patch: Partial<DashboardState>) => {
     const query = serializeDashboardState({ ...state, ...patch });
     return query ? `${pathname}?${query}` : pathname;
@@ -48,7 +51,7 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
     if (!(error instanceof AppError && PAGE_LINK_REFUSALS.has(error.code))) throw error;
     return (
       <Card title="Transaction lines">
-        <p className="py-8 text-center text-sm text-slate-500" data-testid="transactions-page-refused">
+        <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400" data-testid="transactions-page-refused">
           {error.message}{' '}
           <Link scroll={false} href={href({ page: 1 })} className="underline">First page</Link>
         </p>
@@ -81,14 +84,15 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
       }
     >
       {total === 0 ? (
-        <p className="py-8 text-center text-sm text-slate-500">No sales in this range.</p>
+        <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400">No sales in this range.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div role="region" aria-label="Transaction lines" tabIndex={0} className="overflow-x-auto rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
           {/* Cell padding and row borders are set once here, not on each of the page's 225 cells: repeated per
-              cell they were 8% of every overview page's bytes. */}
-          <table className="w-full min-w-[760px] text-sm [&_td]:py-1.5 [&_td]:pr-3 [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 dark:[&_tbody_tr]:border-slate-800" data-testid="transactions-table">
+              cell they were 8% of every overview page's bytes. On a narrow screen the table scrolls inside
+              the card with its first column (the time) held in place, so each row stays readable. */}
+          <table className="w-full min-w-[760px] text-sm [&_tbody_tr>*:first-child]:sticky [&_tbody_tr>*:first-child]:left-0 [&_tbody_tr>*:first-child]:bg-white dark:[&_tbody_tr>*:first-child]:bg-slate-900 [&_thead_tr>*:first-child]:sticky [&_thead_tr>*:first-child]:left-0 [&_thead_tr>*:first-child]:bg-white dark:[&_thead_tr>*:first-child]:bg-slate-900 [&_td]:py-1.5 [&_td]:pr-3 [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 dark:[&_tbody_tr]:border-slate-800" data-testid="transactions-table">
             <thead>
-              <tr className="text-left text-slate-500">
+              <tr className="text-left text-slate-500 dark:text-slate-400">
                 {COLUMNS.map((c) => (
                   <th key={c.label} scope="col" className={`py-1 pr-3 font-medium ${c.numeric ? 'text-right' : ''}`}
                     aria-sort={c.key && sorting.column === c.key ? (sorting.direction === 'desc' ? 'descending' : 'ascending') : undefined}>
@@ -105,12 +109,12 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.lineId}>
-                  <td className="whitespace-nowrap tabular-nums">{r.occurredAt.replace('T', ' ').slice(0, 16)}</td>
+                  <td className="whitespace-nowrap tabular-nums">{formatDateTime(r.occurredAt, timeZone)}</td>
                   <td>{r.storeName}</td>
                   <td>{r.region}</td>
                   <td>{r.category}</td>
                   <td>{r.product}</td>
-                  <td className="text-slate-500">{r.customerId ?? 'Guest'}</td>
+                  <td className="text-slate-500 dark:text-slate-400">{r.customerId ?? 'Guest'}</td>
                   <td className="text-right tabular-nums">{r.quantity}</td>
                   <td className="text-right tabular-nums">{formatMoneyCents(r.discount)}</td>
                   <td className="text-right tabular-nums">{formatMoneyCents(r.net)}</td>
@@ -130,7 +134,7 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
       )}
       {(pages > 1 || page > 1) && (
         <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-          <span className="text-slate-500" data-testid="transactions-page">Page {formatCount(page)} of {formatCount(pages)}</span>
+          <span className="text-slate-500 dark:text-slate-400" data-testid="transactions-page">Page {formatCount(page)} of {formatCount(pages)}</span>
           <span className="flex gap-2 [&_a]:rounded [&_a]:border [&_a]:border-slate-300 [&_a]:px-2 [&_a]:py-1 dark:[&_a]:border-slate-700">
             {page > 2 && <Link scroll={false} href={href({ page: 1 })}>First</Link>}
             {shown.previous && <Link scroll={false} href={href({ page: page - 1, cursor: shown.previous })} rel="prev">Previous</Link>}

@@ -3,7 +3,7 @@
 import { changeDirection } from '@/lib/analytics/period-change';
 import { formatPercent } from '@/lib/format';
 
-const TONE = {
+export const CHANGE_TONES = {
   good: 'text-emerald-700 dark:text-emerald-400',
   bad: 'text-red-700 dark:text-red-400',
   flat: 'text-slate-600 dark:text-slate-300',
@@ -14,7 +14,7 @@ export function ChangeIndicator({ change, lowerIsBetter = false, suffix }: { cha
   const tone = direction === 'flat' ? 'flat' : (direction === 'up') !== lowerIsBetter ? 'good' : 'bad';
   const arrow = direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : '';
   return (
-    <span className={TONE[tone]} data-direction={direction}>
+    <span className={CHANGE_TONES[tone]} data-direction={direction}>
       {arrow}
       {formatPercent(Math.abs(change))}
       {suffix ? ` ${suffix}` : ''}

@@ -2,6 +2,9 @@
 // with the exact instant in dateTime and the title.
 import { formatDateTime } from '@/lib/format';
 
+/** The zone of the viewer's own clock, for moments a client leaf shows (a live update, a new link's expiry). */
+export const viewerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function DateTime({ value, timeZone, seconds = false, empty = 'Never' }: {
   value: Date | string | null;
   timeZone: string;

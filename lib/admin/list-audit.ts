@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { addDays } from '@/lib/calendar/days';
 import type { AuditAction } from '@/lib/auth/record-audit';
-import { containsPattern, type Page } from './paging';
+import { containsPattern, pageWithin, type Page } from './paging';
 import type { AuditQuery } from './schemas';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -57,12 +57,13 @@ export async function listAudit(db: Database, query: AuditQuery, timeZone: strin
   const where = sql.join(conditions, sql` and `);
 
   const [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from app.audit_log a where ${where}`);
+  const page = pageWithin(query.page, Number(total), AUDIT_PAGE_SIZE);
   const rows = await queryRows<AuditRow>(
     db,
     sql`select ${AUDIT_COLUMNS} from app.audit_log a
         where ${where}
         order by a.at desc, a.id desc
-        limit ${AUDIT_PAGE_SIZE} offset ${(query.page - 1) * AUDIT_PAGE_SIZE}`,
+        limit ${AUDIT_PAGE_SIZE} offset ${(page - 1) * AUDIT_PAGE_SIZE}`,
   );
-  return { rows: rows.map(toAuditEntry), total: Number(total), page: query.page, pageSize: AUDIT_PAGE_SIZE };
+  return { rows: rows.map(toAuditEntry), total: Number(total), page, pageSize: AUDIT_PAGE_SIZE };
 }

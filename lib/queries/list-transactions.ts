@@ -89,7 +89,7 @@ export async function listTransactions(db: Database, scope: Scope, filters: Scop
       const f = await withStoreKeys(tx, scope, filters);
       const totals = await readTotals(tx, f);
       const found = position
-        ? await pageFrom(tx, f, sort, position, paging)
+        ? await pageFrom(tx, f, sort, position, paging, totals.lines)
         : await pageByNumber(tx, f, sort, paging, totals.lines);
       const rows = await readRows(tx, found.ids);
       const cursor = (row: TransactionRow | undefined, before: boolean) => (row ? sealTableCursor(scope, sort, { lineId: row.lineId, before }) : null);
@@ -113,15 +113,17 @@ interface FoundPage {
 }
 
 /** The page next to a cursor's line: the rows after it, or the rows before it, read from the line on. */
-async function pageFrom(tx: Database, f: QueryFilters, sort: TableSort, position: TablePosition, paging: TablePaging): Promise<FoundPage> {
+async function pageFrom(tx: Database, f: QueryFilters, sort: TableSort, position: TablePosition, paging: TablePaging, total: number): Promise<FoundPage> {
   const from = await readAnchor(tx, position.lineId);
+  // The number only labels the page (the cursor says where it is): a hand-edited one past the last says the last.
+  const pageNumber = Math.min(paging.page, Math.max(1, Math.ceil(total / paging.pageSize)));
   if (!from) throw invalidCursor();
   // One row more than the page tells whether there is another page beyond it.
   const ids = await walkLineIds(tx, f, { sort, from, backward: position.before, offset: 0, limit: paging.pageSize + 1 });
   const beyond = ids.length > paging.pageSize;
   const page = ids.slice(0, paging.pageSize);
-  if (position.before) return { page: paging.page, ids: page.reverse(), hasNext: true, hasPrevious: beyond };
-  return { page: paging.page, ids: page, hasNext: beyond, hasPrevious: true };
+  if (position.before) return { page: pageNumber, ids: page.reverse(), hasNext: true, hasPrevious: beyond };
+  return { page: pageNumber, ids: page, hasNext: beyond, hasPrevious: true };
 }
 
 /** A page by its number, counted from the nearer end of the view; past the last page, the last page. */

@@ -42,6 +42,17 @@ describe.each(testEngines())('admin listings on %s', (engine) => {
     expect(last.rows.at(-1)?.at.toISOString()).toBe('2026-03-05T13:00:00.000Z');
   });
 
+  it('shows the last page for a page past it (a stale link, a hand-edited URL)', async () => {
+    const last = await audit({ page: '3' });
+    for (const page of ['4', '99', '100000']) {
+      const past = await audit({ page });
+      expect({ page, shown: past.page, ids: past.rows.map((r) => r.id) }).toEqual({ page, shown: 3, ids: last.rows.map((r) => r.id) });
+    }
+    // with a filter the last page is counted on what matches: 60 of Erin's are two pages
+    const erin = await audit({ actor: 'erin@', page: '7' });
+    expect({ page: erin.page, rows: erin.rows.length }).toEqual({ page: 2, rows: 60 - AUDIT_PAGE_SIZE });
+  });
+
   it('filters by action and by actor email', async () => {
     expect((await audit({ action: 'sign_in_failed' })).rows).toEqual([
       expect.objectContaining({ action: 'sign_in_failed', target: 'who@example.test', detail: { reason: 'unknown_email' } }),

@@ -38,10 +38,10 @@ export default async function SharedLinksPage() {
           {shares.map((s) => (
             <tr key={s.id} data-testid="share-row" data-status={s.status}>
               <td className={`${cellClass} font-medium`}>
-                {s.label || <span className="text-slate-400">Untitled</span>}
-                {s.query && <div className="max-w-xs truncate font-mono text-xs font-normal text-slate-500" title={s.query}>{s.query}</div>}
+                {s.label || <span className="text-slate-500 dark:text-slate-400">Untitled</span>}
+                {s.query && <div className="max-w-xs truncate font-mono text-xs font-normal text-slate-500 dark:text-slate-400" title={s.query}>{s.query}</div>}
               </td>
-              <td className={cellClass}>{SHARE_DASHBOARD_TITLES[s.dashboard]}{s.allowExport && <div className="text-xs text-slate-500">CSV export allowed</div>}</td>
+              <td className={cellClass}>{SHARE_DASHBOARD_TITLES[s.dashboard]}{s.allowExport && <div className="text-xs text-slate-500 dark:text-slate-400">CSV export allowed</div>}</td>
               <td className={cellClass}>{s.regions.join(', ')}</td>
               {isAdmin && <td className={cellClass}>{s.createdBy}</td>}
               <td className={`${cellClass} whitespace-nowrap`}><DateTime value={s.createdAt} timeZone={timeZone} /></td>

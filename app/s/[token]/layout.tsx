@@ -3,6 +3,7 @@
 import { getShareScope } from '@/lib/auth/share-page-scope';
 import { LiveUpdatesProvider } from '@/components/live/live-updates';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
+import { SkipLink, MAIN_ID } from '@/components/layout/skip-link';
 import { formatDateTime } from '@/lib/format';
 import { env } from '@/lib/env';
 
@@ -14,6 +15,7 @@ export default async function SharedViewLayout({ children, params }: { children:
   const share = scope.owner.share;
   return (
     <div className="flex min-h-screen flex-col">
+      <SkipLink />
       <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <span className="flex items-center gap-2 font-semibold">
           <span className="flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">R</span>
@@ -30,7 +32,7 @@ export default async function SharedViewLayout({ children, params }: { children:
           <ThemeToggle />
         </div>
       </header>
-      <main className="flex-1 p-4 md:p-6">
+      <main id={MAIN_ID} tabIndex={-1} className="flex-1 p-4 focus:outline-none md:p-6">
         {/* Live for share viewers too: the link's own stream, clipped to the link's regions on the server. */}
         <LiveUpdatesProvider streamUrl={`/s/${token}/stream`}>{children}</LiveUpdatesProvider>
       </main>

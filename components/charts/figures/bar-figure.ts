@@ -89,12 +89,14 @@ export function buildBarFigure(rows: readonly BarRow[], options: BarFigureOption
 
 export function barTable(rows: readonly BarRow[], options: { valueFormat: ValueFormat; keepOrder?: boolean; labelTitle: string; valueTitle: string; groupTitle?: string }): DataTableSpec {
   const grouped = rows.some((r) => r.group !== undefined);
+  const ranked = rankRows(rows, options.keepOrder);
   return {
     columns: [
       { key: 'label', label: options.labelTitle, format: 'text' },
       ...(grouped ? [{ key: 'group', label: options.groupTitle ?? 'Group', format: 'text' as const }] : []),
       { key: 'value', label: options.valueTitle, format: options.valueFormat },
     ],
-    rows: rankRows(rows, options.keepOrder).map((r) => ({ label: r.label, group: r.group ?? null, value: r.value })),
+    rows: ranked.map((r) => ({ label: r.label, group: r.group ?? null, value: r.value })),
+    actions: ranked.map((r) => ({ label: r.key })),
   };
 }

@@ -98,5 +98,13 @@ export function heatmapTable(matrix: HeatmapMatrix, options: { valueFormat: Valu
   return {
     columns: [{ key: 'row', label: options.rowTitle, format: 'text' }, ...matrix.xLabels.map((label, x) => ({ key: `c${x}`, label, format: options.valueFormat }))],
     rows: matrix.yLabels.map((label, y) => Object.fromEntries([['row', label], ...matrix.xLabels.map((_, x) => [`c${x}`, matrix.z[y]?.[x] ?? null])])),
+    ...(matrix.cellKeys && {
+      actions: matrix.yLabels.map((_, y) =>
+        Object.fromEntries(matrix.xLabels.flatMap((_, x) => {
+          const key = matrix.cellKeys?.[y]?.[x];
+          return key === null || key === undefined ? [] : [[`c${x}`, key]];
+        })),
+      ),
+    }),
   };
 }

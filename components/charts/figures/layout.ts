@@ -22,6 +22,11 @@ function mergeAxis(base: Partial<LayoutAxis>, own: Partial<LayoutAxis> | undefin
   return { ...base, ...own, title: { ...base.title, ...own.title } };
 }
 
+// The toolbar (Plotly's modebar: zoom, pan, reset) appears in the top right corner on hover or focus.
+// It gets a strip of its own above the plot, and legends sit at the bottom of the figure, so it never
+// covers a legend entry, a colour bar or a label.
+const MODEBAR_STRIP = 28;
+
 export interface FrameOptions {
   /** Constant per chart: Plotly keeps the user's zoom and pan across updates while it is unchanged. */
   uirevision: string;
@@ -41,8 +46,8 @@ export function buildLayout(theme: ChartTheme, figure: Partial<Layout>, frame: F
       font: { family: theme.fontFamily, size: theme.fontSize, color: theme.hoverText },
       align: 'left',
     },
-    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { color: theme.text }, bgcolor: 'rgba(0,0,0,0)' },
-    margin: { l: 8, r: 8, t: 8, b: 8, pad: 4 },
+    legend: { orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 0, yanchor: 'bottom', font: { color: theme.text }, bgcolor: 'rgba(0,0,0,0)' },
+    margin: { l: 8, r: 8, t: MODEBAR_STRIP, b: 8, pad: 4 },
     hovermode: 'closest',
     dragmode: 'zoom',
     ...figure,

@@ -67,5 +67,7 @@ export function stackedTable(x: readonly string[], series: readonly StackedSerie
   return {
     columns: [{ key: 'x', label: options.xTitle, format: 'text' }, ...series.map((s, i) => ({ key: `s${i}`, label: s.name, format: options.valueFormat }))],
     rows: x.map((label, i) => Object.fromEntries([['x', label], ...series.map((s, j) => [`s${j}`, s.values[i] ?? null])])),
+    // a chart click reports the series (the segment), whichever period it lands on: so does each cell
+    actions: x.map(() => Object.fromEntries(series.map((s, j) => [`s${j}`, s.name]))),
   };
 }

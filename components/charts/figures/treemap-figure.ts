@@ -116,5 +116,6 @@ export function treemapTable(nodes: readonly TreemapNode[], options: { valueForm
         share: parentValue ? (values.get(node.id) ?? 0) / parentValue : null,
       };
     }),
+    actions: ordered.map(({ node }) => (node.key === undefined ? {} : { label: node.key })),
   };
 }

@@ -50,7 +50,7 @@ export default async function LiveMonitorPage() {
         </Tile>
         <section aria-label="Alerts" data-testid="live-alerts-slot" className="space-y-5 lg:w-1/3">
           <Tile title="Open fraud alerts" height={260}>
-            <OpenAlertsPanel db={db} scope={scope} />
+            <OpenAlertsPanel db={db} scope={scope} timeZone={timeZone} />
           </Tile>
           <Tile title="Low stock" height={260}>
             <LowStockPanel db={db} scope={scope} />
