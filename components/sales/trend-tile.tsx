@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { DashboardView } from '@/components/dashboards/load-view';
-import { ANOMALY_RULES, anomalyMarkers } from '@/lib/analytics/revenue-anomalies';
+import { SERIES_ANOMALY_RULES } from '@/lib/analytics/series-anomalies';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
 import { GRAINS } from '@/lib/calendar/periods';
@@ -10,16 +10,17 @@ import { getTrend } from '@/lib/queries/get-trend';
 import { TrendChart } from '@/components/charts/trend-chart';
 
 const GRAIN_LABELS = { day: 'Day', week: 'Week', month: 'Month' } as const;
+const BASELINE_OF = { day: 'the same weekday of the weeks before', week: 'the weeks before', month: 'the 12 months before' } as const;
 
 /**
  * Revenue over time by the URL's grain, with a 7-day average (daily) and the previous period overlaid, and
- * a marker on each day (or the week or month holding it) when a region's revenue was anomalous.
+ * a marker on each point that is anomalous in this very series (lib/queries/get-revenue-anomalies.ts).
  */
 export async function TrendTile({ view, pathname }: { view: DashboardView; pathname: string }) {
   const filters = view.filtersFor();
   const trend = await getTrend(view.db, view.scope, filters, view.state.grain);
-  const anomalies = await getRevenueAnomalies(view.db, view.scope, filters, { today: todayIn(env().REPORTING_TIME_ZONE) });
-  const markers = anomalyMarkers(anomalies, view.state.grain);
+  const anomalies = await getRevenueAnomalies(view.db, view.scope, filters, { grain: view.state.grain, today: todayIn(env().REPORTING_TIME_ZONE) });
+  const markers = new Map(anomalies.map((a) => [a.period, a.reason]));
   const points = trend.points.map((p, i) => ({
     x: p.period,
     value: p.revenue,
@@ -43,7 +44,7 @@ export async function TrendTile({ view, pathname }: { view: DashboardView; pathn
       </nav>
       <TrendChart
         title={`Revenue by ${view.state.grain}`}
-        description={`Net revenue; dashed: the previous period of equal length; circled: a region's day more than ${ANOMALY_RULES.zThreshold}σ from its ${ANOMALY_RULES.windowDays}-day mean`}
+        description={`Net revenue; dashed: the previous period of equal length; circled: more than ${SERIES_ANOMALY_RULES.zThreshold}σ from the median of ${BASELINE_OF[view.state.grain]}`}
         points={points}
         movingAverageName={trend.movingAverage ? '7-day average' : undefined}
         xTitle={GRAIN_LABELS[view.state.grain]}
