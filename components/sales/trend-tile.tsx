@@ -1,15 +1,12 @@
-import Link from 'next/link';
 import type { DashboardView } from '@/components/dashboards/load-view';
 import { SERIES_ANOMALY_RULES } from '@/lib/analytics/series-anomalies';
 import { todayIn } from '@/lib/calendar/days';
 import { env } from '@/lib/env';
-import { GRAINS } from '@/lib/calendar/periods';
-import { serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { getRevenueAnomalies } from '@/lib/queries/get-revenue-anomalies';
 import { getTrend } from '@/lib/queries/get-trend';
 import { TrendChart } from '@/components/charts/trend-chart';
+import { GRAIN_LABELS, TimeGrainNav } from './time-grain-nav';
 
-const GRAIN_LABELS = { day: 'Day', week: 'Week', month: 'Month' } as const;
 const BASELINE_OF = { day: 'the same weekday of the weeks before', week: 'the weeks before', month: 'the 12 months before' } as const;
 
 /**
@@ -30,18 +27,7 @@ export async function TrendTile({ view, pathname }: { view: DashboardView; pathn
   }));
   return (
     <div className="space-y-2">
-      <nav aria-label="Time grain" className="flex justify-end gap-1 text-xs">
-        {GRAINS.map((grain) => {
-          const query = serializeDashboardState({ ...view.state, grain });
-          return (
-            <Link key={grain} href={query ? `${pathname}?${query}` : pathname} scroll={false}
-              aria-current={view.state.grain === grain ? 'true' : undefined}
-              className={`rounded-md px-2 py-1 ${view.state.grain === grain ? 'bg-brand-600 text-white' : 'bg-white text-slate-600 ring-1 ring-slate-200 dark:bg-slate-900 dark:text-slate-300 dark:ring-slate-700'}`}>
-              {GRAIN_LABELS[grain]}
-            </Link>
-          );
-        })}
-      </nav>
+      <TimeGrainNav state={view.state} pathname={pathname} />
       <TrendChart
         title={`Revenue by ${view.state.grain}`}
         description={`Net revenue; dashed: the previous period of equal length; circled: more than ${SERIES_ANOMALY_RULES.zThreshold}σ from the median of ${BASELINE_OF[view.state.grain]}`}

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { formatCount, formatMoneyCents } from '@/lib/format';
 import { listTransactions, type TransactionPage } from '@/lib/queries/list-transactions';
 import { Card } from '@/components/ui/card';
+import { productHref } from '@/components/products/product-links';
 
 const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [
   { key: 'occurredAt', label: 'Time (UTC)' },
@@ -109,7 +110,11 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
                   <td>{r.storeName}</td>
                   <td>{r.region}</td>
                   <td>{r.category}</td>
-                  <td>{r.product}</td>
+                  <td>
+                    {links.shared ? r.product : (
+                      <Link href={productHref(r.sku, state)} className="text-brand-700 hover:underline dark:text-brand-300">{r.product}</Link>
+                    )}
+                  </td>
                   <td className="text-slate-500">{r.customerId ?? 'Guest'}</td>
                   <td className="text-right tabular-nums">{r.quantity}</td>
                   <td className="text-right tabular-nums">{formatMoneyCents(r.discount)}</td>
