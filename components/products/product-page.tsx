@@ -1,6 +1,7 @@
 // One product in the viewer's regions: revenue and units over the dashboard's range, margin, and per store
 // its sales and latest stock count. The dashboard's filters stay in the URL, as on every dashboard.
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import type { DashboardView } from '@/components/dashboards/load-view';
 import { serializeDashboardState } from '@/lib/filters/dashboard-state';
 import { regionNameOf } from '@/lib/filters/regions';
@@ -16,8 +17,8 @@ import { PRODUCTS_PATH } from './product-links';
 
 async function loadDetail(view: DashboardView, sku: string) {
   const detail = await getProductDetail(view.db, view.scope, view.filtersFor(), sku, view.state.grain);
-  // The route's layout let this SKU through for this scope; a product gone since is an error, not a blank page.
-  if (!detail) throw new Error('product left the scope while the page was loading');
+  // Next renders the page alongside its layout, so this runs even when the layout answers 404: the same answer.
+  if (!detail) notFound();
   return detail;
 }
 
