@@ -1,6 +1,7 @@
 // Products below their reorder point in the caller's regions (open low-stock alerts), newest first: what,
 // where, how many are left, and an acknowledge button for those who may. A product leaves the list when
 // its stock recovers or someone acknowledges it.
+import Link from 'next/link';
 import type { Database } from '@/db/client';
 import { scopeCan, type Scope } from '@/lib/auth/scope';
 import { formatCount } from '@/lib/format';
@@ -8,6 +9,8 @@ import { listAlerts, type AlertRow } from '@/lib/queries/list-alerts';
 import { Card } from '@/components/ui/card';
 import { AcknowledgeButton } from './acknowledge-button';
 import { SeverityBadge } from './severity-badge';
+import { productHref } from '@/components/products/product-links';
+import { EMPTY_STATE } from '@/lib/filters/dashboard-state';
 
 const SHOWN = 10;
 
@@ -37,7 +40,7 @@ export async function LowStockPanel({ db, scope }: { db: Database; scope: Scope 
                 <div className="min-w-0 flex-1 space-y-0.5">
                   <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
                     <SeverityBadge severity={alert.severity} />
-                    <span className="truncate">{stock.product}</span>
+                    <Link href={productHref(alert.subject, EMPTY_STATE)} className="truncate text-brand-700 hover:underline dark:text-brand-300">{stock.product}</Link>
                   </p>
                   <p className="text-xs text-slate-600 dark:text-slate-300">
                     {alert.subject} · {alert.storeCode} · {alert.region}

@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ChartClick } from './figures/chart-click';
 import type { TableAction } from './chart-data-table';
-import { applyClickToParams, selectedKeysOf, SELECTION_PARAM, type ChartClickAction } from './figures/url-selection';
+import { applyClickToParams, openHref, selectedKeysOf, SELECTION_PARAM, type ChartClickAction } from './figures/url-selection';
 
 export interface ChartClickState {
   selectedKeys: string[];
@@ -22,17 +22,24 @@ export function useChartClickAction(action: ChartClickAction | undefined): Chart
   const sel = params.getAll(SELECTION_PARAM).join(',');
   const kind = action?.kind;
   const dimension = action?.kind === 'cross-filter' ? action.dimension : undefined;
+  const [basePath, query] = action?.kind === 'open' ? [action.basePath, action.query] : [undefined, undefined];
   // Rebuilt from its values: a server page sends a new (equal) action object on every render.
   const stableAction = useMemo((): ChartClickAction | undefined => {
     if (kind === 'drill') return { kind };
+    if (kind === 'open' && basePath !== undefined && query !== undefined) return { kind, basePath, query };
     return dimension ? { kind: 'cross-filter', dimension } : undefined;
-  }, [kind, dimension]);
+  }, [kind, dimension, basePath, query]);
   // Keyed on strings, so an unchanged selection keeps its identity and does not redraw the plot.
   const selectedKeys = useMemo(() => (dimension ? selectedKeysOf(sel, dimension) : NONE), [sel, dimension]);
 
   const onPointClick = useCallback(
     (click: ChartClick) => {
       if (!stableAction) return;
+      if (stableAction.kind === 'open') {
+        const href = openHref(stableAction, click);
+        if (href) router.push(href);
+        return;
+      }
       const next = applyClickToParams(new URLSearchParams(params.toString()), stableAction, click);
       if (!next) return;
       const query = next.toString();
@@ -43,7 +50,7 @@ export function useChartClickAction(action: ChartClickAction | undefined): Chart
 
   const tableAction = useMemo((): TableAction | undefined => {
     if (!stableAction) return undefined;
-    return stableAction.kind === 'drill'
+    return stableAction.kind === 'drill' || stableAction.kind === 'open'
       ? { onChoose: onPointClick, hint: 'opens it' }
       : { onChoose: onPointClick, hint: 'filters the dashboard by it', selectedKeys };
   }, [stableAction, onPointClick, selectedKeys]);

@@ -1,10 +1,13 @@
 // The newest sales lines in the caller's regions, newest first.
+import Link from 'next/link';
 import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { formatCount, formatMoneyCents } from '@/lib/format';
 import { listLatestSales } from '@/lib/queries/list-latest-sales';
 import { Card } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
+import { productHref } from '@/components/products/product-links';
+import { EMPTY_STATE } from '@/lib/filters/dashboard-state';
 
 const FEED_LENGTH = 15;
 
@@ -37,7 +40,9 @@ export async function LatestSalesFeed({ db, scope, at, timeZone }: { db: Databas
                   </td>
                   <td className="max-w-48 truncate py-1.5 pr-3 whitespace-nowrap" title={sale.storeName}>{sale.storeCode} · {sale.storeName}</td>
                   <td className="py-1.5 pr-3">{sale.region}</td>
-                  <td className="max-w-64 truncate py-1.5 pr-3 whitespace-nowrap" title={`${sale.product} (${sale.sku})`}>{sale.product}</td>
+                  <td className="max-w-64 truncate py-1.5 pr-3 whitespace-nowrap" title={`${sale.product} (${sale.sku})`}>
+                    <Link href={productHref(sale.sku, EMPTY_STATE)} className="text-brand-700 hover:underline dark:text-brand-300">{sale.product}</Link>
+                  </td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(sale.quantity)}</td>
                   <td className="py-1.5 text-right tabular-nums">{formatMoneyCents(sale.net)}</td>
                 </tr>

@@ -6,13 +6,20 @@ import { getProductDrill, type ProductDrill } from '@/lib/queries/get-product-dr
 import { BarChart } from '@/components/charts/bar-chart';
 import { TreemapChart } from '@/components/charts/treemap-chart';
 import { Card } from '@/components/ui/card';
+import type { ChartClickAction } from '@/components/charts/figures/url-selection';
+import { PRODUCTS_PATH, productHref, productPageQuery } from './product-links';
 
 const LEVEL_LABELS = { category: 'Categories', subcategory: 'Subcategories', product: 'Products' } as const;
 
-/** The drill path a click on a child opens; products are leaves and open nothing. */
-function childPath(drill: ProductDrill, key: string): string | undefined {
-  if (drill.level === 'product') return undefined;
-  return [...drill.path, key].join('/');
+/** The drill path a click on a child opens; a product opens its own page instead (its SKU is the key). */
+function childKey(drill: ProductDrill, key: string): string {
+  return drill.level === 'product' ? key : [...drill.path, key].join('/');
+}
+
+/** What clicking a tile or bar does: drill down, or open the product's page (not for a share link's visitor). */
+function clickActionOf(drill: ProductDrill, view: DashboardView): ChartClickAction | undefined {
+  if (drill.level !== 'product') return { kind: 'drill' };
+  return view.links.shared ? undefined : { kind: 'open', basePath: PRODUCTS_PATH, query: productPageQuery(view.state) };
 }
 
 export function DrillBreadcrumb({ view, pathname }: { view: DashboardView; pathname: string }) {
@@ -40,17 +47,23 @@ export function DrillBreadcrumb({ view, pathname }: { view: DashboardView; pathn
 export async function DrillCharts({ view }: { view: DashboardView }) {
   const drill = await getProductDrill(view.db, view.scope, view.filtersFor(), view.state.drill);
   const rootId = drill.path.join('/') || 'All categories';
+  const action = clickActionOf(drill, view);
+  const products = drill.level === 'product';
+  // Among products a click opens one, so the outer tile has no key (the breadcrumb goes back up).
   const nodes = [
-    { id: rootId, label: drill.path[drill.path.length - 1] ?? 'All categories', parent: '', value: 0, key: drill.path.slice(0, -1).join('/') },
-    ...drill.rows.map((r) => ({ id: `${rootId}/${r.key}`, label: r.label, parent: rootId, value: r.revenue, key: childPath(drill, r.key) })),
+    { id: rootId, label: drill.path[drill.path.length - 1] ?? 'All categories', parent: '', value: 0, key: products ? '' : drill.path.slice(0, -1).join('/') },
+    ...drill.rows.map((r) => ({ id: `${rootId}/${r.key}`, label: r.label, parent: rootId, value: r.revenue, key: childKey(drill, r.key) })),
   ];
-  const ranked = drill.rows.slice(0, 20).map((r) => ({ key: childPath(drill, r.key) ?? r.key, label: r.label, value: r.revenue }));
+  const ranked = drill.rows.slice(0, 20).map((r) => ({ key: childKey(drill, r.key), label: r.label, value: r.revenue }));
+  const opens = action?.kind === 'open';
   return (
     <div className="grid gap-5 lg:grid-cols-2">
-      <TreemapChart title={`${LEVEL_LABELS[drill.level]} by revenue`} description={drill.level === 'product' ? 'Products of this subcategory' : 'Click a tile to drill down; the outer tile goes back up'}
-        nodes={nodes} labelTitle={LEVEL_LABELS[drill.level]} clickAction={drill.level === 'product' ? undefined : { kind: 'drill' }} />
-      <BarChart title={`Top ${LEVEL_LABELS[drill.level].toLowerCase()}`} description={drill.level === 'product' ? 'Top 20 by revenue' : 'Click a bar to drill down'}
-        rows={ranked} labelTitle={LEVEL_LABELS[drill.level]} valueTitle="Revenue" clickAction={drill.level === 'product' ? undefined : { kind: 'drill' }} />
+      <TreemapChart title={`${LEVEL_LABELS[drill.level]} by revenue`}
+        description={products ? (opens ? 'Click a product to open it' : 'Products of this subcategory') : 'Click a tile to drill down; the outer tile goes back up'}
+        nodes={nodes} labelTitle={LEVEL_LABELS[drill.level]} clickAction={action} />
+      <BarChart title={`Top ${LEVEL_LABELS[drill.level].toLowerCase()}`}
+        description={products ? (opens ? 'Top 20 by revenue; click a bar to open the product' : 'Top 20 by revenue') : 'Click a bar to drill down'}
+        rows={ranked} labelTitle={LEVEL_LABELS[drill.level]} valueTitle="Revenue" clickAction={action} />
     </div>
   );
 }
@@ -79,7 +92,13 @@ export async function DrillTable({ view }: { view: DashboardView }) {
             <tbody>
               {drill.rows.map((r) => (
                 <tr key={r.key} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1.5 pr-3">{r.label}</td>
+                  <td className="py-1.5 pr-3">
+                    {products && !view.links.shared ? (
+                      <Link href={productHref(r.key, view.state)} className="text-brand-700 hover:underline dark:text-brand-300" data-testid="product-link">{r.label}</Link>
+                    ) : (
+                      r.label
+                    )}
+                  </td>
                   {products && <td className="py-1.5 pr-3 text-slate-500">{r.key}</td>}
                   <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(r.units)}</td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">{formatMoney(r.revenue)}</td>

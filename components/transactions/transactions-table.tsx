@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { formatCount, formatDateTime, formatMoneyCents } from '@/lib/format';
 import { listTransactions, type TransactionPage } from '@/lib/queries/list-transactions';
 import { Card } from '@/components/ui/card';
+import { productHref } from '@/components/products/product-links';
 
 const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [
   { key: 'occurredAt', label: 'Time' },
@@ -113,7 +114,11 @@ export async function TransactionsTable({ db, scope, filters, state, links }: {
                   <td>{r.storeName}</td>
                   <td>{r.region}</td>
                   <td>{r.category}</td>
-                  <td>{r.product}</td>
+                  <td>
+                    {links.shared ? r.product : (
+                      <Link href={productHref(r.sku, state)} className="text-brand-700 hover:underline dark:text-brand-300">{r.product}</Link>
+                    )}
+                  </td>
                   <td className="text-slate-500 dark:text-slate-400">{r.customerId ?? 'Guest'}</td>
                   <td className="text-right tabular-nums">{r.quantity}</td>
                   <td className="text-right tabular-nums">{formatMoneyCents(r.discount)}</td>

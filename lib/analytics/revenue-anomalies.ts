@@ -1,8 +1,7 @@
-// Revenue anomalies: a day's revenue against the mean and standard deviation of the days just before it
+// Region revenue anomalies for the ETL's alerts (lib/etl/signals; charts use series-anomalies.ts): a day's revenue against the mean and standard deviation of the days just before it
 // (a trailing window that excludes the day itself), as a z-score. |z| above the threshold is flagged.
 // A day still in progress can only grow, so it is flagged when it is already far above usual, never below.
 import { addDays } from '@/lib/calendar/days';
-import { periodStart, type Grain } from '@/lib/calendar/periods';
 import { formatMoney } from '@/lib/format';
 
 export const ANOMALY_RULES = {
@@ -102,17 +101,4 @@ export function describeAnomaly(anomaly: RevenueAnomaly, regionName: string): st
   const sigma = Math.abs(anomaly.z).toFixed(1);
   return `${regionName}: revenue ${formatMoney(anomaly.value)} is ${sigma}σ ${anomaly.direction} its ${anomaly.baselineDays}-day mean of ` +
     `${formatMoney(anomaly.mean)} (σ ${formatMoney(anomaly.stdDev)})`;
-}
-
-/**
- * Chart markers: the anomalies' descriptions by the period that holds their day (the day itself, or the
- * start of its ISO week or month), several in one period joined with "; " and dated when the grain is coarser.
- */
-export function anomalyMarkers(anomalies: readonly { day: string; reason: string }[], grain: Grain): Map<string, string> {
-  const byPeriod = new Map<string, string[]>();
-  for (const a of anomalies) {
-    const period = periodStart(a.day, grain);
-    byPeriod.set(period, [...(byPeriod.get(period) ?? []), grain === 'day' ? a.reason : `${a.day} ${a.reason}`]);
-  }
-  return new Map([...byPeriod].map(([period, reasons]) => [period, reasons.join('; ')]));
 }

@@ -1,59 +1,43 @@
-// Revenue anomalies for the trend chart's markers: each region's daily net revenue (reporting time zone)
-// against its trailing 28-day mean and standard deviation, days with |z| > 3 (by default) in [from, to].
-// Region-level by definition: store, category and segment filters do not change a region's anomalies.
+// Anomalies of the revenue trend a viewer is looking at: the trend's own series (every filter and selection
+// applied, net revenue per day, ISO week or month in the reporting time zone, internal/daily-totals.ts),
+// read back far enough for a baseline and judged at the chart's grain (lib/analytics/series-anomalies.ts).
+// Days a weekday filter leaves out, and periods the range cuts short, are never flagged.
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
-import { smallintArray } from '@/db/sql';
+import type { Database } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
-import { ANOMALY_RULES, describeAnomaly, findAnomalies, zeroFilledDays, type RevenueAnomaly } from '@/lib/analytics/revenue-anomalies';
+import { describeSeriesAnomaly, findSeriesAnomalies, historyStart, type SeriesAnomaly } from '@/lib/analytics/series-anomalies';
 import { cached } from '@/lib/cache/process-cache';
-import { addDays, dateKeyOf, dayOfDateKey } from '@/lib/calendar/days';
-import { regionNameOf } from '@/lib/filters/regions';
-import { assertScopedFilters, type ScopedFilters } from '@/lib/auth/scoped-filters';
+import type { Grain } from '@/lib/calendar/periods';
+import type { ScopedFilters } from '@/lib/auth/scoped-filters';
+import { withStoreKeys } from './internal/filter-sql';
+import { bucketDays, readDailyTotals } from './internal/daily-totals';
 import { readInScope } from './internal/read-in-scope';
 
-export interface RegionAnomaly extends RevenueAnomaly {
-  regionId: number;
-  region: string;
-  /** One line for a tooltip or an alert. */
+export interface TrendAnomaly extends SeriesAnomaly {
+  /** One line for a tooltip. */
   reason: string;
 }
 
-export interface AnomalyOptions {
-  /** Today in the reporting time zone: the day in progress, flagged only when already far above usual. */
+export interface TrendAnomalyOptions {
+  grain: Grain;
+  /** Today in the reporting time zone: the period in progress is flagged only when already far above usual. */
   today: string;
-  /** Default ANOMALY_RULES.zThreshold. */
+  /** Default SERIES_ANOMALY_RULES.zThreshold. */
   zThreshold?: number;
 }
 
-export async function getRevenueAnomalies(
-  db: Database, scope: Scope, filters: ScopedFilters, options: AnomalyOptions,
-): Promise<RegionAnomaly[]> {
-  assertScopedFilters(scope, filters);
-  const params = { from: filters.from, to: filters.to, regionIds: filters.regionIds, nothing: filters.nothing, ...options };
-  return cached(db, { query: 'revenue-anomalies', params, scope }, () =>
+export async function getRevenueAnomalies(db: Database, scope: Scope, filters: ScopedFilters, options: TrendAnomalyOptions): Promise<TrendAnomaly[]> {
+  return cached(db, { query: 'revenue-anomalies', params: { filters, ...options }, scope, through: filters.to }, () =>
     readInScope(db, scope, async (tx) => {
-      if (filters.nothing || filters.regionIds.length === 0) return [];
-      const rows = await queryRows<{ region_id: number; date_key: number; revenue: number }>(
-        tx,
-        sql`select region_id::int as region_id, date_key, sum(net)::float8 as revenue from gold.agg_baskets_by_region
-            where region_id = any(${smallintArray(filters.regionIds)})
-              and date_key between ${dateKeyOf(addDays(filters.from, -ANOMALY_RULES.windowDays))} and ${dateKeyOf(filters.to)}
-            group by 1, 2`,
-      );
-      const out: RegionAnomaly[] = [];
-      for (const regionId of filters.regionIds) {
-        const series = rows.filter((r) => r.region_id === regionId).map((r) => ({ day: dayOfDateKey(r.date_key), value: r.revenue }));
-        const region = regionNameOf(regionId) ?? `Region ${regionId}`;
-        const found = findAnomalies(zeroFilledDays(series, filters.to < options.today ? filters.to : options.today), {
-          from: filters.from,
-          partialDay: options.today,
-          zThreshold: options.zThreshold,
-        });
-        for (const a of found) out.push({ ...a, regionId, region, reason: describeAnomaly(a, region) });
-      }
-      return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.regionId - b.regionId));
+      const f = await withStoreKeys(tx, scope, filters);
+      if (f.nothing) return [];
+      const start = historyStart(f.from, options.grain);
+      const daily = await readDailyTotals(tx, { ...f, from: start });
+      const series = bucketDays(daily, start, f.to, options.grain).map((p) => ({ period: p.period, value: p.revenue }));
+      const found = findSeriesAnomalies(series, options.grain, {
+        from: f.from, to: f.to, today: options.today, weekdays: f.weekdays, zThreshold: options.zThreshold,
+      });
+      return found.map((a) => ({ ...a, reason: describeSeriesAnomaly(a, options.grain) }));
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { toChartClick } from '@/components/charts/figures/chart-click';
-import { applyClickToParams, nextSelection, selectedKeysOf } from '@/components/charts/figures/url-selection';
+import { applyClickToParams, nextSelection, openHref, selectedKeysOf } from '@/components/charts/figures/url-selection';
 
 describe('toChartClick', () => {
   it('reads the key from customdata and a plain click as replacing', () => {
@@ -61,5 +61,18 @@ describe('URL selection', () => {
 
   it('ignores a keyless cross-filter click', () => {
     expect(applyClickToParams(new URLSearchParams(), { kind: 'cross-filter', dimension: 'store' }, { key: '', additive: false })).toBeNull();
+  });
+});
+
+describe('open actions', () => {
+  const open = { kind: 'open', basePath: '/dashboards/products', query: 'range=last90&drill=Grocery%2FDairy' } as const;
+
+  it('lead to the clicked item\'s page, its key encoded, the view\'s query kept', () => {
+    expect(openHref(open, { key: 'SKU-00042', additive: false })).toBe('/dashboards/products/SKU-00042?range=last90&drill=Grocery%2FDairy');
+    expect(openHref({ ...open, query: '' }, { key: 'a/b?c', additive: false })).toBe('/dashboards/products/a%2Fb%3Fc');
+  });
+
+  it('go nowhere from a tile without a key', () => {
+    expect(openHref(open, { key: '', additive: false })).toBeNull();
   });
 });

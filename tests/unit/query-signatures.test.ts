@@ -13,6 +13,7 @@ import * as getKpis from '@/lib/queries/get-kpis';
 import * as getLiveSnapshot from '@/lib/queries/get-live-snapshot';
 import * as getMinuteSeries from '@/lib/queries/get-minute-series';
 import * as getNewVsReturning from '@/lib/queries/get-new-vs-returning';
+import * as getProductDetail from '@/lib/queries/get-product-detail';
 import * as getProductDrill from '@/lib/queries/get-product-drill';
 import * as getRevenueAnomalies from '@/lib/queries/get-revenue-anomalies';
 import * as getSegmentMix from '@/lib/queries/get-segment-mix';
@@ -52,6 +53,7 @@ const CHECKED = {
   'get-live-snapshot': queryModule(getLiveSnapshot),
   'get-minute-series': queryModule(getMinuteSeries),
   'get-new-vs-returning': queryModule(getNewVsReturning),
+  'get-product-detail': queryModule(getProductDetail),
   'get-product-drill': queryModule(getProductDrill),
   'get-revenue-anomalies': queryModule(getRevenueAnomalies),
   'get-segment-mix': queryModule(getSegmentMix),

@@ -1,5 +1,5 @@
 import {
-  ANOMALY_RULES, anomalyMarkers, describeAnomaly, findAnomalies, meanAndStdDev, zeroFilledDays, zScore, type DailyValue,
+  ANOMALY_RULES, describeAnomaly, findAnomalies, meanAndStdDev, zeroFilledDays, zScore, type DailyValue,
 } from '@/lib/analytics/revenue-anomalies';
 import { addDays } from '@/lib/calendar/days';
 
@@ -81,22 +81,3 @@ describe('rolling anomalies', () => {
   });
 });
 
-describe('chart markers', () => {
-  const found = [
-    { day: '2026-03-04', reason: 'East: high' },
-    { day: '2026-03-04', reason: 'West: high' },
-    { day: '2026-03-12', reason: 'East: low' },
-  ];
-
-  it('marks each day with its regions’ reasons', () => {
-    expect(anomalyMarkers(found, 'day')).toEqual(new Map([['2026-03-04', 'East: high; West: high'], ['2026-03-12', 'East: low']]));
-  });
-
-  it('marks the ISO week or month holding the day, with the day named', () => {
-    expect(anomalyMarkers(found, 'week')).toEqual(new Map([
-      ['2026-03-02', '2026-03-04 East: high; 2026-03-04 West: high'],
-      ['2026-03-09', '2026-03-12 East: low'],
-    ]));
-    expect([...anomalyMarkers(found, 'month').keys()]).toEqual(['2026-03-01']);
-  });
-});

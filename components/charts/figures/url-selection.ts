@@ -48,12 +48,22 @@ export function nextSelection(sel: string | null, dimension: string, click: Char
 /**
  * What clicking a chart does to the dashboard. Serialisable, so a server page can choose it:
  * cross-filter toggles `dimension:key` in `sel`; drill sets `drill` to the clicked key (a path such as
- * `Electronics/Phones`; '' goes back to the top).
+ * `Electronics/Phones`; '' goes back to the top); open goes to the clicked item's own page
+ * (`basePath/<key>?query`, e.g. a product's).
  */
-export type ChartClickAction = { kind: 'cross-filter'; dimension: SelectionDimension } | { kind: 'drill' };
+export type ChartClickAction =
+  | { kind: 'cross-filter'; dimension: SelectionDimension }
+  | { kind: 'drill' }
+  | { kind: 'open'; basePath: string; query: string };
+
+/** The page an open action leads to for a clicked key; null for the outer tile of a treemap (no key). */
+export function openHref(action: { basePath: string; query: string }, click: ChartClick): string | null {
+  if (click.key === '') return null;
+  return `${action.basePath}/${encodeURIComponent(click.key)}${action.query ? `?${action.query}` : ''}`;
+}
 
 /** The search params after a click, or null when the click changes nothing. */
-export function applyClickToParams(params: URLSearchParams, action: ChartClickAction, click: ChartClick): URLSearchParams | null {
+export function applyClickToParams(params: URLSearchParams, action: Exclude<ChartClickAction, { kind: 'open' }>, click: ChartClick): URLSearchParams | null {
   if (action.kind === 'cross-filter' && click.key === '') return null;
   const next = new URLSearchParams(params);
   const [param, value] =
