@@ -34,6 +34,8 @@ export async function timePageInBrowser(
       await page.goto(new URL(pathFor(i < 0 ? options.iterations : i), baseUrl).toString(), { waitUntil: 'commit' });
       await page.waitForFunction(
         (n) => {
+          // charts draw as they come near the screen: scroll on to the first one not drawn, as a reader would
+          [...document.querySelectorAll('[data-chart-box]')].find((box) => !box.querySelector('svg.main-svg'))?.scrollIntoView({ block: 'center' });
           const plots = [...document.querySelectorAll('.js-plotly-plot')];
           return plots.length >= n && plots.every((p) => p.querySelector('svg.main-svg'));
         },

@@ -11,6 +11,8 @@ import { queueDraw } from './draw-turns';
 
 const Plot = createPlotlyComponent(Plotly);
 const TITLE_SPACE = 36;
+/** How far below (or above) the screen a chart starts drawing, so a scroll usually finds it drawn. */
+const NEAR_SCREEN_PX = 300;
 
 /** Saves the chart as a PNG titled and named after the chart, on the given opaque background. */
 export type DownloadPng = (title: string, background: string) => Promise<void>;
@@ -48,10 +50,29 @@ export default function PlotlyPlot({ data, layout, config, onClick, onTreemapCli
   const graph = useRef<HTMLElement | null>(null);
   const [drawing, setDrawing] = useState(false);
   const endTurn = useRef<() => void>(() => undefined);
+  // A chart is drawn once it comes near the screen: a dashboard's charts below the fold cost the first
+  // paint nothing, and those on screen take turns (draw-turns.ts).
   useEffect(() => {
-    const end = queueDraw(() => setDrawing(true));
-    endTurn.current = end;
-    return end;
+    const el = box.current;
+    let end: (() => void) | undefined;
+    const draw = () => {
+      end ??= queueDraw(() => setDrawing(true));
+      endTurn.current = end;
+    };
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      draw();
+      return () => end?.();
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      draw();
+    }, { rootMargin: `${NEAR_SCREEN_PX}px 0px` });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      end?.();
+    };
   }, []);
   const figure = useRef({ data, layout });
   // Kept after each commit (not during render) for the PNG download, which reads the figure on a click.
@@ -71,7 +92,7 @@ export default function PlotlyPlot({ data, layout, config, onClick, onTreemapCli
   }, []);
 
   return (
-    <div ref={box} className="h-full w-full">
+    <div ref={box} className="h-full w-full" data-chart-box>
       {drawing ? (
         <Plot
           data={data}

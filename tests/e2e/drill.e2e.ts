@@ -24,6 +24,8 @@ describe('Products drill-down', () => {
     await page.waitForURL((url) => (url.searchParams.get('drill') ?? '') === path.join('/'));
     await breadcrumb(page).getByText(path.at(-1) ?? 'All categories', { exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
     const level = ['Categories', 'Subcategories', 'Products'][path.length];
+    // charts draw when near the screen
+    await tile(page, `${level} by revenue`).scrollIntoViewIfNeeded();
     await tile(page, `${level} by revenue`).locator('.js-plotly-plot').waitFor();
     await tile(page, new RegExp(`^${level} \\(\\d+\\)$`)).waitFor();
   }

@@ -36,8 +36,11 @@ export async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) =>
  */
 export async function waitForCharts(page: Page, count: number): Promise<void> {
   try {
+    // Charts draw when they come near the screen: scroll to the first one not drawn yet, as a reader would.
     await page.waitForFunction(
       (n) => {
+        const waiting = [...document.querySelectorAll('[data-chart-box]')].find((box) => !box.querySelector('svg.main-svg'));
+        waiting?.scrollIntoView({ block: 'center' });
         const plots = [...document.querySelectorAll('.js-plotly-plot')];
         return plots.length >= n && plots.every((p) => p.querySelector('svg.main-svg'));
       },
