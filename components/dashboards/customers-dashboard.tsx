@@ -8,7 +8,7 @@ import { NewVsReturningChart } from '@/components/customers/new-vs-returning-cha
 import { SegmentMixChart } from '@/components/customers/segment-mix-chart';
 import { TopCustomersTable } from '@/components/customers/top-customers-table';
 import { DashboardHeader } from './dashboard-header';
-import { TransactionsTable } from '@/components/transactions/transactions-table';
+import { TABLE_TILE_HEIGHT, TransactionsTable } from '@/components/transactions/transactions-table';
 import { Tile } from '@/components/ui/tile';
 
 export const CUSTOMERS_TITLE = 'Customers';
@@ -32,17 +32,17 @@ export function CustomersDashboard({ view }: { view: DashboardView }) {
           <p className="text-xs text-slate-500 dark:text-slate-400">Cohorts and trends: {window.from} to {window.to}</p>
         </div>
       </DashboardHeader>
-      <Tile title="Retention cohorts" height={420}>
+      <Tile title="Retention cohorts" height={518}>
         <CohortHeatmap db={db} scope={scope} filters={overTime} grain={grain} />
       </Tile>
       <div className="grid gap-5 xl:grid-cols-2">
-        <Tile title="Segment mix"><SegmentMixChart db={db} scope={scope} filters={segmentTile} grain={grain} /></Tile>
-        <Tile title="New vs returning revenue"><NewVsReturningChart db={db} scope={scope} filters={overTime} grain={grain} /></Tile>
+        <Tile title="Segment mix" height={438}><SegmentMixChart db={db} scope={scope} filters={segmentTile} grain={grain} /></Tile>
+        <Tile title="New vs returning revenue" height={438}><NewVsReturningChart db={db} scope={scope} filters={overTime} grain={grain} /></Tile>
       </div>
-      <Tile title="Top customers" height={420}>
+      <Tile title="Top customers" height={774}>
         <TopCustomersTable db={db} scope={scope} filters={filters} />
       </Tile>
-      <Tile title="Transaction lines" height={480}>
+      <Tile title="Transaction lines" height={TABLE_TILE_HEIGHT}>
         <TransactionsTable db={db} scope={scope} filters={filters} state={state} links={view.links} />
       </Tile>
     </div>

@@ -4,7 +4,7 @@ import { DashboardHeader } from './dashboard-header';
 import { KpiCards } from '@/components/sales/kpi-cards';
 import { TrendTile } from '@/components/sales/trend-tile';
 import { CategoryTile, HourTile, RegionTile, TopStoresTile, WeekdayHourTile } from '@/components/sales/breakdown-tiles';
-import { TransactionsTable } from '@/components/transactions/transactions-table';
+import { TABLE_TILE_HEIGHT, TransactionsTable } from '@/components/transactions/transactions-table';
 import { Tile } from '@/components/ui/tile';
 
 export const SALES_TITLE = 'Sales overview';
@@ -13,10 +13,10 @@ export function SalesDashboard({ view }: { view: DashboardView }) {
   return (
     <div className="space-y-5">
       <DashboardHeader title={SALES_TITLE} view={view} />
-      <Tile title="KPIs" height={120}>
+      <Tile title="KPIs" height="h-[888px] sm:h-[588px] lg:h-[438px] xl:h-[288px]">
         <KpiCards view={view} />
       </Tile>
-      <Tile title="Revenue trend" height={360}>
+      <Tile title="Revenue trend" height={438}>
         <TrendTile view={view} pathname={view.links.basePath} />
       </Tile>
       <div className="grid gap-5 lg:grid-cols-2">
@@ -26,7 +26,7 @@ export function SalesDashboard({ view }: { view: DashboardView }) {
         <Tile title="Weekday × hour"><WeekdayHourTile view={view} /></Tile>
         {view.scope.regions.length > 1 && <Tile title="Region comparison"><RegionTile view={view} /></Tile>}
       </div>
-      <Tile title="Transaction lines" height={480}>
+      <Tile title="Transaction lines" height={TABLE_TILE_HEIGHT}>
         <TransactionsTable db={view.db} scope={view.scope} filters={view.filtersFor()} state={view.state} links={view.links} />
       </Tile>
     </div>

@@ -49,10 +49,11 @@ export function UserMenu({ viewer }: { viewer: ShellViewer }) {
           {account ? initialsOf(account.name) : ''}
         </span>
         {account ? (
-          <span className="hidden sm:inline" data-testid="user-name">{account.name}</span>
+          <span className="hidden w-32 truncate text-left sm:inline-block" title={account.name} data-testid="user-name">{account.name}</span>
         ) : (
           <>
-            <span aria-hidden="true" className="hidden h-4 w-24 animate-pulse rounded bg-slate-200 sm:inline-block dark:bg-slate-700" />
+            {/* as wide as the name that replaces it, so the header does not shift when it arrives */}
+            <span aria-hidden="true" className="hidden h-4 w-32 animate-pulse rounded bg-slate-200 sm:inline-block dark:bg-slate-700" />
             <span className="sr-only">Account</span>
           </>
         )}

@@ -11,6 +11,9 @@ import { listTransactions, type TransactionPage } from '@/lib/queries/list-trans
 import { Card } from '@/components/ui/card';
 import { productHref } from '@/components/products/product-links';
 
+/** The card's height with a full page at the default page size: the skeleton it streams in behind. */
+export const TABLE_TILE_HEIGHT = 1505;
+
 const COLUMNS: { key: SortColumn | null; label: string; numeric?: boolean }[] = [
   { key: 'occurredAt', label: 'Time' },
   { key: 'store', label: 'Store' },

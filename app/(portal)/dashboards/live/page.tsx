@@ -14,6 +14,7 @@ import { LiveKpiCards } from '@/components/live/live-kpi-cards';
 import { LiveRefresh } from '@/components/live/live-updates';
 import { MinuteCharts } from '@/components/live/minute-charts';
 import { Tile } from '@/components/ui/tile';
+import { ALERT_PANEL_HEIGHT } from '@/components/alerts/alert-list';
 
 export const metadata: Metadata = { title: 'Live monitor' };
 
@@ -38,21 +39,21 @@ export default async function LiveMonitorPage() {
         </p>
         <LiveRefresh regions={[...scope.regions]} dates={{ from: addDays(today, -1), to: today }} stores={[]} everyMs={60_000} />
       </div>
-      <Tile title="Today" height={104}>
+      <Tile title="Today" height="h-[200px] lg:h-[94px]">
         <LiveKpiCards {...tiles} />
       </Tile>
-      <Tile title="Last 60 minutes" height={300}>
+      <Tile title="Last 60 minutes" height="h-[1018px] xl:h-[326px]">
         <MinuteCharts {...tiles} />
       </Tile>
       <div className="flex flex-col gap-5 lg:flex-row">
-        <Tile title="Latest sales" height={420} className="min-w-0 flex-1">
+        <Tile title="Latest sales" height={589} className="min-w-0 flex-1">
           <LatestSalesFeed {...tiles} />
         </Tile>
         <section aria-label="Alerts" data-testid="live-alerts-slot" className="space-y-5 lg:w-1/3">
-          <Tile title="Open fraud alerts" height={260}>
+          <Tile title="Open fraud alerts" height={ALERT_PANEL_HEIGHT}>
             <OpenAlertsPanel db={db} scope={scope} timeZone={timeZone} />
           </Tile>
-          <Tile title="Low stock" height={260}>
+          <Tile title="Low stock" height={ALERT_PANEL_HEIGHT}>
             <LowStockPanel db={db} scope={scope} />
           </Tile>
         </section>
